@@ -1,0 +1,85 @@
+"""The finding a rule reports, and the error raised for input shufa-lint cannot read."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field, replace
+
+
+class Severity(enum.IntEnum):
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    @property
+    def label(self) -> str:
+        return self.name.lower()
+
+    @classmethod
+    def parse(cls, text: str) -> "Severity":
+        try:
+            return cls[text.strip().upper()]
+        except KeyError:
+            raise ValueError(f"unknown severity {text!r} (error, warning, info)") from None
+
+
+@dataclass(frozen=True)
+class Message:
+    """A message in both languages; the output picks one with ``--lang``."""
+
+    zh: str
+    en: str
+
+    def get(self, lang: str) -> str:
+        return self.en if lang == "en" else self.zh
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """One finding. Positions are 1-based; columns count code points; ``end_column`` is exclusive."""
+
+    code: str
+    name: str
+    severity: Severity
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    message: Message
+    suggestions: tuple[Message, ...] = ()
+    path: str = ""
+    fix: "Fix | None" = None
+
+    def with_location(self, **changes) -> "Diagnostic":
+        return replace(self, **changes)
+
+    @property
+    def sort_key(self):
+        return (self.path, self.line, self.column, self.code)
+
+
+@dataclass(frozen=True)
+class Edit:
+    """Replace the text between two (line, column) points (1-based, end exclusive) of the document."""
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    content: str
+
+
+@dataclass(frozen=True)
+class Fix:
+    edits: tuple[Edit, ...]
+    safe: bool = True
+    description: Message = field(default=Message("", ""))
+
+
+class InputError(Exception):
+    """Input that cannot be linted: the CLI prints ``path: reason`` on one line and exits 2."""
+
+    def __init__(self, path: str, reason: str):
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason

@@ -1,0 +1,225 @@
+"""The document model: built once per input, read by every rule.
+
+``Document`` holds the lines, the logical paragraphs, every numbering marker with its level, ordinal
+and exact position, the heading tree, the title (with its year) and the embedded outline, if any.
+Rules never parse text themselves; what several rules need (the outline alignment) is computed here,
+once, on first use.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from ..source import SourceText
+from . import markers as marker_kinds
+from .markers import Marker
+from .paragraphs import Paragraph, build_paragraphs
+from .text import BOUNDARY, SENTENCE_END
+
+OUTLINE_OPENERS = ("【提纲】", "【大纲】", "【写作提纲】", "提纲：", "提纲:")
+_TITLE_WORDS = re.compile(r"报告|述法|述职|情况|总结")
+_TITLE_FORBIDDEN = re.compile(r"[。，,；;！？!?]")
+_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+_HEADING_STOP = set(SENTENCE_END) | set(BOUNDARY)
+
+
+@dataclass
+class Title:
+    text: str
+    line: int
+    year: int | None
+
+
+@dataclass
+class Tree:
+    """Paragraphs, markers and the heading tree of one text (the body or the outline)."""
+
+    paragraphs: list[Paragraph]
+    markers: list[Marker]
+    roots: list[Marker]
+
+    def groups(self):
+        """Sibling markers of one kind under one parent, in order: the units numbering is checked in."""
+        def walk(children):
+            by_kind: dict[str, list[Marker]] = {}
+            for child in children:
+                by_kind.setdefault(child.kind, []).append(child)
+            for kind, siblings in by_kind.items():
+                yield kind, siblings
+            for child in children:
+                yield from walk(child.children)
+
+        yield from walk(self.roots)
+
+
+@dataclass
+class Outline:
+    """An outline the body is expected to follow: embedded (【提纲】…) or given with ``--outline``."""
+
+    tree: Tree
+    first_line: int
+    last_line: int
+    embedded: bool = True
+    origin: str = ""  # where it came from, for messages
+
+
+@dataclass
+class Document:
+    source: SourceText
+    lines: tuple[str, ...]
+    body: Tree
+    title: Title | None
+    outline: Outline | None
+    body_first_line: int
+
+    @property
+    def path(self) -> str:
+        return self.source.path
+
+    @property
+    def paragraphs(self) -> list[Paragraph]:
+        return self.body.paragraphs
+
+    @property
+    def markers(self) -> list[Marker]:
+        return self.body.markers
+
+    @property
+    def report_year(self) -> int | None:
+        return self.title.year if self.title else None
+
+    @cached_property
+    def alignment(self):
+        """Outline items paired with the body headings that realise them (see ``alignment``)."""
+        from .alignment import align
+
+        return align(self.outline.tree, self.body) if self.outline else None
+
+    def with_outline(self, outline: Outline | None) -> "Document":
+        return Document(self.source, self.lines, self.body, self.title, outline, self.body_first_line)
+
+
+def _heading_text(text: str, start: int, stop: int) -> str:
+    end = start
+    while end < stop and text[end] not in _HEADING_STOP:
+        end += 1
+    return text[start:end].strip()
+
+
+def build_tree(paragraphs: list[Paragraph]) -> Tree:
+    found: list[Marker] = []
+    for paragraph in paragraphs:
+        matches = marker_kinds.scan(paragraph.text)
+        for slot, match in enumerate(matches):
+            stop = matches[slot + 1].start if slot + 1 < len(matches) else len(paragraph.text)
+            text = _heading_text(paragraph.text, match.end, stop)
+            line, column = paragraph.position(match.start)
+            end_line, end_column = paragraph.position(match.end - 1)
+            line_start, line_end = paragraph.line_span(line)
+            line_text = text[: max(0, line_end - match.end)]
+            found.append(
+                Marker(
+                    kind=match.kind,
+                    ordinal=match.ordinal,
+                    raw=paragraph.text[match.start : match.end],
+                    paragraph=paragraph.index,
+                    offset=match.start,
+                    line=line,
+                    column=column,
+                    end_line=end_line,
+                    end_column=end_column + 1,
+                    text=text,
+                    line_text=line_text,
+                    expected=match.expected,
+                    standalone=match.start == 0 and match.end + len(text) >= len(paragraph.text.rstrip("。")),
+                )
+            )
+    roots: list[Marker] = []
+    stack: list[Marker] = []
+    for marker in found:
+        while stack and stack[-1].level >= marker.level:
+            stack.pop()
+        if stack:
+            marker.parent = stack[-1]
+            stack[-1].children.append(marker)
+        else:
+            roots.append(marker)
+        stack.append(marker)
+    return Tree(paragraphs, found, roots)
+
+
+def _find_outline(lines: tuple[str, ...]) -> tuple[int, int] | None:
+    """0-based [first, last] lines of an embedded 【提纲】 block."""
+    for index, line in enumerate(lines):
+        stripped = line.strip()
+        if not stripped:
+            continue
+        if not stripped.startswith(OUTLINE_OPENERS):
+            return None
+        last = index
+        while last + 1 < len(lines) and lines[last + 1].strip() and _title_at(lines, last + 1) is None:
+            last += 1
+        return index, last
+    return None
+
+
+def _title_at(lines: tuple[str, ...], index: int) -> Title | None:
+    text = lines[index].strip()
+    if not (6 <= len(text) <= 80) or _TITLE_FORBIDDEN.search(text) or not _TITLE_WORDS.search(text):
+        return None
+    if marker_kinds.scan(text)[:1] and marker_kinds.scan(text)[0].start == 0:
+        return None
+    year = _YEAR.search(text)
+    return Title(text, index + 1, int(year.group(1)) if year else None)
+
+
+def _find_title(lines: tuple[str, ...], start: int) -> Title | None:
+    seen = 0
+    for index in range(start, len(lines)):
+        if not lines[index].strip():
+            continue
+        title = _title_at(lines, index)
+        if title:
+            return title
+        seen += 1
+        if seen >= 3 and not lines[index].strip().startswith("|"):
+            return None
+    return None
+
+
+def parse_outline_lines(numbered_lines: list[tuple[int, str]]) -> Tree:
+    """An outline: each line its own paragraph (an outline has no broken prose lines to join)."""
+    return build_tree(build_paragraphs(numbered_lines, join=False))
+
+
+def build_document(source: SourceText) -> Document:
+    lines = source.lines
+    outline = None
+    skip: set[int] = set()
+    block = _find_outline(lines)
+    search_from = 0
+    if block:
+        first, last = block
+        numbered = []
+        for index in range(first, last + 1):
+            line = lines[index]
+            if index == first:
+                opener = next(o for o in OUTLINE_OPENERS if line.strip().startswith(o))
+                cut = line.index(opener) + len(opener)
+                line = " " * cut + line[cut:]
+            numbered.append((index + 1, line))
+            skip.add(index)
+        outline = Outline(parse_outline_lines(numbered), first + 1, last + 1, embedded=True, origin="【提纲】")
+        search_from = last + 1
+    title = _find_title(lines, search_from)
+    if title:
+        skip.add(title.line - 1)
+    body_lines = [(index + 1, line) for index, line in enumerate(lines) if index not in skip]
+    body_first = title.line + 1 if title else search_from + 1
+    body = build_tree(build_paragraphs(body_lines))
+    return Document(source, lines, body, title, outline, body_first)
+
+
+__all__ = ["Document", "Outline", "Paragraph", "Marker", "Title", "Tree", "build_document", "parse_outline_lines"]

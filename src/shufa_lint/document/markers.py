@@ -1,0 +1,153 @@
+"""Numbering markers: the GB/T 9704 heading levels and the run-in parallel items (一是 …).
+
+Levels follow GB/T 9704-2012 7.3.3: 一、 → （一） → 1. → （1）; run-in items 一是/二是 rank below all
+headings. Each marker keeps its exact span, its ordinal and, when it is written in a malformed way
+(一.  （一）、  1、  一是，), the form the standard asks for.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .numerals import NUMERAL_CHARS, parse_chinese, to_chinese
+from .text import BOUNDARY, CJK
+
+HAN, PAREN_HAN, ARABIC, PAREN_ARABIC, ITEM = "han", "paren_han", "arabic", "paren_arabic", "item"
+LEVELS = {HAN: 1, PAREN_HAN: 2, ARABIC: 3, PAREN_ARABIC: 4, ITEM: 5}
+
+_NUM = f"[{NUMERAL_CHARS}]{{1,3}}"
+# Each pattern: the marker proper, then an optional stray separator that makes it malformed.
+_PATTERNS = [
+    (PAREN_HAN, re.compile(rf"[（(](?P<n>{_NUM})[）)](?P<bad>[、.．，,：:])?")),
+    (PAREN_ARABIC, re.compile(r"[（(](?P<n>\d{1,2})[）)](?P<bad>[、.．，,：:])?")),
+    (ITEM, re.compile(rf"(?P<n>{_NUM})是(?P<bad>[，,：:、])?")),
+    (HAN, re.compile(rf"(?P<n>{_NUM})(?:(?P<sep>、)|(?P<bad>[.．](?!\d)))")),
+    (ARABIC, re.compile(r"(?P<n>\d{1,2})(?:(?P<sep>[.．])(?![\d.．])|(?P<bad>、))")),
+]
+_FOLLOWS_TEXT = re.compile(rf"[{CJK}“‘《（(\[【A-Za-z0-9]")
+_LEGAL_REFERENCE_BEFORE = set("第条款项目")
+_LEGAL_REFERENCE_AFTER = set("项款条目")
+
+
+@dataclass
+class Marker:
+    kind: str
+    ordinal: int
+    raw: str  # the marker exactly as written, stray separator included
+    paragraph: int  # index into Document.paragraphs (or Outline.paragraphs)
+    offset: int  # offset of the marker in its paragraph's text
+    line: int  # 1-based document line of the marker's first character
+    column: int  # 1-based column (code points)
+    end_line: int
+    end_column: int  # exclusive
+    text: str = ""  # heading text: up to the first sentence end or the next marker
+    line_text: str = ""  # the part of ``text`` on the marker's own line
+    expected: str | None = None  # the well-formed spelling when ``raw`` is malformed
+    standalone: bool = False  # the marker opens a heading line of its own
+    children: list["Marker"] = field(default_factory=list, repr=False)
+    parent: "Marker | None" = field(default=None, repr=False)
+
+    @property
+    def level(self) -> int:
+        return LEVELS[self.kind]
+
+    @property
+    def label(self) -> str:
+        """The canonical spelling of the marker: 一、 （二） 3. （4） 五是."""
+        return label(self.kind, self.ordinal)
+
+    @property
+    def heading(self) -> str:
+        return self.label + self.text
+
+    def descendants(self):
+        for child in self.children:
+            yield child
+            yield from child.descendants()
+
+
+def label(kind: str, ordinal: int) -> str:
+    if kind == HAN:
+        return to_chinese(ordinal) + "、"
+    if kind == PAREN_HAN:
+        return f"（{to_chinese(ordinal)}）"
+    if kind == ARABIC:
+        return f"{ordinal}."
+    if kind == PAREN_ARABIC:
+        return f"（{ordinal}）"
+    return to_chinese(ordinal) + "是"
+
+
+@dataclass(frozen=True)
+class MarkerMatch:
+    kind: str
+    ordinal: int
+    start: int
+    end: int
+    expected: str | None
+
+
+def _match_at(text: str, position: int, at_start: bool) -> MarkerMatch | None:
+    for kind, pattern in _PATTERNS:
+        found = pattern.match(text, position)
+        if not found:
+            continue
+        number = found.group("n")
+        ordinal = int(number) if number.isdigit() else parse_chinese(number)
+        if not ordinal:
+            continue
+        end = found.end()
+        following = text[end : end + 1]
+        if not following or not _FOLLOWS_TEXT.match(following):
+            continue
+        bad = found.group("bad")
+        if kind == ARABIC and bad and not at_start:
+            continue  # 1、2、3 in running text is a list of numbers, not a heading
+        if kind == HAN and bad and not at_start:
+            continue
+        if kind == ITEM and number not in _ITEM_ORDINALS:
+            continue
+        expected = None
+        if bad:
+            expected = label(kind, ordinal) if kind != ITEM else number + "是"
+        return MarkerMatch(kind, ordinal, position, end, expected)
+    return None
+
+
+_ITEM_ORDINALS = {to_chinese(n) for n in range(1, 100)}
+
+
+def scan(text: str) -> list[MarkerMatch]:
+    """Every marker in a paragraph: at its start, after a sentence boundary, or a bracketed one after text."""
+    found: list[MarkerMatch] = []
+    length = len(text)
+    position = 0
+    while position < length and text[position] in " \t\u3000":
+        position += 1
+    candidates = [position]
+    for index, char in enumerate(text):
+        if char in BOUNDARY:
+            after = index + 1
+            while after < length and text[after] in " \t\u3000”’":
+                after += 1
+            candidates.append(after)
+        elif char in "（(" and index > 0 and text[index - 1] not in _LEGAL_REFERENCE_BEFORE:
+            candidates.append(index)
+    seen = set()
+    for start in candidates:
+        if start >= length or start in seen:
+            continue
+        seen.add(start)
+        match = _match_at(text, start, at_start=start == position)
+        if match is None:
+            continue
+        if match.kind in (PAREN_HAN, PAREN_ARABIC) and start not in (position,) and text[start - 1] not in BOUNDARY:
+            # a bracketed numeral inside a sentence is a heading only when a heading runs into it
+            if text[match.end : match.end + 1] in _LEGAL_REFERENCE_AFTER:
+                continue
+            if match.kind == PAREN_ARABIC:
+                continue
+        found.append(match)
+    found.sort(key=lambda m: m.start)
+    return found

@@ -1,0 +1,93 @@
+"""Physical lines to logical paragraphs, keeping every character's original position.
+
+A line that stops mid-sentence and is followed by a line that opens no new heading continues the same
+paragraph (copy-paste breaks lines anywhere). Heading lines, titles, signature lines and table rows stand
+alone even though they carry no closing punctuation.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from . import markers as marker_kinds
+from .text import ends_sentence
+
+_INDENT = " \t\u3000"
+_INNER_SENTENCE_PUNCT = re.compile(r"[。，,；;！？!?]")
+_CONTINUES = set("的和与及或、，,")
+STANDALONE_MAX = 40  # longest line read as a stand-alone heading or signature without punctuation
+
+
+@dataclass
+class Paragraph:
+    index: int
+    text: str
+    first_line: int  # 1-based
+    last_line: int
+    # (offset in ``text``, 1-based line, 0-based column in that line) where each line's text begins
+    starts: list[tuple[int, int, int]] = field(default_factory=list)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of the character at ``offset`` (or just past the end)."""
+        offsets = [start[0] for start in self.starts]
+        slot = max(bisect.bisect_right(offsets, offset) - 1, 0)
+        start_offset, line, column = self.starts[slot]
+        return line, column + (offset - start_offset) + 1
+
+    def line_span(self, line: int) -> tuple[int, int]:
+        """Offsets in ``text`` of the part that came from ``line``."""
+        for slot, (offset, number, _column) in enumerate(self.starts):
+            if number == line:
+                end = self.starts[slot + 1][0] if slot + 1 < len(self.starts) else len(self.text)
+                return offset, end
+        raise ValueError(line)
+
+    @property
+    def joints(self) -> list[int]:
+        """Lines of this paragraph that stop mid-sentence and run on in the next line."""
+        return [line for _offset, line, _column in self.starts[:-1]]
+
+
+def opens_heading(line: str) -> bool:
+    """Whether a line starts with a heading marker of any level (一、 （一） 1. （1） 一是)."""
+    stripped = line.lstrip(_INDENT)
+    return any(match.start == 0 for match in marker_kinds.scan(stripped)[:1])
+
+
+def stands_alone(line: str) -> bool:
+    """Heading lines, titles, signatures, dates and table rows: lines that end without punctuation
+    and still do not run on into the next line."""
+    stripped = line.strip(_INDENT)
+    if stripped.startswith("|") and stripped.endswith("|"):
+        return True
+    if stripped and stripped[-1] in _CONTINUES:
+        return False
+    scanned = marker_kinds.scan(stripped)
+    if scanned and scanned[0].start == 0 and scanned[0].kind != marker_kinds.ITEM:
+        return not _INNER_SENTENCE_PUNCT.search(stripped[scanned[0].end :])
+    return len(stripped) <= STANDALONE_MAX and not _INNER_SENTENCE_PUNCT.search(stripped)
+
+
+def build_paragraphs(lines: list[tuple[int, str]], join: bool = True) -> list[Paragraph]:
+    """Group (line number, text) pairs into paragraphs; blank lines always separate them."""
+    paragraphs: list[Paragraph] = []
+    current: Paragraph | None = None
+    previous_open = False
+    for number, line in lines:
+        content = line.strip(_INDENT)
+        if not content:
+            current, previous_open = None, False
+            continue
+        indent = len(line) - len(line.lstrip(_INDENT))
+        content = line[indent:].rstrip(_INDENT)
+        if join and current is not None and previous_open and not opens_heading(content):
+            current.starts.append((len(current.text), number, indent))
+            current.text += content
+            current.last_line = number
+        else:
+            current = Paragraph(len(paragraphs), content, number, number, [(0, number, indent)])
+            paragraphs.append(current)
+        previous_open = not ends_sentence(content) and not stands_alone(content)
+    return paragraphs

@@ -1,0 +1,58 @@
+"""Run the selected rules over one document and return its diagnostics in file coordinates."""
+
+from __future__ import annotations
+
+from .diagnostics import Diagnostic, Severity
+from .document import Document, build_document
+from .lexicon import Lexicon, builtin
+from .outline_file import load_outline
+from .registry import Context, Rule, iter_selected
+from .settings import Settings
+from .source import SourceText
+
+
+def selected_rules(settings: Settings) -> list[type[Rule]]:
+    return list(iter_selected(settings.select, settings.ignore))
+
+
+def prepare(source: SourceText, settings: Settings) -> Document:
+    document = build_document(source)
+    if settings.outline:
+        document = document.with_outline(load_outline(settings.outline))
+    return document
+
+
+def lint_document(document: Document, settings: Settings, lexicon: Lexicon | None = None) -> list[Diagnostic]:
+    lexicon = lexicon or builtin()
+    opening = "".join(document.lines[:3])[:200]
+    pack = (
+        lexicon.packs[settings.pack]
+        if settings.pack
+        else lexicon.pack_for(document.title.text if document.title else None, opening, settings.default_pack)
+    )
+    overrides = {key: Severity.parse(value) for key, value in settings.severity.items()}
+    found: list[Diagnostic] = []
+    for rule_class in selected_rules(settings):
+        options = {**rule_class.defaults, **settings.rule_options.get(rule_class.code, {})}
+        if settings.report_year is not None:
+            options.setdefault("report_year", settings.report_year)
+        rule = rule_class()
+        severity = overrides.get(rule_class.code, overrides.get(rule_class.name))
+        for diagnostic in rule.check(document, Context(lexicon=lexicon, pack=pack, options=options)):
+            if severity is not None:
+                diagnostic = diagnostic.with_location(severity=severity)
+            found.append(_to_file_coordinates(diagnostic, document.source))
+    unique = {(d.code, d.line, d.column, d.end_line, d.end_column, d.message): d for d in found}
+    return sorted(unique.values(), key=lambda d: d.sort_key)
+
+
+def lint_source(source: SourceText, settings: Settings, lexicon: Lexicon | None = None) -> list[Diagnostic]:
+    return lint_document(prepare(source, settings), settings, lexicon)
+
+
+def _to_file_coordinates(diagnostic: Diagnostic, source: SourceText) -> Diagnostic:
+    line, column = source.locate(diagnostic.line, diagnostic.column)
+    end_line, end_column = source.locate(diagnostic.end_line, diagnostic.end_column)
+    return diagnostic.with_location(
+        path=source.path, line=line, column=column, end_line=end_line, end_column=end_column
+    )

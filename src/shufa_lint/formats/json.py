@@ -1,0 +1,36 @@
+"""``--format json``: the stable contract other tools parse.
+
+``{"version": 1, "diagnostics": [...]}``; each diagnostic has path, line, column, end_line, end_column
+(1-based, columns in code points, end exclusive), code, name, severity, message and suggestions.
+"""
+
+from __future__ import annotations
+
+import json
+
+from ..diagnostics import Diagnostic
+
+
+def diagnostic_dict(diagnostic: Diagnostic, lang: str) -> dict:
+    return {
+        "path": diagnostic.path,
+        "line": diagnostic.line,
+        "column": diagnostic.column,
+        "end_line": diagnostic.end_line,
+        "end_column": diagnostic.end_column,
+        "code": diagnostic.code,
+        "name": diagnostic.name,
+        "severity": diagnostic.severity.label,
+        "message": diagnostic.message.get(lang),
+        "suggestions": [suggestion.get(lang) for suggestion in diagnostic.suggestions],
+        "fixable": diagnostic.fix is not None,
+    }
+
+
+def render(files, options) -> str:
+    diagnostics = [diagnostic_dict(d, options.lang) for report in files for d in report.diagnostics]
+    errors = [{"path": report.path, "message": report.error} for report in files if report.error]
+    payload = {"version": 1, "diagnostics": diagnostics}
+    if errors:
+        payload["errors"] = errors
+    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"

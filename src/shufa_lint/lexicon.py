@@ -1,0 +1,166 @@
+"""Rule data from ``rules/`` (packs, outlines, term lexicons), loaded once and validated on load.
+
+Every YAML file is read with the safe (C when available) loader. A malformed file or a wrong shape is a
+``RuleDataError`` naming the file, the line where YAML knows it, and the key: the CLI reports it and
+exits 2 instead of linting with half a rule set.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+try:
+    _Loader = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - pyyaml built without libyaml
+    _Loader = yaml.SafeLoader
+
+
+class RuleDataError(Exception):
+    """A rule, pack, lexicon, outline or config file that cannot be used."""
+
+
+def load_yaml(path: str | Path, text: str | None = None) -> Any:
+    try:
+        if text is None:
+            text = Path(path).read_text(encoding="utf-8-sig")
+        return yaml.load(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark
+        where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
+        raise RuleDataError(f"{path}: {where}{error.problem or error}") from None
+    except yaml.YAMLError as error:
+        raise RuleDataError(f"{path}: invalid YAML: {error}") from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise RuleDataError(f"{path}: cannot read: {error}") from None
+
+
+def rules_dir() -> Path:
+    return Path(str(files("shufa_lint.rules")))
+
+
+def _require(mapping: Any, key: str, kind: type | tuple, where: str) -> Any:
+    if not isinstance(mapping, dict) or key not in mapping:
+        raise RuleDataError(f"{where}: missing key '{key}'")
+    value = mapping[key]
+    if not isinstance(value, kind):
+        names = kind.__name__ if isinstance(kind, type) else " or ".join(k.__name__ for k in kind)
+        raise RuleDataError(f"{where}: '{key}' must be a {names}")
+    return value
+
+
+def _strings(value: Any, where: str) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return (value,)
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise RuleDataError(f"{where}: expected a list of strings")
+    return tuple(value)
+
+
+def compile_pattern(pattern: str, where: str) -> re.Pattern:
+    try:
+        return re.compile(pattern)
+    except re.error as error:
+        raise RuleDataError(f"{where}: invalid regular expression {pattern!r}: {error}") from None
+
+
+@dataclass(frozen=True)
+class Section:
+    """A part a report type requires, recognised by any of its names in a heading."""
+
+    key: str
+    label: str  # how messages name it, e.g. 二、存在问题
+    names: tuple[re.Pattern, ...]
+    required: bool = True
+    anywhere: bool = False  # may stand at any position and heading level (e.g. the 第一责任人 part)
+    # reports often split this part into topical headings: any top-level heading before the next
+    # section counts as it
+    leading: bool = False
+    since_year: int | None = None
+
+    def matches(self, heading: str) -> bool:
+        return any(pattern.search(heading) for pattern in self.names)
+
+
+@dataclass(frozen=True)
+class Pack:
+    name: str
+    title: str
+    title_patterns: tuple[re.Pattern, ...]
+    sections: tuple[Section, ...]
+    priority: int = 100  # packs with more specific titles are tried first
+    source: str = ""
+
+    def matches_title(self, text: str) -> bool:
+        return any(pattern.search(text) for pattern in self.title_patterns)
+
+
+def parse_pack(data: Any, where: str) -> Pack:
+    if not isinstance(data, dict):
+        raise RuleDataError(f"{where}: a pack must be a mapping")
+    sections = []
+    for index, item in enumerate(_require(data, "sections", list, where)):
+        here = f"{where}: sections[{index}]"
+        key = _require(item, "key", str, here)
+        names = tuple(compile_pattern(p, here) for p in _strings(_require(item, "names", list, here), here))
+        since = item.get("since_year")
+        if since is not None and not isinstance(since, int):
+            raise RuleDataError(f"{here}: 'since_year' must be a year")
+        sections.append(
+            Section(
+                key=key,
+                label=str(item.get("label", key)),
+                names=names,
+                required=bool(item.get("required", True)),
+                leading=bool(item.get("leading", False)),
+                anywhere=bool(item.get("anywhere", False)),
+                since_year=since,
+            )
+        )
+    return Pack(
+        name=_require(data, "name", str, where),
+        title=str(data.get("title", data["name"])),
+        title_patterns=tuple(compile_pattern(p, where) for p in _strings(data.get("title_patterns"), where)),
+        sections=tuple(sections),
+        priority=int(data.get("priority", 100)),
+        source=where,
+    )
+
+
+@dataclass
+class Lexicon:
+    """All rule data: packs by name, plus each lexicon file's content by its stem (``redactions`` …)."""
+
+    packs: dict[str, Pack] = field(default_factory=dict)
+    tables: dict[str, Any] = field(default_factory=dict)
+
+    def table(self, name: str) -> Any:
+        return self.tables.get(name, {})
+
+    def pack_for(self, title: str | None, opening: str, default: str) -> Pack:
+        """The pack a report's title names; without a title, the one its opening names; else ``default``."""
+        for text in filter(None, (title, opening)):
+            for pack in self.packs.values():
+                if pack.matches_title(text):
+                    return pack
+        return self.packs[default]
+
+
+@cache
+def builtin() -> Lexicon:
+    root = rules_dir()
+    lexicon = Lexicon()
+    packs = [parse_pack(load_yaml(path), str(path)) for path in sorted((root / "packs").glob("*.yaml"))]
+    for pack in sorted(packs, key=lambda pack: pack.priority):
+        lexicon.packs[pack.name] = pack
+    for path in sorted((root / "lexicons").glob("*.yaml")):
+        lexicon.tables[path.stem] = load_yaml(path)
+    return lexicon

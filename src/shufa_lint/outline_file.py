@@ -1,0 +1,56 @@
+"""Outlines given outside the draft: ``--outline FILE``, the ``outline`` config key, or a pack default.
+
+Two forms are accepted. YAML: a list of headings (nested lists or mappings for children), or a mapping
+with an ``outline`` key holding such a list; each heading keeps its marker (``（一）强化政治引领``).
+Text: the 【提纲】 style, one heading per line or run together on one line.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from .document import Outline, parse_outline_lines
+from .document import OUTLINE_OPENERS
+from .lexicon import RuleDataError, load_yaml
+
+
+def _flatten(items: Any, where: str) -> list[str]:
+    if isinstance(items, str):
+        return [items]
+    if isinstance(items, list):
+        return [heading for item in items for heading in _flatten(item, where)]
+    if isinstance(items, dict):
+        headings = []
+        for key, children in items.items():
+            headings.append(str(key))
+            if children is not None:
+                headings.extend(_flatten(children, where))
+        return headings
+    raise RuleDataError(f"{where}: an outline item must be a heading, a list or a mapping")
+
+
+def load_outline(path: str) -> Outline:
+    file = Path(path)
+    try:
+        text = file.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as error:
+        raise RuleDataError(f"{path}: cannot read outline: {error}") from None
+    if file.suffix.lower() in (".yaml", ".yml"):
+        data = load_yaml(path, text)
+        if isinstance(data, dict) and "outline" in data:
+            data = data["outline"]
+        headings = _flatten(data, path)
+        lines = [(number, heading) for number, heading in enumerate(headings, start=1)]
+    else:
+        lines = []
+        for number, line in enumerate(text.splitlines(), start=1):
+            for opener in OUTLINE_OPENERS:
+                if line.strip().startswith(opener):
+                    cut = line.index(opener) + len(opener)
+                    line = " " * cut + line[cut:]
+            lines.append((number, line))
+    tree = parse_outline_lines(lines)
+    if not tree.markers:
+        raise RuleDataError(f"{path}: no numbered headings found in the outline")
+    return Outline(tree, 1, len(lines), embedded=False, origin=path)

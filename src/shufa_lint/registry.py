@@ -1,0 +1,116 @@
+"""Rules and their registry.
+
+A rule is a class with a code (SF101), a kebab-case name, a default severity and a docstring that says
+what it catches, why, an example and the fix (``shufa-lint --explain CODE`` prints it). ``check`` reads
+the ``Document`` and yields diagnostics built with ``report``; rules never read files or parse text.
+"""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, ClassVar, Iterable, Iterator
+
+from .diagnostics import Diagnostic, Fix, Message, Severity
+
+if TYPE_CHECKING:
+    from .document import Document
+    from .lexicon import Lexicon, Pack
+
+CHECK_MODULES = ("sections", "numbering", "figures", "redactions", "outline", "integrity")
+
+
+@dataclass
+class Context:
+    """What a rule may consult besides the document: its options, the report pack and the lexicon."""
+
+    lexicon: "Lexicon"
+    pack: "Pack"
+    options: dict[str, Any] = field(default_factory=dict)
+
+
+class Rule:
+    code: ClassVar[str]
+    name: ClassVar[str]
+    severity: ClassVar[Severity] = Severity.WARNING
+    # Option names and defaults; configuration may override them per rule.
+    defaults: ClassVar[dict[str, Any]] = {}
+    # Whether the rule needs word segmentation (jieba); lets a run skip loading it.
+    needs_segmentation: ClassVar[bool] = False
+
+    def check(self, document: "Document", context: Context) -> Iterable[Diagnostic]:
+        raise NotImplementedError
+
+    @classmethod
+    def explanation(cls) -> str:
+        return inspect.cleandoc(cls.__doc__ or "")
+
+    @classmethod
+    def summary(cls) -> str:
+        return cls.explanation().splitlines()[0] if cls.__doc__ else cls.name
+
+    def report(
+        self,
+        start: tuple[int, int],
+        end: tuple[int, int],
+        zh: str,
+        en: str,
+        suggestions: Iterable[tuple[str, str]] = (),
+        fix: Fix | None = None,
+    ) -> Diagnostic:
+        """A diagnostic of this rule from ``start`` to ``end`` (1-based (line, column), end exclusive)."""
+        return Diagnostic(
+            code=self.code,
+            name=self.name,
+            severity=self.severity,
+            line=start[0],
+            column=start[1],
+            end_line=end[0],
+            end_column=end[1],
+            message=Message(zh, en),
+            suggestions=tuple(Message(s_zh, s_en) for s_zh, s_en in suggestions),
+            fix=fix,
+        )
+
+
+_RULES: dict[str, type[Rule]] = {}
+
+
+def register(rule: type[Rule]) -> type[Rule]:
+    if rule.code in _RULES:
+        raise ValueError(f"rule code {rule.code} registered twice")
+    _RULES[rule.code] = rule
+    return rule
+
+
+def all_rules() -> dict[str, type[Rule]]:
+    """Every rule, by code, in code order (importing the check modules on first use)."""
+    if not _RULES:
+        for module in CHECK_MODULES:
+            importlib.import_module(f"{__package__}.checks.{module}")
+    return dict(sorted(_RULES.items()))
+
+
+def find_rule(key: str) -> type[Rule] | None:
+    """A rule by code (SF401) or name (redacted-term), case-insensitively."""
+    key = key.strip()
+    for code, rule in all_rules().items():
+        if key.upper() == code or key.lower() == rule.name:
+            return rule
+    return None
+
+
+def matches_selector(rule: type[Rule], selector: str) -> bool:
+    """``SF4``, ``SF401``, ``redacted-term`` or ``ALL``."""
+    selector = selector.strip()
+    if selector.upper() == "ALL":
+        return True
+    return rule.code.startswith(selector.upper()) or rule.name == selector.lower()
+
+
+def iter_selected(select: Iterable[str], ignore: Iterable[str]) -> Iterator[type[Rule]]:
+    select, ignore = list(select) or ["ALL"], list(ignore)
+    for rule in all_rules().values():
+        if any(matches_selector(rule, s) for s in select) and not any(matches_selector(rule, i) for i in ignore):
+            yield rule

@@ -1,0 +1,19 @@
+"""The effective settings of a run: what ``config.py`` reads from files and the CLI, handed to the engine."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Settings:
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    lang: str = "zh"
+    pack: str | None = None  # None: chosen by the report's title
+    default_pack: str = "shufa"
+    outline: str | None = None  # a YAML or 【提纲】-style text file that overrides the embedded outline
+    severity: dict[str, str] = field(default_factory=dict)  # rule code or name -> error|warning|info
+    rule_options: dict[str, dict[str, Any]] = field(default_factory=dict)  # rule code -> options
+    report_year: int | None = None  # overrides the year the title states
