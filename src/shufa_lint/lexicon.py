@@ -141,9 +141,16 @@ class Lexicon:
 
     packs: dict[str, Pack] = field(default_factory=dict)
     tables: dict[str, Any] = field(default_factory=dict)
+    _derived: dict[str, Any] = field(default_factory=dict, repr=False)
 
     def table(self, name: str) -> Any:
         return self.tables.get(name, {})
+
+    def derived(self, key: str, build):
+        """What a rule compiles from the tables (regexes, indexes), built once per lexicon."""
+        if key not in self._derived:
+            self._derived[key] = build(self)
+        return self._derived[key]
 
     def pack_for(self, title: str | None, opening: str, default: str) -> Pack:
         """The pack a report's title names; without a title, the one its opening names; else ``default``."""

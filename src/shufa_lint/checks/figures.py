@@ -1,1 +1,185 @@
-"""placeholder"""
+"""SF3xx figures: numbers left as placeholders, date/name placeholders, and figures dropped outright."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..document.text import CJK
+from ..lexicon import Lexicon, RuleDataError, compile_pattern
+from ..registry import Rule, register
+
+_NUMERAL_BEFORE = re.compile(r"[0-9０-９一二三四五六七八九十百千万亿两〇零]$")
+
+
+@dataclass(frozen=True)
+class FigureData:
+    placeholder: re.Pattern  # placeholder mark followed by a unit
+    names: tuple[re.Pattern, ...]
+    bare_unit: re.Pattern  # a unit closing a clause
+    bare_percent: re.Pattern
+    counting_verbs: tuple[str, ...]
+    determiners: str
+    units: frozenset[str]
+
+
+def figure_data(lexicon: Lexicon) -> FigureData:
+    table = lexicon.table("figures")
+    where = "rules/lexicons/figures.yaml"
+    try:
+        units = sorted(set(table["units"]), key=len, reverse=True)
+        unit_group = "|".join(map(re.escape, units))
+        placeholder = compile_pattern(rf"(?:{table['placeholder']})(?=(?P<unit>(?:余|多)?(?:{unit_group}|[%％])))", where)
+        names = tuple(compile_pattern(p, where) for p in table["name_placeholders"])
+        bare_unit = compile_pattern(
+            rf"(?<=[{CJK}\s])(?:{unit_group})(?=(?:{table['unit_followers']}))", where
+        )
+        return FigureData(
+            placeholder=placeholder,
+            names=names,
+            bare_unit=bare_unit,
+            bare_percent=re.compile(r"(?<![0-9０-９*＊xX×□■?？%％.])\s*[%％]"),
+            counting_verbs=tuple(table["counting_verbs"]),
+            determiners=table["determiners"],
+            units=frozenset(units),
+        )
+    except (KeyError, TypeError) as error:
+        raise RuleDataError(f"{where}: missing or malformed entry {error}") from None
+
+
+def _data(context) -> FigureData:
+    return context.lexicon.derived("figures", figure_data)
+
+
+@register
+class FigurePlaceholder(Rule):
+    """A figure left as a placeholder: ``*次``, ``＊%``, ``X场``, ``××件``, ``XX人次``, ``□□起``.
+
+    Why: templates and drafts mark figures still to be filled in; a report submitted with them
+    states nothing and shows it was never finished.
+
+    Example::
+
+        年内组织专题学习研讨*次      ← the number of sessions is missing
+
+    Fix: fill in the real figure (shufa-lint never invents one).
+    """
+
+    code = "SF301"
+    name = "figure-placeholder"
+    severity = Rule.severity.ERROR
+
+    def check(self, document, context):
+        data = _data(context)
+        for paragraph in document.prose():
+            for found in data.placeholder.finditer(paragraph.text):
+                start = paragraph.position(found.start())
+                end = paragraph.position(found.end())
+                unit = found.group("unit")
+                yield self.report(
+                    start,
+                    end,
+                    f"数字未填写：“{found.group()}{unit}”处应为具体数字",
+                    f"figure not filled in: '{found.group()}' stands where a number belongs",
+                )
+
+
+@register
+class NamePlaceholder(Rule):
+    """A date, place or name left as a placeholder: ``20XX年``, ``X月X日``, ``XX镇``, ``×××同志``, ``**县``.
+
+    Why: a template's blanks that survive into a submitted report misstate when, where or who.
+    Pseudonyms in case descriptions (``张某某``) are not placeholders and are not flagged.
+
+    Example::
+
+        20XX年X月X日，XX镇召开……
+
+    Fix: write the real date, place or name.
+    """
+
+    code = "SF302"
+    name = "name-placeholder"
+    severity = Rule.severity.ERROR
+
+    def check(self, document, context):
+        data = _data(context)
+        for paragraph in document.prose():
+            taken: list[tuple[int, int]] = []
+            for pattern in data.names:
+                for found in pattern.finditer(paragraph.text):
+                    if any(found.start() < end and start < found.end() for start, end in taken):
+                        continue
+                    taken.append((found.start(), found.end()))
+                    yield self.report(
+                        paragraph.position(found.start()),
+                        paragraph.position(found.end()),
+                        f"日期、地名或人名未填写：“{found.group()}”",
+                        f"date, place or name not filled in: '{found.group()}'",
+                    )
+
+
+@register
+class FigureMissing(Rule):
+    """A count or rate whose number was dropped altogether: ``组织专题学习研讨次``, ``涉法涉诉信访 件``,
+    ``调解成功率保持在%以上``.
+
+    Why: the number was deleted (or never typed) and nothing marks the gap, so it is easy to miss in
+    review and the sentence states nothing.
+
+    How: a unit that closes a clause opened by a counting verb (开展, 组织, 调解 …), with no numeral
+    before it. Word boundaries decide whether the unit is a word of its own (研讨/次) or part of one
+    (案件, 频次, 一起): jieba segments only the clause around each candidate. ``这次``, ``每次``,
+    ``多次``, ``各处`` carry no number by nature and are not flagged.
+
+    Example::
+
+        2024年全镇未发生领导干部干预案件情况，涉法涉诉信访 件。
+
+    Fix: write the figure before the unit (or 0 / 无 if there were none).
+    """
+
+    code = "SF303"
+    name = "figure-missing"
+    needs_segmentation = True
+
+    def check(self, document, context):
+        data = _data(context)
+        for paragraph in document.prose():
+            text = paragraph.text
+            for found in data.bare_percent.finditer(text):
+                percent = found.end() - 1
+                if percent == 0 or not re.match(f"[{CJK}]", text[max(0, found.start() - 1)] or ""):
+                    continue
+                yield self._missing(paragraph, percent, percent + 1, "%")
+            for found in data.bare_unit.finditer(text):
+                if self._lost_figure(text, found.start(), found.end(), data):
+                    yield self._missing(paragraph, found.start(), found.end(), found.group())
+
+    def _missing(self, paragraph, start, end, unit):
+        return self.report(
+            paragraph.position(start),
+            paragraph.position(end),
+            f"数字缺失：“{unit}”前没有数字",
+            f"figure missing: no number before '{unit}'",
+            suggestions=[(f"在“{unit}”前补上具体数字", f"write the figure before '{unit}'")],
+        )
+
+    @staticmethod
+    def _lost_figure(text: str, start: int, end: int, data: FigureData) -> bool:
+        before = text[:start]
+        gap = before.rstrip()
+        if not gap or _NUMERAL_BEFORE.search(gap) or gap[-1] in data.determiners:
+            return False
+        clause_start = max(gap.rfind(mark) for mark in "，。；、,;：:！？") + 1
+        clause = text[clause_start:end]
+        spaced = len(before) != len(gap)
+        if not spaced and not any(verb in clause[: start - clause_start] for verb in data.counting_verbs):
+            return False
+        from ..segment import words
+
+        for token, offset in words(clause):
+            if clause_start + offset <= start < clause_start + offset + len(token):
+                # the unit is a word on its own (研讨/次), not the tail of one (案件, 频次, 一起)
+                return token.strip() == text[start:end] or spaced
+        return False

@@ -1,1 +1,192 @@
-"""placeholder"""
+"""SF4xx redactions: words a content filter removed from the draft, and the likely originals."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..diagnostics import Edit, Fix, Message
+from ..document.text import CJK
+from ..lexicon import Lexicon, RuleDataError, compile_pattern
+from ..registry import Rule, register
+
+WHERE = "rules/lexicons/redactions.yaml"
+_CONTEXT = 16  # characters on each side of a gap that phrases are tried against
+# A lone underscore between Chinese text (or Chinese text and punctuation): 以_新时代, 弱势_的, 等_,
+# Runs of underscores are fill-in blanks; underscores touching ASCII letters or digits are names
+# (仿宋_GB2312, snake_case).
+_GAP_SIDE = rf"[{CJK}“”‘’《》（）()、，,。；;：:！？!?\s]"
+_UNDERSCORE = re.compile(rf"(?<![_＿A-Za-z0-9])[_＿](?![_＿A-Za-z0-9])")
+
+
+@dataclass(frozen=True)
+class Restoration:
+    word: str
+    phrase: str
+    fit: int  # how many characters around the gap the phrase accounts for
+
+
+@dataclass(frozen=True)
+class CanonicalTerm:
+    term: str
+    substituted: re.Pattern | None
+    deleted: re.Pattern | None
+
+
+@dataclass(frozen=True)
+class RedactionData:
+    phrases: tuple[tuple[str, str], ...]  # (removed word, phrase containing it)
+    asterisk: re.Pattern
+    terms: tuple[CanonicalTerm, ...]
+
+    def restorations(self, before: str, after: str) -> list[Restoration]:
+        """Removed words that make the text around a gap a known phrase, best fitting first."""
+        best: dict[str, Restoration] = {}
+        for word, phrase in self.phrases:
+            start = phrase.find(word)
+            while start != -1:
+                head, tail = phrase[:start], phrase[start + len(word) :]
+                if (head or tail) and before.endswith(head) and after.startswith(tail):
+                    fit = len(head) + len(tail)
+                    if word not in best or fit > best[word].fit:
+                        best[word] = Restoration(word, phrase, fit)
+                start = phrase.find(word, start + 1)
+        return sorted(best.values(), key=lambda r: (-r.fit, r.word))
+
+
+def redaction_data(lexicon: Lexicon) -> RedactionData:
+    table = lexicon.table("redactions")
+    try:
+        phrases = tuple(
+            (word, phrase)
+            for word, entry in table["removed_words"].items()
+            for phrase in entry["phrases"]
+        )
+        asterisk = compile_pattern(
+            r"(?<![*＊])[*＊]{1,3}(?=" + "|".join(map(re.escape, table["asterisk_before"])) + ")", WHERE
+        )
+        terms = tuple(
+            CanonicalTerm(
+                term=entry["term"],
+                substituted=compile_pattern(entry["substituted"], WHERE) if entry.get("substituted") else None,
+                deleted=compile_pattern(entry["deleted"], WHERE) if entry.get("deleted") else None,
+            )
+            for entry in table["canonical_terms"]
+        )
+    except (KeyError, TypeError, AttributeError) as error:
+        raise RuleDataError(f"{WHERE}: missing or malformed entry {error}") from None
+    return RedactionData(phrases, asterisk, terms)
+
+
+def gaps(text: str, data: RedactionData):
+    """(start, end) of every mark that stands where a filter removed a word."""
+    for found in _UNDERSCORE.finditer(text):
+        before, after = text[found.start() - 1 : found.start()], text[found.end() : found.end() + 1]
+        sides = [side for side in (before, after) if side]
+        if any(re.match(f"[{CJK}]", side) for side in sides) and all(re.match(_GAP_SIDE, s) for s in sides):
+            yield found.start(), found.end()
+    for found in data.asterisk.finditer(text):
+        yield found.start(), found.end()
+
+
+@register
+class RedactedTerm(Rule):
+    """A word removed by a content filter, left as ``_`` (or ``*`` before 法治思想/新时代…), even mid-word.
+
+    Why: web filters and some editors delete "sensitive" strings — often the leader's name in
+    习近平法治思想, sometimes a fragment inside a word (行政权力 loses 政权 and becomes 行_力). The
+    report then misstates a formula that must be exact.
+
+    How: the characters around the gap are tried against every phrase of the lexicon
+    (``rules/lexicons/redactions.yaml``); the phrases that fit name the likely original word.
+    Fill-in blanks (``______``), font names (``仿宋_GB2312``), identifiers (``snake_case``) and
+    pseudonyms (``张某某``) are not redactions.
+
+    Example::
+
+        深刻领会和实践_法治思想        → 习近平法治思想
+        切实维护了弱势_的合法权益      → 弱势群体
+        确保司法_改革在镇级层面落实到位 → 司法体制改革
+
+    Fix: restore the word (``--unsafe-fixes`` does it when exactly one candidate fits).
+    """
+
+    code = "SF401"
+    name = "redacted-term"
+    severity = Rule.severity.ERROR
+
+    def check(self, document, context):
+        data = context.lexicon.derived("redactions", redaction_data)
+        for paragraph in document.prose():
+            text = paragraph.text
+            for start, end in gaps(text, data):
+                before = text[max(0, start - _CONTEXT) : start]
+                after = text[end : end + _CONTEXT]
+                candidates = data.restorations(before, after)
+                mark = text[start:end]
+                start_position, end_position = paragraph.position(start), paragraph.position(end)
+                if not candidates:
+                    yield self.report(
+                        start_position,
+                        end_position,
+                        f"“{mark}”处疑有词语被删除（无法推断原词），请补全",
+                        f"'{mark}' stands where a word seems to have been removed; restore it",
+                    )
+                    continue
+                words = "”或“".join(c.word for c in candidates)
+                fix = None
+                if len(candidates) == 1:
+                    fix = Fix(
+                        (Edit(*start_position, *end_position, candidates[0].word),),
+                        safe=False,
+                        description=Message(f"补回“{candidates[0].word}”", f"restore {candidates[0].word}"),
+                    )
+                yield self.report(
+                    start_position,
+                    end_position,
+                    f"“{mark}”处疑有词语被过滤删除，可能原为“{words}”（{candidates[0].phrase}）",
+                    f"'{mark}' stands where a filter removed a word, likely "
+                    f"{' or '.join(c.word for c in candidates)} ({candidates[0].phrase})",
+                    suggestions=[(f"补回“{c.word}”：{c.phrase}", f"restore {c.word}: {c.phrase}") for c in candidates],
+                    fix=fix,
+                )
+
+
+@register
+class AlteredTerm(Rule):
+    """A canonical term altered by the same filter without a gap mark: the name replaced by a title
+    (``总书记法治思想``) or deleted outright (``以新时代中国特色社会主义思想为指导``, ``深入学习法治思想``).
+
+    Why: these formulas (提法) must be written exactly; a report that says 总书记法治思想 or drops the
+    name from 习近平新时代中国特色社会主义思想 is wrong however it came about.
+
+    Example::
+
+        学习贯彻总书记法治思想          → 学习贯彻习近平法治思想
+        以新时代中国特色社会主义思想为指导 → 以习近平新时代中国特色社会主义思想为指导
+
+    Fix: write the canonical term (listed in ``rules/lexicons/redactions.yaml``).
+    """
+
+    code = "SF402"
+    name = "altered-term"
+    severity = Rule.severity.ERROR
+
+    def check(self, document, context):
+        data = context.lexicon.derived("redactions", redaction_data)
+        for paragraph in document.prose():
+            for term in data.terms:
+                for pattern, how_zh, how_en in (
+                    (term.substituted, "写法不规范", "is altered"),
+                    (term.deleted, "疑缺人名", "lost its name"),
+                ):
+                    if pattern is None:
+                        continue
+                    for found in pattern.finditer(paragraph.text):
+                        yield self.report(
+                            paragraph.position(found.start()),
+                            paragraph.position(found.end()),
+                            f"提法{how_zh}：“{found.group()}”应为“{term.term}”",
+                            f"the term '{found.group()}' {how_en}: write {term.term}",
+                            suggestions=[(f"改为“{term.term}”", f"write {term.term}")],
+                        )

@@ -73,6 +73,7 @@ class Document:
     title: Title | None
     outline: Outline | None
     body_first_line: int
+    title_paragraph: Paragraph | None = None
 
     @property
     def path(self) -> str:
@@ -90,6 +91,14 @@ class Document:
     def report_year(self) -> int | None:
         return self.title.year if self.title else None
 
+    def prose(self):
+        """Every paragraph of the draft's own text: the embedded outline, the title, then the body."""
+        if self.outline and self.outline.embedded:
+            yield from self.outline.tree.paragraphs
+        if self.title_paragraph:
+            yield self.title_paragraph
+        yield from self.body.paragraphs
+
     @cached_property
     def alignment(self):
         """Outline items paired with the body headings that realise them (see ``alignment``)."""
@@ -98,7 +107,9 @@ class Document:
         return align(self.outline.tree, self.body) if self.outline else None
 
     def with_outline(self, outline: Outline | None) -> "Document":
-        return Document(self.source, self.lines, self.body, self.title, outline, self.body_first_line)
+        return Document(
+            self.source, self.lines, self.body, self.title, outline, self.body_first_line, self.title_paragraph
+        )
 
 
 def _heading_text(text: str, start: int, stop: int) -> str:
@@ -219,7 +230,10 @@ def build_document(source: SourceText) -> Document:
     body_lines = [(index + 1, line) for index, line in enumerate(lines) if index not in skip]
     body_first = title.line + 1 if title else search_from + 1
     body = build_tree(build_paragraphs(body_lines))
-    return Document(source, lines, body, title, outline, body_first)
+    title_paragraph = None
+    if title:
+        title_paragraph = build_paragraphs([(title.line, lines[title.line - 1])], join=False)[0]
+    return Document(source, lines, body, title, outline, body_first, title_paragraph)
 
 
 __all__ = ["Document", "Outline", "Paragraph", "Marker", "Title", "Tree", "build_document", "parse_outline_lines"]
