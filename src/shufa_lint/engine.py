@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from .diagnostics import Diagnostic, Severity
+from dataclasses import replace
+
+from .diagnostics import Diagnostic, Edit, Severity
 from .document import Document, build_document
 from .lexicon import Lexicon, builtin
 from .outline_file import load_outline
@@ -53,6 +55,15 @@ def lint_source(source: SourceText, settings: Settings, lexicon: Lexicon | None 
 def _to_file_coordinates(diagnostic: Diagnostic, source: SourceText) -> Diagnostic:
     line, column = source.locate(diagnostic.line, diagnostic.column)
     end_line, end_column = source.locate(diagnostic.end_line, diagnostic.end_column)
+    fix = diagnostic.fix
+    if fix is not None:
+        fix = replace(fix, edits=tuple(_edit_to_file_coordinates(edit, source) for edit in fix.edits))
     return diagnostic.with_location(
-        path=source.path, line=line, column=column, end_line=end_line, end_column=end_column
+        path=source.path, line=line, column=column, end_line=end_line, end_column=end_column, fix=fix
     )
+
+
+def _edit_to_file_coordinates(edit: Edit, source: SourceText) -> Edit:
+    line, column = source.locate(edit.line, edit.column)
+    end_line, end_column = source.locate(edit.end_line, edit.end_column)
+    return Edit(line, column, end_line, end_column, edit.content)

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from .document import Document
     from .lexicon import Lexicon, Pack
 
-CHECK_MODULES = ("sections", "numbering", "figures", "redactions", "outline", "integrity")
+CHECK_MODULES = ("sections", "numbering", "figures", "redactions", "outline", "integrity", "punctuation")
 
 
 @dataclass
