@@ -1,1 +1,149 @@
-"""placeholder"""
+"""SF6xx text integrity: lines broken mid-sentence, and text cut off or cut out."""
+
+from __future__ import annotations
+
+from ..diagnostics import Edit, Fix, Message
+from ..document import Document
+from ..document.paragraphs import Paragraph, stands_alone
+from ..document.text import comparable, ends_sentence
+from ..registry import Rule, register
+
+
+def _line_end(document: Document, line: int) -> tuple[tuple[int, int], tuple[int, int]]:
+    text = document.lines[line - 1].rstrip()
+    return (line, max(1, len(text))), (line, len(text) + 1)
+
+
+def jumps(document: Document) -> set[int]:
+    """Lines where a heading stops mid-way and the next line goes on with something else.
+
+    A heading the outline knows (三是健全党领导法治建设的工作机制) that breaks off at a line end
+    (三是健全党领导法治建设的) and is not completed by the next line marks a passage cut out, not a
+    line broken by copy-paste.
+    """
+    alignment = document.alignment
+    found: set[int] = set()
+    if alignment is None:
+        return found
+    for heading in document.body.markers:
+        item = alignment.outline_match(heading)
+        if item is None or heading.line_text == heading.text:
+            continue
+        expected, written = comparable(item.text), comparable(heading.line_text)
+        if not expected.startswith(written) or len(expected) <= len(written):
+            continue
+        paragraph = document.paragraphs[heading.paragraph]
+        start, end = paragraph.line_span(heading.line)
+        following = comparable(paragraph.text[end : end + len(expected)])
+        if not following.startswith(expected[len(written) : len(written) + 2]):
+            found.add(heading.line)
+    return found
+
+
+@register
+class BrokenLine(Rule):
+    """A line broken in the middle of a sentence.
+
+    Why: text pasted from PDFs, web pages or chat tools arrives with hard line breaks inside
+    sentences; in the submitted document each becomes a new paragraph that starts mid-sentence.
+
+    How: a line that ends without closing punctuation (。！？；：…) and is followed by a line that
+    opens no heading. Headings, titles, signatures, dates and table rows stand alone and are not
+    flagged. Reported on the line that stops.
+
+    Example::
+
+        二是严格落实年度述法要求。我带头向上级党委
+        述职述法，并将……
+
+    Fix: join the two lines (``--fix`` does it).
+    """
+
+    code = "SF601"
+    name = "broken-line"
+
+    def check(self, document, context):
+        cut = jumps(document)
+        for paragraph in document.paragraphs:
+            for line in paragraph.joints:
+                if line in cut:
+                    continue
+                start, end = _line_end(document, line)
+                next_indent = len(document.lines[line]) - len(document.lines[line].lstrip(" \t\u3000"))
+                fix = Fix(
+                    (Edit(line, len(document.lines[line - 1]) + 1, line + 1, next_indent + 1, ""),),
+                    safe=True,
+                    description=Message("与下一行合并", "join with the next line"),
+                )
+                yield self.report(
+                    start,
+                    end,
+                    f"第 {line} 行在句子中间断行，下一行是同一句的继续",
+                    f"line {line} breaks in the middle of a sentence that goes on in the next line",
+                    suggestions=[("与下一行合并", "join it with the next line")],
+                    fix=fix,
+                )
+
+
+@register
+class CutOff(Rule):
+    """Text cut off: the document, the outline or a paragraph ends mid-sentence or in ``……``, or a
+    heading breaks off and the text jumps to unrelated content.
+
+    Why: a truncated download, a copy that stopped short or a passage deleted by mistake loses
+    content silently; the report then ends (or skips) mid-thought.
+
+    Example::
+
+        ……重点培训运用法律手段处理邻里纠纷、农地流转、环 ……     ← the document ends here
+
+        三是健全党领导法治建设的
+        充分利用新媒体平台……     ← the rest of 三是 and what followed it are gone
+
+    Fix: restore the missing text from the original.
+    """
+
+    code = "SF602"
+    name = "cut-off"
+    severity = Rule.severity.ERROR
+
+    def check(self, document, context):
+        for line in sorted(jumps(document)):
+            start, end = _line_end(document, line)
+            yield self.report(
+                start,
+                end,
+                f"第 {line} 行的标题在句中中断，下一行转入无关内容：中间的文字疑被删去",
+                f"the heading on line {line} breaks off and the next line goes on with other content: "
+                "text seems to have been cut out",
+            )
+        paragraphs = document.paragraphs
+        for paragraph in paragraphs[:-1]:
+            if paragraph.text.rstrip().endswith("……"):
+                yield self._cut(document, paragraph, "段落以“……”结束，疑有内容被删节", "the paragraph ends in …… ")
+        if paragraphs and self._unfinished(document, paragraphs[-1]):
+            yield self._cut(document, paragraphs[-1], "文档在句子中间结束，后文疑已丢失",
+                            "the document ends mid-sentence; the rest seems lost")
+        if document.outline and document.outline.embedded and document.outline.tree.paragraphs:
+            last = document.outline.tree.paragraphs[-1]
+            if self._unfinished(document, last):
+                yield self._cut(document, last, "提纲在句子中间结束，后面的提纲条目疑已丢失",
+                                "the outline ends mid-sentence; its remaining items seem lost")
+
+    @staticmethod
+    def _unfinished(document: Document, paragraph: Paragraph) -> bool:
+        if paragraph.text.rstrip().endswith("……"):
+            return True
+        if ends_sentence(paragraph.text):
+            return False
+        if not stands_alone(document.lines[paragraph.last_line - 1]):
+            return True
+        # a short closing line is a signature or a date, unless it is all a heading got
+        previous = document.paragraphs[paragraph.index - 1] if paragraph.index > 0 else None
+        return previous is not None and any(
+            marker.paragraph == previous.index and marker.standalone for marker in document.markers
+        )
+
+    def _cut(self, document, paragraph, zh, en):
+        start, end = _line_end(document, paragraph.last_line)
+        return self.report(start, end, zh, en)

@@ -1,1 +1,183 @@
-"""placeholder"""
+"""SF1xx sections: the parts a report type requires, from the pack in ``rules/packs/``.
+
+The pack is chosen by the title (述法报告, 法治政府建设年度报告, 述职述廉述法 …) or by ``--pack``.
+Sections are recognised in the top-level headings by any of their names; a part that reports
+often split into topical headings (履职情况) is satisfied by the top-level headings before the next
+section; a part that may stand anywhere (the 第一责任人 part of an annual report) is looked for in
+every heading.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterator
+
+from ..document import Document
+from ..document.markers import ITEM, Marker
+from ..lexicon import Pack, Section
+from ..registry import Rule, register
+from .integrity import CutOff
+
+
+@dataclass(frozen=True)
+class SectionState:
+    section: Section
+    heading: Marker | None  # the heading that realises it (None: missing, or only implied)
+    implied: bool = False  # a leading section realised by topical headings
+
+
+def _tops(document: Document) -> list[Marker]:
+    return [marker for marker in document.body.roots if marker.kind != ITEM]
+
+
+def survey(document: Document, pack: Pack, year: int | None) -> list[SectionState]:
+    tops = _tops(document)
+    everything = [m for m in document.body.markers if m.kind != ITEM] + tops
+    states: list[SectionState] = []
+    for section in pack.sections:
+        if section.since_year and year and year < section.since_year:
+            continue
+        pool = everything if section.anywhere else tops
+        heading = next((m for m in pool if section.matches(m.text)), None)
+        states.append(SectionState(section, heading))
+    ordered = [state for state in states if not state.section.anywhere]
+    for position, state in enumerate(ordered):
+        if state.heading is None and state.section.leading:
+            later = [s.heading for s in ordered[position + 1 :] if s.heading is not None]
+            bound = tops.index(later[0]) if later else len(tops)
+            if bound > 0:
+                states[states.index(state)] = SectionState(state.section, tops[0], implied=True)
+    return states
+
+
+def _year(document: Document, context) -> int | None:
+    return context.options.get("report_year") or document.report_year
+
+
+def _truncated(document: Document) -> bool:
+    paragraphs = document.paragraphs
+    return bool(paragraphs) and CutOff._unfinished(document, paragraphs[-1])
+
+
+def _label(section: Section) -> str:
+    return section.label
+
+
+@register
+class SectionMissing(Rule):
+    """A section the report type requires is missing.
+
+    Why: a 述法报告 must say what was done (履职情况), what is lacking (存在问题) and how it will be
+    fixed (整改措施/下一步打算); an annual 法治政府建设 report has five required parts set by the
+    督察工作规定 (2019). Reviewers return reports without them.
+
+    How: the pack (chosen by the title, or ``--pack``) lists each section with its many names in real
+    reports (存在问题 / 存在的不足 / 问题和不足 …). A document that is cut off (SF602) is not
+    reported for sections that would come after the cut.
+
+    Example: a 述法报告 with 一、工作情况 and 二、下一步打算 lacks 存在问题.
+
+    Fix: add the section (shufa-lint names where it belongs).
+    """
+
+    code = "SF101"
+    name = "section-missing"
+    severity = Rule.severity.ERROR
+
+    def check(self, document, context):
+        states = survey(document, context.pack, _year(document, context))
+        truncated = _truncated(document)
+        for index, state in enumerate(states):
+            if state.heading is not None or not state.section.required:
+                continue
+            following = [s.heading for s in states[index + 1 :] if s.heading is not None and not s.section.anywhere]
+            if truncated and not following and not state.section.anywhere:
+                continue
+            if truncated and state.section.anywhere:
+                continue
+            if following:
+                line, column = following[0].line, following[0].column
+            else:
+                line = len(document.lines)
+                column = max(1, len(document.lines[-1])) if document.lines else 1
+            yield self.report(
+                (line, column),
+                (line, column + 1),
+                f"缺少“{_label(state.section)}”部分（{context.pack.title}应包含）",
+                f"missing section '{_label(state.section)}' (required in a {context.pack.name} report)",
+                suggestions=[(f"补写“{_label(state.section)}”", f"add '{_label(state.section)}'")],
+            )
+
+
+@register
+class SectionOrder(Rule):
+    """Required sections stand out of order.
+
+    Why: the order is part of the form: problems come after the work done, measures after the
+    problems they answer. (The 第一责任人 part of an annual report may stand anywhere.)
+
+    Example: 一、存在问题 / 二、工作情况 / 三、整改措施.
+
+    Fix: reorder the sections.
+    """
+
+    code = "SF102"
+    name = "section-order"
+
+    def check(self, document, context):
+        states = [s for s in survey(document, context.pack, _year(document, context))
+                  if s.heading is not None and not s.section.anywhere and not s.implied]
+        for earlier, later in zip(states, states[1:]):
+            if (later.heading.line, later.heading.column) < (earlier.heading.line, earlier.heading.column):
+                yield self.report(
+                    (later.heading.line, later.heading.column),
+                    (later.heading.end_line, later.heading.end_column),
+                    f"“{later.heading.label}{later.heading.text}”应在“{earlier.heading.label}{earlier.heading.text}”之后",
+                    f"section '{later.heading.text}' should come after '{earlier.heading.text}'",
+                )
+
+
+@register
+class SectionEmpty(Rule):
+    """A required section has a heading and nothing under it.
+
+    Why: a heading with no text (often 存在问题, left for later) reads as a section the author had
+    nothing to say in.
+
+    Example::
+
+        二、存在问题
+        三、整改措施
+
+    Fix: write the section, or remove the heading if the pack does not require it.
+    """
+
+    code = "SF103"
+    name = "section-empty"
+
+    def check(self, document, context):
+        tops = _tops(document)
+        states = survey(document, context.pack, _year(document, context))
+        for state in states:
+            heading = state.heading
+            if heading is None or state.implied or heading not in tops:
+                continue
+            position = tops.index(heading)
+            if position + 1 == len(tops) and _truncated(document):
+                continue
+            if self._has_content(document, heading, tops[position + 1] if position + 1 < len(tops) else None):
+                continue
+            yield self.report(
+                (heading.line, heading.column),
+                (heading.end_line, heading.end_column),
+                f"“{heading.label}{heading.text}”部分没有内容",
+                f"section '{heading.text}' has no content",
+            )
+
+    @staticmethod
+    def _has_content(document: Document, heading: Marker, next_heading: Marker | None) -> bool:
+        own = document.paragraphs[heading.paragraph]
+        if len(own.text) > heading.offset + len(heading.raw) + len(heading.text) + 1:
+            return True
+        end = next_heading.paragraph if next_heading else len(document.paragraphs)
+        return end > heading.paragraph + 1

@@ -16,6 +16,7 @@ from .text import ends_sentence
 
 _INDENT = " \t\u3000"
 _INNER_SENTENCE_PUNCT = re.compile(r"[。，,；;！？!?]")
+_INNER_SENTENCE_END = re.compile(r"[。；;！？!?]")
 _CONTINUES = set("的和与及或、，,")
 STANDALONE_MAX = 40  # longest line read as a stand-alone heading or signature without punctuation
 
@@ -65,8 +66,9 @@ def stands_alone(line: str) -> bool:
     if stripped and stripped[-1] in _CONTINUES:
         return False
     scanned = marker_kinds.scan(stripped)
-    if scanned and scanned[0].start == 0 and scanned[0].kind != marker_kinds.ITEM:
-        return not _INNER_SENTENCE_PUNCT.search(stripped[scanned[0].end :])
+    if scanned and scanned[0].start == 0:
+        # a numbered heading may hold commas; a run-in item (一是…) is a sentence and never stands alone
+        return scanned[0].kind != marker_kinds.ITEM and not _INNER_SENTENCE_END.search(stripped[scanned[0].end :])
     return len(stripped) <= STANDALONE_MAX and not _INNER_SENTENCE_PUNCT.search(stripped)
 
 
