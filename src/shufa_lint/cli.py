@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import os
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import click
 
 from . import __version__
 from .diagnostics import InputError, Severity
+from .formats import FORMATS as OUTPUT_FORMATS
 from .lexicon import RuleDataError
 
 LINTED_SUFFIXES = (".txt", ".md", ".markdown")
@@ -61,9 +63,99 @@ def _list_rules() -> str:
     )
 
 
+@dataclass(frozen=True)
+class OutputChoices:
+    """Where the findings go and what the exit code means: the output options, in one place.
+
+    The exit code depends only on the findings, ``fail_on`` and ``exit_zero``, never on the format or
+    the output file.
+    """
+
+    output_format: str | None = None  # None: full on a terminal, concise otherwise
+    output_file: str | None = None
+    statistics: bool = False
+    quiet: bool = False
+    exit_zero: bool = False
+    fail_on: str = "warning"
+    show_all: bool = False
+
+
+def exit_code(reports, fail_on: Severity, exit_zero: bool) -> int:
+    """2 if an input could not be linted, else 1 for a finding at or above ``fail_on`` (unless
+    ``exit_zero``), else 0."""
+    if any(report.error for report in reports):
+        return 2
+    failing = any(d.severity >= fail_on for report in reports for d in report.diagnostics)
+    return 1 if failing and not exit_zero else 0
+
+
+def repository_root(start: str | None = None) -> str:
+    """The folder CI paths are relative to: $GITHUB_WORKSPACE, else the enclosing git work tree, else
+    the current folder."""
+    if os.environ.get("GITHUB_WORKSPACE"):
+        return os.environ["GITHUB_WORKSPACE"]
+    here = Path(start or os.getcwd()).resolve()
+    for folder in (here, *here.parents):
+        if (folder / ".git").exists():
+            return str(folder)
+    return str(here)
+
+
+def _wants_color() -> bool:
+    return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+
+
+def report_results(reports, choices: OutputChoices, lang: str) -> int:
+    """Print (or write) the findings and the stderr summary; return the exit code."""
+    from .formats import RenderOptions, render
+    from .formats.summary import render_statistics, summary_line
+
+    to_terminal = choices.output_file is None and sys.stdout.isatty()
+    output_format = choices.output_format or ("full" if to_terminal else "concise")
+    if choices.statistics:
+        output = render_statistics(reports, as_json=output_format in ("json", "json-lines"))
+    else:
+        options = RenderOptions(
+            lang=lang,
+            color=output_format == "full" and choices.output_file is None and _wants_color(),
+            show_all=choices.show_all,
+            root=repository_root(),
+        )
+        output = render(output_format, reports, options)
+    if choices.output_file is None:
+        click.echo(output, nl=False)
+    else:
+        try:
+            with open(choices.output_file, "w", encoding="utf-8", newline="") as handle:
+                handle.write(output)
+        except OSError as error:
+            click.echo(f"shufa-lint: {choices.output_file}: cannot write: {error.strerror or error}", err=True)
+            return 2
+    if not choices.quiet:
+        click.echo(summary_line(reports, lang), err=True)
+    return exit_code(reports, Severity.parse(choices.fail_on), choices.exit_zero)
+
+
 @click.command(context_settings={"help_option_names": ["-h", "--help"]})
 @click.argument("paths", nargs=-1)
-@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(list(OUTPUT_FORMATS)),
+    help="Output format. Default: full on a terminal, concise otherwise (text is concise).",
+)
+@click.option("--output-file", "-o", type=click.Path(dir_okay=False), help="Write the findings to FILE, not stdout.")
+@click.option("--statistics", is_flag=True, help="Print the number of findings per rule instead of the findings.")
+@click.option("--quiet", "-q", is_flag=True, help="No summary line on stderr.")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even with findings (input errors still exit 2).")
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning", "info"]),
+    default="warning",
+    show_default=True,
+    help="Lowest severity that makes the exit code 1.",
+)
+@click.option("--show-all", is_flag=True, help="full format: list minor (info punctuation) findings too.")
 @click.option("--select", multiple=True, help="Rule codes, prefixes (SF3) or names to run; comma-separated.")
 @click.option("--ignore", multiple=True, help="Rule codes, prefixes or names to skip; comma-separated.")
 @click.option("--outline", type=click.Path(dir_okay=False), help="Outline file (YAML or 【提纲】 text).")
@@ -73,7 +165,7 @@ def _list_rules() -> str:
 @click.option("--explain", "explain", metavar="CODE", help="Explain a rule and exit.")
 @click.option("--list-rules", is_flag=True, help="List the rules and exit.")
 @click.version_option(__version__, prog_name="shufa-lint")
-def main(paths, output_format, select, ignore, outline, pack, lang, encoding, explain, list_rules):
+def main(paths, output_format, select, ignore, outline, pack, lang, encoding, explain, list_rules, **output_flags):
     """Lint 述法 report drafts: sections, numbering, figures, redactions, outline, integrity."""
     if explain:
         click.echo(_explain(explain), nl=False)
@@ -85,7 +177,7 @@ def main(paths, output_format, select, ignore, outline, pack, lang, encoding, ex
         raise click.UsageError("no input: give files, directories, or - for standard input")
 
     from .engine import lint_source
-    from .formats import FileReport, RenderOptions, render
+    from .formats import FileReport
     from .lexicon import builtin
     from .settings import Settings
     from .source import read_path
@@ -100,17 +192,11 @@ def main(paths, output_format, select, ignore, outline, pack, lang, encoding, ex
         sys.exit(2)
 
     reports: list[FileReport] = []
-    input_error = False
     for path in expand_paths(paths):
         try:
             source = read_path(path, encoding)
             reports.append(FileReport(path, lint_source(source, settings, lexicon), source))
         except (InputError, RuleDataError) as error:
-            input_error = True
             click.echo(f"shufa-lint: {error}", err=True)
             reports.append(FileReport(path, error=str(error)))
-    click.echo(render(output_format, reports, RenderOptions(lang=lang)), nl=False)
-    if input_error:
-        sys.exit(2)
-    failing = any(d.severity >= Severity.WARNING for report in reports for d in report.diagnostics)
-    sys.exit(1 if failing else 0)
+    sys.exit(report_results(reports, OutputChoices(output_format=output_format, **output_flags), lang))

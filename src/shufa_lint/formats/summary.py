@@ -1,0 +1,51 @@
+"""What goes around the findings: the one-line summary (stderr) and ``--statistics`` (counts per code)."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+
+from ..diagnostics import Severity
+from . import SEVERITY_WORDS, severity_counts
+
+ORDER = (Severity.ERROR, Severity.WARNING, Severity.INFO)
+
+
+def summary_line(files, lang: str) -> str:
+    counts = severity_counts(files)
+    total = sum(counts.values())
+    checked = sum(1 for report in files if not report.error)
+    unreadable = len(files) - checked
+    words = SEVERITY_WORDS[lang]
+    if lang == "en":
+        parts = ", ".join(f"{counts[s]} {words[s]}" for s in ORDER if counts[s])
+        found = f"Found {total} problem(s) ({parts})" if total else "No problems found"
+        text = f"{found} in {checked} file(s)"
+        return text + (f"; {unreadable} file(s) could not be read" if unreadable else "")
+    parts = "，".join(f"{counts[s]} {words[s]}" for s in ORDER if counts[s])
+    found = f"发现 {total} 个问题（{parts}）" if total else "未发现问题"
+    text = f"{found}，共检查 {checked} 个文件"
+    return text + (f"，{unreadable} 个文件无法读取" if unreadable else "")
+
+
+def statistics(files) -> list[dict]:
+    """Findings per code, the most frequent first."""
+    counts = Counter((d.code, d.name, d.severity) for report in files for d in report.diagnostics)
+    return [
+        {"code": code, "name": name, "severity": severity.label, "count": count}
+        for (code, name, severity), count in sorted(counts.items(), key=lambda item: (-item[1], item[0][0]))
+    ]
+
+
+def render_statistics(files, as_json: bool) -> str:
+    rows = statistics(files)
+    if as_json:
+        return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
+    if not rows:
+        return ""
+    count_width = len(str(rows[0]["count"]))
+    name_width = max(len(row["name"]) for row in rows)
+    return "".join(
+        f"{row['count']:>{count_width}}  {row['code']}  {row['name']:<{name_width}}  {row['severity']}\n"
+        for row in rows
+    )
