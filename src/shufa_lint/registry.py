@@ -8,6 +8,7 @@ the ``Document`` and yields diagnostics built with ``report``; rules never read 
 from __future__ import annotations
 
 import importlib
+import sys
 import inspect
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar, Iterable, Iterator
@@ -86,8 +87,9 @@ def register(rule: type[Rule]) -> type[Rule]:
 
 def all_rules() -> dict[str, type[Rule]]:
     """Every rule, by code, in code order (importing the check modules on first use)."""
-    if not _RULES:
-        for module in CHECK_MODULES:
+    # importing a check module on its own (a test, a plugin) must not hide the others
+    for module in CHECK_MODULES:
+        if f"{__package__}.checks.{module}" not in sys.modules:
             importlib.import_module(f"{__package__}.checks.{module}")
     return dict(sorted(_RULES.items()))
 

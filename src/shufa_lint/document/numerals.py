@@ -11,7 +11,7 @@ def parse_chinese(text: str) -> int | None:
     """Value of a Chinese numeral such as 三, 十二, 二十, 九十九 or 一百零一; None if it is not one."""
     if not text:
         return None
-    total, digit = 0, None
+    total, digit, last_unit = 0, None, None
     for char in text:
         if char in DIGITS:
             if digit is not None and digit != 0:
@@ -19,6 +19,9 @@ def parse_chinese(text: str) -> int | None:
             digit = DIGITS[char]
         elif char in _UNIT_VALUES:
             unit = _UNIT_VALUES[char]
+            if last_unit is not None and unit >= last_unit:
+                return None  # 十十, 十百: units must fall
+            last_unit = unit
             total += (1 if digit is None else digit) * unit
             digit = None
         else:

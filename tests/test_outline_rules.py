@@ -1,0 +1,83 @@
+"""SF5xx: the body against its outline (embedded, or given with --outline)."""
+
+from support import lint
+
+OUTLINE = (
+    "【提纲】一、工作情况。(一)强化政治引领,压实主体责任。一是坚持理论武装。二是严格落实述法要求。"
+    "(二)聚焦依法行政,提升治理效能。一是规范重大决策程序。二是加强行政执法监督。"
+    "(三)保障司法公正,构建矛盾化解体系。一是加强矛盾纠纷化解平台建设。二是推进信访工作法治化。"
+    "二、存在问题。三、整改措施。\n"
+)
+TITLE = "2025年度镇党委主要负责人履行推进法治建设第一责任人职责情况的报告\n"
+SECTION_ONE = "（一）强化政治引领，压实主体责任。一是坚持理论武装。学习内容。二是严格落实述法要求。述法内容。\n"
+SECTION_TWO = "（二）聚焦依法行政，提升治理效能。一是规范重大决策程序。内容。二是加强行政执法监督。内容。\n"
+SECTION_THREE = "（三）保障司法公正，构建矛盾化解体系。一是加强矛盾纠纷化解平台建设。内容。二是推进信访工作法治化。内容。\n"
+TAIL = "二、存在问题\n基层力量不足。\n三、整改措施\n加强队伍建设。\n"
+
+
+def test_body_that_follows_its_outline_is_clean():
+    text = OUTLINE + TITLE + "一、工作情况\n" + SECTION_ONE + SECTION_TWO + SECTION_THREE + TAIL
+    assert lint(text, "SF5") == []
+
+
+def test_missing_subsection_is_one_finding_naming_its_items():
+    text = OUTLINE + TITLE + "一、工作情况\n" + SECTION_ONE + SECTION_THREE.replace("（三）", "（二）") + TAIL
+    (diagnostic,) = lint(text, "SF5")
+    assert diagnostic.code == "SF501"
+    assert "（二）聚焦依法行政,提升治理效能" in diagnostic.message.zh and "含 2 项" in diagnostic.message.zh
+    assert diagnostic.line == 5  # at the heading that now follows the gap, where the lost part belonged
+
+
+def test_matching_by_meaning_not_ordinal():
+    """A body that lost （二） still has its （三） paired with the outline's （三）."""
+    text = OUTLINE + TITLE + "一、工作情况\n" + SECTION_ONE + SECTION_THREE + TAIL
+    found = lint(text, "SF5")
+    assert [d.code for d in found] == ["SF501"]
+    assert "聚焦依法行政" in found[0].message.zh
+
+
+def test_missing_item_inside_a_kept_subsection():
+    text = OUTLINE + TITLE + "一、工作情况\n" + SECTION_ONE.replace("二是严格落实述法要求。述法内容。", "") + \
+        SECTION_TWO + SECTION_THREE + TAIL
+    (diagnostic,) = lint(text, "SF5")
+    assert diagnostic.code == "SF501" and "二是严格落实述法要求" in diagnostic.message.zh
+
+
+def test_item_out_of_order():
+    moved = SECTION_TWO.replace("一是规范重大决策程序。内容。", "")
+    three = SECTION_THREE.replace("二是推进信访工作法治化。内容。", "二是推进信访工作法治化。内容。三是规范重大决策程序。内容。")
+    text = OUTLINE + TITLE + "一、工作情况\n" + SECTION_ONE + moved + three + TAIL
+    found = lint(text, "SF5")
+    assert [d.code for d in found] == ["SF502"]
+    assert "规范重大决策程序" in found[0].message.zh
+
+
+def test_reworded_heading_in_the_same_slot():
+    reworded = SECTION_TWO.replace("（二）聚焦依法行政，提升治理效能", "（二）聚焦依法履职，提升队伍能力")
+    text = OUTLINE + TITLE + "一、工作情况\n" + SECTION_ONE + reworded + SECTION_THREE + TAIL
+    found = lint(text, "SF5")
+    assert [d.code for d in found] == ["SF503"]
+
+
+def test_outline_from_a_yaml_file(tmp_path):
+    outline = tmp_path / "outline.yaml"
+    outline.write_text(
+        "outline:\n  - 一、工作情况:\n      - （一）强化政治引领\n      - （二）聚焦依法行政\n  - 二、存在问题\n  - 三、整改措施\n",
+        encoding="utf-8",
+    )
+    text = TITLE + "一、工作情况\n（一）强化政治引领。内容。\n" + TAIL
+    found = lint(text, "SF5", outline=str(outline))
+    assert [d.code for d in found] == ["SF501"]
+    assert "（二）聚焦依法行政" in found[0].message.zh and "提纲要求的" in found[0].message.zh
+
+
+def test_outline_from_a_text_file(tmp_path):
+    outline = tmp_path / "outline.txt"
+    outline.write_text("【提纲】\n一、工作情况\n二、存在问题\n三、整改措施\n", encoding="utf-8")
+    text = TITLE + "一、工作情况\n内容。\n三、整改措施\n内容。\n"
+    found = lint(text, "SF5", outline=str(outline))
+    assert [d.code for d in found] == ["SF501"] and "二、存在问题" in found[0].message.zh
+
+
+def test_no_outline_no_findings():
+    assert lint(TITLE + "一、工作情况\n内容。\n", "SF5") == []

@@ -1,0 +1,71 @@
+"""SF4xx: words removed by a content filter, and the restorations the lexicon proposes."""
+
+import pytest
+
+from shufa_lint.checks.redactions import redaction_data
+from shufa_lint.lexicon import builtin
+from support import codes, lint
+
+LEXICON = builtin().table("redactions")
+SPECS = [(spec["text"], spec["word"]) for entry in LEXICON["removed_words"].values() for spec in entry["specs"]]
+TERMS = LEXICON["canonical_terms"]
+
+
+@pytest.mark.parametrize("text, word", SPECS)
+def test_lexicon_specs_restore_their_word(text, word):
+    """The lexicon's own self-tests: each spec's gap is restored to its word, and only to it."""
+    found = lint(text, "SF401")
+    assert len(found) == 1
+    assert found[0].suggestions and found[0].suggestions[0].zh.startswith(f"补回“{word}”")
+
+
+@pytest.mark.parametrize(
+    "text, column, word, phrase",
+    [
+        ("深化基层行_力规范化建设", 6, "政权", "行政权力"),  # the filter cut 政权 out of the middle of a word
+        ("确保司法_改革落实到位", 5, "体制", "司法体制改革"),
+        ("深刻领会和实践_法治思想", 8, "习近平", "习近平法治思想"),
+        ("把学习贯彻*法治思想作为重要政治任务", 6, "习近平", "习近平法治思想"),
+    ],
+)
+def test_gap_restored_with_the_likely_word(text, column, word, phrase):
+    (diagnostic,) = lint(text, "SF4")
+    assert (diagnostic.code, diagnostic.column) == ("SF401", column)
+    assert word in diagnostic.message.zh and phrase in diagnostic.message.zh
+    assert diagnostic.fix is not None and not diagnostic.fix.safe
+    assert diagnostic.fix.edits[0].content == word
+
+
+def test_gap_without_a_known_phrase_is_still_reported_without_a_guess():
+    (diagnostic,) = lint("推进_工作开展", "SF401")
+    assert "无法推断" in diagnostic.message.zh and diagnostic.suggestions == () and diagnostic.fix is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "姓名：________",
+        "____年__月__日",
+        "正文字体为仿宋_GB2312，标题为方正小标宋_GBK。",
+        "配置项 log_level 与 snake_case 命名。",
+        "被告张某某与李某发生借款纠纷。",
+        "文件名 report_2025.docx 已上传。",
+    ],
+)
+def test_not_redactions(text):
+    assert codes(text, "SF4") == []
+
+
+@pytest.mark.parametrize("term", TERMS, ids=[t["term"] for t in TERMS])
+def test_canonical_terms_hit_and_miss(term):
+    for text in term["hit"]:
+        found = lint(text, "SF402")
+        assert found and term["term"] in found[0].message.zh, text
+    for text in term["miss"]:
+        assert codes(text, "SF402") == [], text
+
+
+def test_restorations_rank_the_best_fitting_phrase_first():
+    data = redaction_data(builtin())
+    best = data.restorations("加强", "司法保障")
+    assert best[0].word == "人权"
