@@ -103,3 +103,13 @@ def test_explain_unknown_rule_is_a_usage_error():
 def test_list_rules_names_every_rule():
     result = CliRunner().invoke(main, ["--list-rules"])
     assert all(code in result.stdout for code in all_rules())
+
+
+def test_clean_report_gives_no_headline_finding():
+    """A complete report in the styles real ones use (Arabic items numbered on across （二）（三）,
+    semicolon-chained items, a signature block) must give no structural or content finding."""
+    clean = SEED.parent / "clean_report.txt"
+    result = CliRunner().invoke(main, ["--format", "json", str(clean)])
+    headline = [d for d in json.loads(result.stdout)["diagnostics"] if d["code"][:3] in
+                ("SF1", "SF2", "SF3", "SF4", "SF5", "SF6")]
+    assert headline == [] and result.exit_code == 0

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from ..document.text import CJK
 from ..lexicon import Lexicon, RuleDataError, compile_pattern
+from ..diagnostics import Severity
 from ..registry import Rule, register
 
 _NUMERAL_BEFORE = re.compile(r"[0-9０-９一二三四五六七八九十百千万亿两〇零]$")
@@ -67,7 +68,7 @@ class FigurePlaceholder(Rule):
 
     code = "SF301"
     name = "figure-placeholder"
-    severity = Rule.severity.ERROR
+    severity = Severity.ERROR
 
     def check(self, document, context):
         data = _data(context)
@@ -100,7 +101,7 @@ class NamePlaceholder(Rule):
 
     code = "SF302"
     name = "name-placeholder"
-    severity = Rule.severity.ERROR
+    severity = Severity.ERROR
 
     def check(self, document, context):
         data = _data(context)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..diagnostics import Edit, Fix, Message
+from ..diagnostics import Edit, Fix, Message, Severity
 from ..document import Document
 from ..document.paragraphs import Paragraph, stands_alone
 from ..document.text import comparable, ends_sentence
@@ -105,7 +105,7 @@ class CutOff(Rule):
 
     code = "SF602"
     name = "cut-off"
-    severity = Rule.severity.ERROR
+    severity = Severity.ERROR
 
     def check(self, document, context):
         for line in sorted(jumps(document)):

@@ -13,6 +13,7 @@ from typing import Iterator
 from ..document import Document
 from ..document.alignment import MATCH, REWORDED, Alignment, similarity
 from ..document.markers import Marker
+from ..diagnostics import Severity
 from ..registry import Rule, register
 
 _NAMED_CHILDREN = 4  # children a missing-section message names before it only counts the rest
@@ -203,7 +204,7 @@ class OutlineReworded(_OutlineRule):
 
     code = "SF503"
     name = "outline-reworded"
-    severity = Rule.severity.INFO
+    severity = Severity.INFO
     gap_kind = "reworded"
 
     def describe(self, gap, document):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..diagnostics import Edit, Fix, Message
+from ..diagnostics import Edit, Fix, Message, Severity
 from ..document.text import CJK
 from ..lexicon import Lexicon, RuleDataError, compile_pattern
 from ..registry import Rule, register
@@ -113,7 +113,7 @@ class RedactedTerm(Rule):
 
     code = "SF401"
     name = "redacted-term"
-    severity = Rule.severity.ERROR
+    severity = Severity.ERROR
 
     def check(self, document, context):
         data = context.lexicon.derived("redactions", redaction_data)
@@ -170,7 +170,7 @@ class AlteredTerm(Rule):
 
     code = "SF402"
     name = "altered-term"
-    severity = Rule.severity.ERROR
+    severity = Severity.ERROR
 
     def check(self, document, context):
         data = context.lexicon.derived("redactions", redaction_data)

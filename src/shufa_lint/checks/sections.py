@@ -15,6 +15,7 @@ from typing import Iterator
 from ..document import Document
 from ..document.markers import ITEM, Marker
 from ..lexicon import Pack, Section
+from ..diagnostics import Severity
 from ..registry import Rule, register
 from .integrity import CutOff
 
@@ -82,7 +83,7 @@ class SectionMissing(Rule):
 
     code = "SF101"
     name = "section-missing"
-    severity = Rule.severity.ERROR
+    severity = Severity.ERROR
 
     def check(self, document, context):
         states = survey(document, context.pack, _year(document, context))
