@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from . import suppress
 from .diagnostics import Diagnostic, Edit, Severity
 from .document import Document, build_document
 from .lexicon import Lexicon, builtin
@@ -43,7 +44,8 @@ def lint_document(document: Document, settings: Settings, lexicon: Lexicon | Non
         for diagnostic in rule.check(document, Context(lexicon=lexicon, pack=pack, options=options)):
             if severity is not None:
                 diagnostic = diagnostic.with_location(severity=severity)
-            found.append(_to_file_coordinates(diagnostic, document.source))
+            found.append(diagnostic)
+    found = [_to_file_coordinates(d, document.source) for d in suppress.apply(found, document.source, settings)]
     unique = {(d.code, d.line, d.column, d.end_line, d.end_column, d.message): d for d in found}
     return sorted(unique.values(), key=lambda d: d.sort_key)
 

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from .document import Document
     from .lexicon import Lexicon, Pack
 
-CHECK_MODULES = ("sections", "numbering", "figures", "redactions", "outline", "integrity", "punctuation")
+CHECK_MODULES = ("suppressions", "sections", "numbering", "figures", "redactions", "outline", "integrity", "punctuation")
 
 
 @dataclass

@@ -7,6 +7,14 @@ from typing import Any
 
 
 @dataclass(frozen=True)
+class TextIgnore:
+    """A config entry that suppresses findings of ``selectors`` whose line has ``text`` around the span."""
+
+    selectors: tuple[str, ...]
+    text: str
+
+
+@dataclass(frozen=True)
 class Settings:
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
@@ -17,3 +25,4 @@ class Settings:
     severity: dict[str, str] = field(default_factory=dict)  # rule code or name -> error|warning|info
     rule_options: dict[str, dict[str, Any]] = field(default_factory=dict)  # rule code -> options
     report_year: int | None = None  # overrides the year the title states
+    ignore_text: tuple[TextIgnore, ...] = ()  # text-anchored suppressions (drafts without comments)

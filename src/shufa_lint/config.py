@@ -1,0 +1,713 @@
+"""Configuration: ``.shufa-lint.yaml``, ``[tool.shufa-lint]`` or ``-c FILE``, resolved into per-file ``Settings``.
+
+One precedence path: command-line flags > the configuration file > built-in defaults. A file's
+configuration is the nearest ``.shufa-lint.yaml`` (or ``.shufa-lint.yml``, or a ``pyproject.toml`` with a
+``[tool.shufa-lint]`` table) found from the file's folder upward; the search stops at the repository root
+(a folder holding ``.git``) or the filesystem root. ``-c FILE`` replaces discovery. ``extends`` layers a
+built-in pack or another configuration file underneath: a key in the extending file replaces the base's
+value, except the mappings ``rules``, ``per-file-ignores`` and ``lexicons``, which merge entry by entry.
+
+Every key is validated on load: a mistake raises ``ConfigError`` (the CLI exits 2) naming the file, the
+key and the closest valid spelling. Paths and globs are relative to the file that states them.
+"""
+
+from __future__ import annotations
+
+import copy
+import difflib
+import os
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable
+
+import yaml
+
+from .diagnostics import Severity
+from .lexicon import Lexicon, RuleDataError, builtin, compile_pattern, load_yaml
+from .settings import Settings, TextIgnore
+
+if sys.version_info >= (3, 11):
+    import tomllib
+    from re import _constants as sre_constants
+    from re import _parser as sre_parse
+else:  # pragma: no cover - exercised on 3.10 only
+    import sre_constants
+    import sre_parse
+
+    import tomli as tomllib
+
+CONFIG_NAMES = (".shufa-lint.yaml", ".shufa-lint.yml")
+PYPROJECT = "pyproject.toml"
+PYPROJECT_TABLE = "shufa-lint"
+LANGS = ("zh", "en")
+BUILTIN_PREFIX = "builtin:"
+KEYS = (
+    "extends",
+    "pack",
+    "outline",
+    "select",
+    "ignore",
+    "per-file-ignores",
+    "rules",
+    "report-year",
+    "lang",
+    "exclude",
+    "lexicons",
+    "figure-placeholders",
+    "name-placeholders",
+    "ignore-text",
+)
+_MERGED_PER_ENTRY = ("rules", "per-file-ignores", "lexicons")
+# Where user placeholder patterns go: the figures lexicon table the SF301/SF302 rules compile.
+_PLACEHOLDER_TABLE = "figures"
+_MAX_PATTERN_LENGTH = 500
+
+
+class ConfigError(RuleDataError):
+    """A configuration file that cannot be used: unknown key, wrong type, bad path or unsafe pattern."""
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+# --- globs -----------------------------------------------------------------------------------------
+
+
+def _glob_regex(pattern: str) -> re.Pattern:
+    """gitignore-like globs: ``*`` and ``?`` stay within a folder, ``**`` crosses folders."""
+    out, index = [], 0
+    while index < len(pattern):
+        if pattern.startswith("**/", index):
+            out.append("(?:[^/]*/)*")
+            index += 3
+        elif pattern.startswith("**", index):
+            out.append(".*")
+            index += 2
+        elif pattern[index] == "*":
+            out.append("[^/]*")
+            index += 1
+        elif pattern[index] == "?":
+            out.append("[^/]")
+            index += 1
+        elif pattern[index] == "[" and "]" in pattern[index + 2 :]:
+            close = pattern.index("]", index + 2)
+            body = pattern[index + 1 : close]
+            body = "^" + body[1:] if body.startswith("!") else body
+            out.append(f"[{body.replace(chr(92), chr(92) * 2)}]")
+            index = close + 1
+        else:
+            out.append(re.escape(pattern[index]))
+            index += 1
+    return re.compile("".join(out))
+
+
+@dataclass(frozen=True)
+class Glob:
+    """A pattern relative to the folder of the config that states it.
+
+    A pattern without ``/`` matches a file or folder name at any depth (``*.md``, ``old``); one with
+    ``/`` matches the path from that folder (``drafts/2023/**``). A folder match covers its files.
+    """
+
+    root: Path
+    pattern: str
+
+    def matches(self, path: Path) -> bool:
+        relative = os.path.relpath(path, self.root).replace(os.sep, "/")
+        if relative == ".." or relative.startswith("../"):
+            return False
+        parts = relative.split("/")
+        regex = _glob_regex(self.pattern)
+        if "/" not in self.pattern:
+            return any(regex.fullmatch(part) for part in parts)
+        return any(regex.fullmatch("/".join(parts[:count])) for count in range(1, len(parts) + 1))
+
+
+# --- regular expressions from users ------------------------------------------------------------------
+
+_REPEATS = (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT)
+_ZERO_WIDTH = (sre_constants.AT, sre_constants.ASSERT, sre_constants.ASSERT_NOT)
+_CATEGORY_REGEX = {
+    "CATEGORY_DIGIT": r"\d",
+    "CATEGORY_NOT_DIGIT": r"\D",
+    "CATEGORY_SPACE": r"\s",
+    "CATEGORY_NOT_SPACE": r"\S",
+    "CATEGORY_WORD": r"\w",
+    "CATEGORY_NOT_WORD": r"\W",
+}
+_DISJOINT_CATEGORIES = {
+    frozenset(pair)
+    for pair in (
+        ("CATEGORY_DIGIT", "CATEGORY_NOT_DIGIT"),
+        ("CATEGORY_SPACE", "CATEGORY_NOT_SPACE"),
+        ("CATEGORY_WORD", "CATEGORY_NOT_WORD"),
+        ("CATEGORY_DIGIT", "CATEGORY_SPACE"),
+        ("CATEGORY_SPACE", "CATEGORY_WORD"),
+        ("CATEGORY_DIGIT", "CATEGORY_NOT_WORD"),
+    )
+}
+
+
+def _children(op, av) -> list:
+    if op in _REPEATS or op == getattr(sre_constants, "POSSESSIVE_REPEAT", None):
+        return [av[2]]
+    if op == sre_constants.SUBPATTERN:
+        return [av[3]]
+    if op == sre_constants.BRANCH:
+        return list(av[1])
+    if op in (sre_constants.ASSERT, sre_constants.ASSERT_NOT):
+        return [av[1]]
+    if op == getattr(sre_constants, "ATOMIC_GROUP", None):
+        return [av]
+    if op == sre_constants.GROUPREF_EXISTS:
+        return [branch for branch in av[1:] if branch is not None]
+    return []
+
+
+def _can_be_empty(op, av) -> bool:
+    if op in _REPEATS or op == getattr(sre_constants, "POSSESSIVE_REPEAT", None):
+        return av[0] == 0 or _can_be_empty_sequence(av[2])
+    if op in _ZERO_WIDTH or op in (sre_constants.GROUPREF, sre_constants.GROUPREF_EXISTS):
+        return True
+    return any(_can_be_empty_sequence(child) for child in _children(op, av)) if _children(op, av) else False
+
+
+def _can_be_empty_sequence(items) -> bool:
+    return all(_can_be_empty(op, av) for op, av in items)
+
+
+@dataclass
+class _FirstChars:
+    """The characters a sub-pattern may start with: ranges, ``\\d``-like categories, or anything."""
+
+    anything: bool = False
+    ranges: list[tuple[int, int]] = field(default_factory=list)
+    categories: set[str] = field(default_factory=set)
+
+    def add(self, other: "_FirstChars") -> None:
+        self.anything |= other.anything
+        self.ranges += other.ranges
+        self.categories |= other.categories
+
+    def _category_meets(self, category: str, ranges: list[tuple[int, int]]) -> bool:
+        regex = re.compile(_CATEGORY_REGEX.get(category, "."))
+        for low, high in ranges:
+            if high - low > 4096 or any(regex.match(chr(code)) for code in range(low, high + 1)):
+                return True
+        return False
+
+    def overlaps(self, other: "_FirstChars") -> bool:
+        if self.anything or other.anything:
+            return True
+        if any(a <= d and c <= b for a, b in self.ranges for c, d in other.ranges):
+            return True
+        if any(frozenset((a, b)) not in _DISJOINT_CATEGORIES for a in self.categories for b in other.categories):
+            return True
+        return any(self._category_meets(c, other.ranges) for c in self.categories) or any(
+            other._category_meets(c, self.ranges) for c in other.categories
+        )
+
+
+def _first_chars(items) -> _FirstChars:
+    first = _FirstChars()
+    for op, av in items:
+        if op == sre_constants.LITERAL:
+            first.ranges.append((av, av))
+        elif op == sre_constants.IN:
+            for kind, value in av:
+                if kind == sre_constants.LITERAL:
+                    first.ranges.append((value, value))
+                elif kind == sre_constants.RANGE:
+                    first.ranges.append(value)
+                elif kind == sre_constants.CATEGORY:
+                    first.categories.add(str(value))
+                else:  # NEGATE and the like: assume it may start with anything
+                    first.anything = True
+        elif op in _ZERO_WIDTH:
+            continue
+        elif _children(op, av):
+            for child in _children(op, av):
+                first.add(_first_chars(child))
+        else:  # ANY, NOT_LITERAL, GROUPREF
+            first.anything = True
+        if not _can_be_empty(op, av):
+            break
+    return first
+
+
+def _has_variable_repeat(items) -> bool:
+    return any(
+        (op in _REPEATS and av[0] != av[1]) or any(_has_variable_repeat(child) for child in _children(op, av))
+        for op, av in items
+    )
+
+
+def _has_ambiguous_branch(items) -> bool:
+    for op, av in items:
+        if op == sre_constants.BRANCH:
+            branches = list(av[1])
+            if any(_can_be_empty_sequence(branch) for branch in branches):
+                return True
+            starts = [_first_chars(branch) for branch in branches]
+            if any(a.overlaps(b) for i, a in enumerate(starts) for b in starts[i + 1 :]):
+                return True
+        if any(_has_ambiguous_branch(child) for child in _children(op, av)):
+            return True
+    return False
+
+
+def _backtracking_risk(items) -> str | None:
+    """Why matching ``items`` may take exponential time, or None.
+
+    Python's ``re`` backtracks: a quantifier around something that can match the same text in more
+    than one way (a nested quantifier, or overlapping alternatives) tries every split of a long line
+    before failing. Such patterns are refused rather than timed.
+    """
+    for op, av in items:
+        if op in _REPEATS and av[1] > 1:
+            if _has_variable_repeat(av[2]):
+                return "nests a quantifier inside a repeated group, like (a+)+ or (a*)*"
+            if _has_ambiguous_branch(av[2]):
+                return "repeats alternatives that can match the same text, like (a|a)* or (a|ab)+"
+        for child in _children(op, av):
+            risk = _backtracking_risk(child)
+            if risk:
+                return risk
+    return None
+
+
+def check_user_pattern(pattern: Any, where: str) -> str:
+    """A user's regular expression, or ``ConfigError`` if it is invalid or may backtrack catastrophically."""
+    if not isinstance(pattern, str) or not pattern:
+        raise ConfigError(f"{where}: a pattern must be a non-empty string")
+    if len(pattern) > _MAX_PATTERN_LENGTH:
+        raise ConfigError(f"{where}: pattern longer than {_MAX_PATTERN_LENGTH} characters")
+    try:
+        compile_pattern(pattern, where)
+    except RuleDataError as error:
+        raise ConfigError(str(error)) from None
+    risk = _backtracking_risk(sre_parse.parse(pattern))
+    if risk:
+        raise ConfigError(
+            f"{where}: unsafe regular expression {pattern!r}: it {risk}, which can take exponential time "
+            f"on a long line; write the repeated part so that each character can match only one way"
+        )
+    return pattern
+
+
+# --- reading and validating one file ---------------------------------------------------------------
+
+
+def _read_pyproject(path: Path) -> dict | None:
+    try:
+        with open(path, "rb") as handle:
+            data = tomllib.load(handle)
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"{path}: {error}") from None
+    except OSError as error:
+        raise ConfigError(f"{path}: cannot read: {error.strerror or error}") from None
+    return data.get("tool", {}).get(PYPROJECT_TABLE)
+
+
+def _read_raw(path: Path) -> tuple[dict, str]:
+    """The raw mapping a config file holds, and how messages name it."""
+    if path.name == PYPROJECT:
+        where = f"{path} [tool.{PYPROJECT_TABLE}]"
+        raw = _read_pyproject(path)
+        if raw is None:
+            raise ConfigError(f"{path}: no [tool.{PYPROJECT_TABLE}] table")
+    else:
+        where = str(path)
+        if not path.is_file():
+            raise ConfigError(f"{path}: configuration file not found")
+        try:
+            raw = load_yaml(path)
+        except RuleDataError as error:
+            raise ConfigError(str(error)) from None
+        raw = {} if raw is None else raw
+    if not isinstance(raw, dict):
+        raise ConfigError(f"{where}: the configuration must be a mapping of keys ({', '.join(KEYS)})")
+    return raw, where
+
+
+def _string_list(value: Any, where: str, what: str) -> tuple[str, ...]:
+    """A list of strings; a single string may be comma-separated."""
+    if isinstance(value, str):
+        return tuple(part.strip() for part in value.split(",") if part.strip())
+    if isinstance(value, list) and all(isinstance(item, str) for item in value):
+        return tuple(item.strip() for item in value)
+    raise ConfigError(f"{where}: must be a list of {what}")
+
+
+def _rules_by_key():
+    from .registry import all_rules
+
+    return all_rules()
+
+
+def check_selector(selector: str, where: str) -> str:
+    """A rule code (SF303), prefix (SF3), kebab name (figure-missing) or ALL that selects at least one rule."""
+    rules = _rules_by_key()
+    if selector.upper() == "ALL":
+        return selector.upper()
+    if re.fullmatch(r"SF\d{0,3}", selector.upper()) and any(code.startswith(selector.upper()) for code in rules):
+        return selector.upper()
+    if any(rule.name == selector.lower() for rule in rules.values()):
+        return selector.lower()
+    choices = [*rules, *(rule.name for rule in rules.values())]
+    raise ConfigError(f"{where}: unknown rule {selector!r}{did_you_mean(selector, choices)}")
+
+
+def _selectors(value: Any, where: str) -> tuple[str, ...]:
+    selectors = _string_list(value, where, "rule codes, prefixes or names")
+    return tuple(check_selector(selector, where) for selector in selectors)
+
+
+def _option_fits(default: Any, value: Any) -> bool:
+    if default is None:
+        return True
+    if isinstance(default, bool):
+        return isinstance(value, bool)
+    if isinstance(default, (int, float)):
+        return isinstance(value, (int, float)) and not isinstance(value, bool)
+    if isinstance(default, (list, tuple)):
+        return isinstance(value, list)
+    return isinstance(value, type(default))
+
+
+def _rule_config(key: Any, value: Any, where: str) -> tuple[str, dict[str, Any]]:
+    from .registry import find_rule
+
+    rules = _rules_by_key()
+    rule = find_rule(key) if isinstance(key, str) else None
+    if rule is None:
+        choices = [*rules, *(r.name for r in rules.values())]
+        raise ConfigError(f"{where}: unknown rule {key!r}{did_you_mean(str(key), choices)}")
+    here = f"{where}.{key}"
+    if isinstance(value, str):
+        value = {"severity": value}
+    if not isinstance(value, dict):
+        raise ConfigError(f"{here}: must be a severity (error, warning, info) or a mapping of options")
+    settings: dict[str, Any] = {}
+    for option, option_value in value.items():
+        name = str(option).replace("-", "_")
+        if name == "severity":
+            try:
+                settings["severity"] = Severity.parse(str(option_value)).label
+            except ValueError as error:
+                raise ConfigError(f"{here}.severity: {error}") from None
+        elif name in rule.defaults:
+            if not _option_fits(rule.defaults[name], option_value):
+                kind = type(rule.defaults[name]).__name__
+                raise ConfigError(f"{here}.{option}: must be a {kind} like its default {rule.defaults[name]!r}")
+            settings[name] = option_value
+        else:
+            known = ["severity", *(key.replace("_", "-") for key in rule.defaults)]
+            raise ConfigError(
+                f"{here}: unknown option {option!r}{did_you_mean(str(option).replace('_', '-'), known)}"
+                f" ({rule.code} takes: {', '.join(known)})"
+            )
+    return rule.code, settings
+
+
+def _text_ignores(value: Any, where: str) -> tuple[TextIgnore, ...]:
+    if not isinstance(value, list):
+        raise ConfigError(f"{where}: must be a list of {{code: …, text: …}} entries")
+    entries = []
+    for index, item in enumerate(value):
+        here = f"{where}[{index}]"
+        if not isinstance(item, dict):
+            raise ConfigError(f"{here}: must be a mapping with 'code' and 'text'")
+        for key in item:
+            if key not in ("code", "text"):
+                raise ConfigError(f"{here}: unknown key {key!r}{did_you_mean(str(key), ('code', 'text'))}")
+        if "code" not in item or "text" not in item:
+            raise ConfigError(f"{here}: needs both 'code' (the rules to silence) and 'text' (the words it is about)")
+        text = item["text"]
+        if not isinstance(text, str) or not text.strip():
+            raise ConfigError(f"{here}.text: must be non-empty text")
+        entries.append(TextIgnore(_selectors(item["code"], f"{here}.code"), text))
+    return tuple(entries)
+
+
+def _path(value: Any, folder: Path, where: str, must_exist: bool = True) -> Path:
+    if not isinstance(value, str) or not value:
+        raise ConfigError(f"{where}: must be a path")
+    path = (folder / os.path.expanduser(value)).resolve()
+    if must_exist and not path.is_file():
+        raise ConfigError(f"{where}: file not found: {path}")
+    return path
+
+
+def _lexicon_paths(value: Any, folder: Path, where: str) -> dict[str, tuple[Path, ...]]:
+    if not isinstance(value, dict):
+        raise ConfigError(f"{where}: must map a lexicon table ({', '.join(builtin().tables)}) to YAML files")
+    tables = {}
+    for table, paths in value.items():
+        if table not in builtin().tables:
+            raise ConfigError(
+                f"{where}: unknown lexicon table {table!r}{did_you_mean(str(table), builtin().tables)}"
+                f" (known: {', '.join(builtin().tables)})"
+            )
+        files = _string_list([paths] if isinstance(paths, str) else paths, f"{where}.{table}", "YAML file paths")
+        tables[table] = tuple(_path(path, folder, f"{where}.{table}") for path in files)
+    return tables
+
+
+def _parse(raw: dict, where: str, folder: Path) -> dict[str, Any]:
+    """Validate one file's keys into normalised values: absolute paths, anchored globs, rule codes."""
+    values: dict[str, Any] = {}
+    for key, value in raw.items():
+        here = f"{where}: {key}"
+        if key not in KEYS:
+            raise ConfigError(f"{where}: unknown key {key!r}{did_you_mean(str(key), KEYS)}")
+        if key == "extends":
+            values[key] = _string_list([value] if isinstance(value, str) else value, here, "packs or config paths")
+        elif key == "pack":
+            if value not in builtin().packs:
+                raise ConfigError(f"{here}: unknown pack {value!r}{did_you_mean(str(value), builtin().packs)}")
+            values[key] = value
+        elif key == "outline":
+            values[key] = str(_path(value, folder, here))
+        elif key in ("select", "ignore"):
+            values[key] = _selectors(value, here)
+        elif key == "per-file-ignores":
+            if not isinstance(value, dict):
+                raise ConfigError(f"{here}: must map globs to rule codes, prefixes or names")
+            values[key] = {
+                str(pattern): (Glob(folder, str(pattern).strip("/").removeprefix("./")), _selectors(codes, f"{here}.{pattern}"))
+                for pattern, codes in value.items()
+            }
+        elif key == "rules":
+            if not isinstance(value, dict):
+                raise ConfigError(f"{here}: must map rule codes or names to a severity or options")
+            values[key] = dict(_rule_config(rule, options, here) for rule, options in value.items())
+        elif key == "report-year":
+            if not isinstance(value, int) or isinstance(value, bool) or not 1949 <= value <= 2100:
+                raise ConfigError(f"{here}: must be a year like 2024")
+            values[key] = value
+        elif key == "lang":
+            if value not in LANGS:
+                raise ConfigError(f"{here}: must be one of {', '.join(LANGS)}{did_you_mean(str(value), LANGS)}")
+            values[key] = value
+        elif key == "exclude":
+            patterns = _string_list([value] if isinstance(value, str) else value, here, "globs")
+            values[key] = tuple(Glob(folder, pattern.strip("/").removeprefix("./")) for pattern in patterns)
+        elif key == "lexicons":
+            values[key] = _lexicon_paths(value, folder, here)
+        elif key in ("figure-placeholders", "name-placeholders"):
+            if not isinstance(value, list):
+                raise ConfigError(f"{here}: must be a list of regular expressions")
+            values[key] = tuple(check_user_pattern(p, f"{here}[{i}]") for i, p in enumerate(value))
+        elif key == "ignore-text":
+            values[key] = _text_ignores(value, here)
+    return values
+
+
+# --- layering --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Config:
+    """The merged values of a configuration file and everything it extends (base first)."""
+
+    values: dict[str, Any]
+    sources: tuple[str, ...] = ()
+
+    def over(self, base: "Config") -> "Config":
+        merged = dict(base.values)
+        for key, value in self.values.items():
+            if key in _MERGED_PER_ENTRY and key in merged:
+                entries = dict(merged[key])
+                for entry, setting in value.items():
+                    if key == "rules":
+                        setting = {**entries.get(entry, {}), **setting}
+                    entries[entry] = setting
+                merged[key] = entries
+            else:
+                merged[key] = value
+        return Config(merged, base.sources + self.sources)
+
+
+EMPTY = Config({})
+
+
+@dataclass(frozen=True)
+class Overrides:
+    """What the command line states; each set field beats the configuration files."""
+
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()  # added to the configured ignores
+    pack: str | None = None
+    outline: str | None = None
+    lang: str | None = None
+
+
+@dataclass(frozen=True)
+class FileConfig:
+    """The effective configuration of one input file."""
+
+    path: str
+    settings: Settings
+    lexicon: Lexicon
+    excluded: bool
+    sources: tuple[str, ...]
+    config: Config
+
+    def describe(self) -> str:
+        """The effective configuration as YAML (``--print-config``)."""
+        settings, values = self.settings, self.config.values
+        rules = {
+            code: {**({"severity": settings.severity[code]} if code in settings.severity else {}),
+                   **{key.replace("_", "-"): value for key, value in settings.rule_options.get(code, {}).items()}}
+            for code in sorted({*settings.severity, *settings.rule_options})
+        }
+        data = {
+            "file": self.path,
+            "config-files": list(self.sources),
+            "excluded": self.excluded,
+            "pack": settings.pack or f"(by title; default {settings.default_pack})",
+            "outline": settings.outline,
+            "select": list(settings.select or ("ALL",)),
+            "ignore": list(settings.ignore),
+            "rules": rules,
+            "report-year": settings.report_year,
+            "lang": settings.lang,
+            "exclude": [glob.pattern for glob in values.get("exclude", ())],
+            "lexicons": {table: [str(p) for p in paths] for table, paths in values.get("lexicons", {}).items()},
+            "figure-placeholders": list(values.get("figure-placeholders", ())),
+            "name-placeholders": list(values.get("name-placeholders", ())),
+            "ignore-text": [{"code": list(entry.selectors), "text": entry.text} for entry in settings.ignore_text],
+        }
+        return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, default_flow_style=False)
+
+
+def _merge_table(base: Any, extra: Any, where: str) -> Any:
+    """A user lexicon over a built-in table: mappings merge by key, lists extend, scalars replace."""
+    if base is None:
+        return extra
+    if isinstance(base, dict) and isinstance(extra, dict):
+        merged = dict(base)
+        for key, value in extra.items():
+            merged[key] = _merge_table(base.get(key), value, f"{where}: {key}")
+        return merged
+    if isinstance(base, list) and isinstance(extra, list):
+        return base + [item for item in extra if item not in base]
+    if isinstance(base, (dict, list)) or isinstance(extra, (dict, list)):
+        kind = "mapping" if isinstance(base, dict) else "list" if isinstance(base, list) else "single value"
+        raise ConfigError(f"{where}: must be a {kind}, as in the built-in lexicon")
+    return extra
+
+
+def _build_lexicon(values: dict[str, Any]) -> Lexicon:
+    base = builtin()
+    figure, names = values.get("figure-placeholders", ()), values.get("name-placeholders", ())
+    if not values.get("lexicons") and not figure and not names:
+        return base
+    tables = copy.deepcopy(base.tables)
+    for table, paths in values.get("lexicons", {}).items():
+        for path in paths:
+            try:
+                data = load_yaml(path)
+            except RuleDataError as error:
+                raise ConfigError(str(error)) from None
+            tables[table] = _merge_table(tables.get(table), data, str(path))
+    placeholders = tables.setdefault(_PLACEHOLDER_TABLE, {})
+    if figure:
+        placeholders["placeholder"] = "|".join(f"(?:{p})" for p in (placeholders.get("placeholder"), *figure) if p)
+    if names:
+        placeholders["name_placeholders"] = [*placeholders.get("name_placeholders", []), *names]
+    return Lexicon(packs=base.packs, tables=tables)
+
+
+class ConfigResolver:
+    """Finds, loads and caches configurations; ``for_path`` gives a file its effective ``FileConfig``."""
+
+    def __init__(self, overrides: Overrides = Overrides(), config_file: str | None = None):
+        self.overrides = overrides
+        self._files: dict[Path, Config] = {}
+        self._folders: dict[Path, Config] = {}
+        self._lexicons: dict[int, Lexicon] = {}
+        if overrides.pack and overrides.pack not in builtin().packs:
+            raise ConfigError(f"--pack: unknown pack {overrides.pack!r}{did_you_mean(overrides.pack, builtin().packs)}")
+        for selector in (*overrides.select, *overrides.ignore):
+            check_selector(selector, "--select/--ignore")
+        self._explicit = self._load(Path(config_file).resolve()) if config_file else None
+
+    def for_path(self, path: str) -> FileConfig:
+        file = Path.cwd() / "-" if path == "-" else Path(path).resolve()
+        config = self._explicit or self._discover(file if file.is_dir() else file.parent)
+        excluded = path != "-" and any(glob.matches(file) for glob in config.values.get("exclude", ()))
+        lexicon = self._lexicons.get(id(config))
+        if lexicon is None:
+            lexicon = self._lexicons[id(config)] = _build_lexicon(config.values)
+        return FileConfig(path, self._settings(config, file), lexicon, excluded, config.sources, config)
+
+    def _settings(self, config: Config, file: Path) -> Settings:
+        values, cli = config.values, self.overrides
+        per_file = tuple(
+            selector
+            for glob, selectors in values.get("per-file-ignores", {}).values()
+            if glob.matches(file)
+            for selector in selectors
+        )
+        rules = values.get("rules", {})
+        return Settings(
+            select=cli.select or values.get("select", ()),
+            ignore=(*values.get("ignore", ()), *per_file, *cli.ignore),
+            lang=cli.lang or values.get("lang", "zh"),
+            pack=cli.pack or values.get("pack"),
+            outline=cli.outline or values.get("outline"),
+            severity={code: rule["severity"] for code, rule in rules.items() if "severity" in rule},
+            rule_options={
+                code: options
+                for code, rule in rules.items()
+                if (options := {key: value for key, value in rule.items() if key != "severity"})
+            },
+            report_year=values.get("report-year"),
+            ignore_text=values.get("ignore-text", ()),
+        )
+
+    def _discover(self, folder: Path) -> Config:
+        if folder in self._folders:
+            return self._folders[folder]
+        found = next((self._load(folder / name) for name in CONFIG_NAMES if (folder / name).is_file()), None)
+        if found is None and (folder / PYPROJECT).is_file() and _read_pyproject(folder / PYPROJECT) is not None:
+            found = self._load(folder / PYPROJECT)
+        if found is None:
+            at_root = (folder / ".git").exists() or folder.parent == folder
+            found = EMPTY if at_root else self._discover(folder.parent)
+        self._folders[folder] = found
+        return found
+
+    def _load(self, path: Path, chain: tuple[Path, ...] = ()) -> Config:
+        if path in chain:
+            raise ConfigError(f"{path}: extends itself through {' -> '.join(map(str, chain))}")
+        if path in self._files:
+            return self._files[path]
+        raw, where = _read_raw(path)
+        values = _parse(raw, where, path.parent)
+        config = EMPTY
+        for base in values.pop("extends", ()):
+            config = self._base(base, path, chain, where).over(config)
+        config = Config(values, (str(path),)).over(config)
+        self._files[path] = config
+        return config
+
+    def _base(self, name: str, path: Path, chain: tuple[Path, ...], where: str) -> Config:
+        packs = builtin().packs
+        pack = name.removeprefix(BUILTIN_PREFIX)
+        candidate = (path.parent / os.path.expanduser(name)).resolve()
+        if name.startswith(BUILTIN_PREFIX) or (pack in packs and not candidate.exists()):
+            if pack not in packs:
+                raise ConfigError(f"{where}: extends: unknown pack {pack!r}{did_you_mean(pack, packs)}")
+            return Config({"pack": pack}, (f"{BUILTIN_PREFIX}{pack}",))
+        if not candidate.is_file():
+            raise ConfigError(
+                f"{where}: extends: {name!r} is neither a built-in pack nor a file{did_you_mean(name, packs)}"
+            )
+        return self._load(candidate, chain + (path,))

@@ -1,0 +1,219 @@
+"""Suppressions, applied after the rules run: Markdown directives, text-anchored ignores and baselines.
+
+Official .txt and .docx drafts are printed, submitted and archived, so they cannot carry tool comments.
+Markdown drafts may: ``<!-- shufa-lint disable SF303 -->`` … ``<!-- shufa-lint enable SF303 -->``,
+``<!-- shufa-lint disable-next-line SF401 -->`` and ``<!-- shufa-lint disable-line -->`` (no codes: every
+rule). Every format may use ``ignore-text`` entries in the configuration (a finding is silenced when its
+line holds the given words where the finding is) and a baseline file of fingerprints; both survive lines
+moving. A directive naming no known rule suppresses nothing: SF001 reports it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable
+
+from .diagnostics import Diagnostic, InputError
+from .registry import all_rules, matches_selector
+from .settings import Settings, TextIgnore
+from .source import SourceText
+
+_DIRECTIVE = re.compile(r"shufa-lint(?:\s+(?P<action>[\w-]+)(?P<codes>.*))?\Z", re.S)
+ACTIONS = ("disable", "enable", "disable-next-line", "disable-line")
+# Characters of context on each side of a finding that its baseline fingerprint covers.
+_CONTEXT = 8
+BASELINE_VERSION = 1
+
+
+@dataclass(frozen=True)
+class Directive:
+    """One ``<!-- shufa-lint … -->`` comment: its action, the rules it names, its lines in the file."""
+
+    action: str  # one of ACTIONS, or the misspelt word SF001 reports
+    selectors: tuple[str, ...]  # empty: every rule
+    line: int
+    end_line: int
+    target_line: int | None = None  # the line a disable-next-line / disable-line silences
+
+    def covers(self, code: str) -> bool:
+        if self.action not in ACTIONS:
+            return False
+        if not self.selectors:
+            return True
+        rules = all_rules()
+        return code in rules and any(matches_selector(rules[code], selector) for selector in self.selectors)
+
+
+def directives(source: SourceText) -> list[Directive]:
+    """The suppression directives among a Markdown source's HTML comments, in file order."""
+    if source.kind != "markdown":
+        return []
+    raw_lines = source.raw_text.splitlines()
+    found = []
+    for line, inner in source.comments:
+        match = _DIRECTIVE.match(inner.strip())
+        if not match:
+            continue
+        action = match["action"] or ""
+        end_line = line + inner.count("\n")
+        target = None
+        if action == "disable-line":
+            target = line
+        elif action == "disable-next-line":
+            # the next line with text: a blank line between the comment and its paragraph is usual
+            target = next((n for n in range(end_line + 1, len(raw_lines) + 1) if raw_lines[n - 1].strip()), None)
+        selectors = tuple(part for part in re.split(r"[\s,]+", match["codes"] or "") if part)
+        found.append(Directive(action, selectors, line, end_line, target))
+    return found
+
+
+def unknown_selectors(directive: Directive) -> list[str]:
+    rules = all_rules().values()
+    return [s for s in directive.selectors if not any(matches_selector(rule, s) for rule in rules)]
+
+
+def _silenced_by_directives(diagnostic: Diagnostic, where: tuple[int, int], found: list[Directive]) -> bool:
+    silenced = False
+    for directive in found:
+        if not directive.covers(diagnostic.code):
+            continue
+        if directive.target_line is not None:
+            silenced |= directive.target_line == where[0]
+        elif directive.line <= where[0]:
+            silenced = directive.action == "disable"
+    return silenced
+
+
+def _silenced_by_text(diagnostic: Diagnostic, line_text: str, entries: Iterable[TextIgnore]) -> bool:
+    rules = all_rules()
+    rule = rules.get(diagnostic.code)
+    start = diagnostic.column - 1
+    end = diagnostic.end_column - 1 if diagnostic.end_line == diagnostic.line else len(line_text)
+    for entry in entries:
+        if rule is None or not any(matches_selector(rule, selector) for selector in entry.selectors):
+            continue
+        for match in re.finditer(re.escape(entry.text), line_text):
+            if match.start() < end and start < match.end() or (start == end and match.start() <= start <= match.end()):
+                return True
+    return False
+
+
+def apply(diagnostics: list[Diagnostic], source: SourceText, settings: Settings) -> list[Diagnostic]:
+    """Drop the findings that directives or ``ignore-text`` silence.
+
+    ``diagnostics`` are in document coordinates (lines of ``source.lines``): text anchors match the text
+    the rules saw; directive positions are mapped through ``source.locate``.
+    """
+    found = directives(source)
+    if not found and not settings.ignore_text:
+        return diagnostics
+    kept = []
+    for diagnostic in diagnostics:
+        line_text = source.lines[diagnostic.line - 1] if 1 <= diagnostic.line <= len(source.lines) else ""
+        if _silenced_by_text(diagnostic, line_text, settings.ignore_text):
+            continue
+        if _silenced_by_directives(diagnostic, source.locate(diagnostic.line, diagnostic.column), found):
+            continue
+        kept.append(diagnostic)
+    return kept
+
+
+# --- baseline --------------------------------------------------------------------------------------
+
+
+def _file_line(source: SourceText, line: int) -> str:
+    """The text of a 1-based line in file coordinates (a paragraph of a .docx)."""
+    if source.position_unit == "paragraph" or not source.raw_text:
+        lines = source.lines
+    else:
+        lines = source.raw_text.splitlines()
+    return lines[line - 1] if 1 <= line <= len(lines) else ""
+
+
+def _normalise(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFKC", text).split())
+
+
+def finding_context(diagnostic: Diagnostic, source: SourceText) -> str:
+    """The finding's span with a few characters either side, whitespace-normalised."""
+    text = _file_line(source, diagnostic.line)
+    start = max(diagnostic.column - 1 - _CONTEXT, 0)
+    end = diagnostic.end_column - 1 + _CONTEXT if diagnostic.end_line == diagnostic.line else len(text)
+    return _normalise(text[start:end])
+
+
+def fingerprint(diagnostic: Diagnostic, source: SourceText, path: str) -> str:
+    """A hash of the code, the path and the text around the finding: stable when lines move.
+
+    ``diagnostic`` is in file coordinates, as the engine returns it.
+    """
+    key = "\0".join((diagnostic.code, path, finding_context(diagnostic, source)))
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
+
+
+class Baseline:
+    """Fingerprints of accepted findings (``--baseline FILE``); paths are relative to FILE's folder."""
+
+    def __init__(self, path: str, counts: Counter | None = None):
+        self.path = path
+        self.counts: Counter = counts if counts is not None else Counter()
+
+    def relative(self, path: str) -> str:
+        if path == "-":
+            return path
+        folder = os.path.dirname(os.path.abspath(self.path))
+        return os.path.relpath(os.path.abspath(path), folder).replace(os.sep, "/")
+
+    @classmethod
+    def load(cls, path: str) -> "Baseline":
+        try:
+            data = json.loads(Path(path).read_text(encoding="utf-8"))
+            counts = Counter(entry["fingerprint"] for entry in data["findings"])
+        except OSError as error:
+            raise InputError(path, f"cannot read baseline: {error.strerror or error}") from None
+        except (ValueError, KeyError, TypeError) as error:
+            raise InputError(path, f"not a shufa-lint baseline: {error}") from None
+        return cls(path, counts)
+
+    def new_findings(self, diagnostics: list[Diagnostic], source: SourceText) -> list[Diagnostic]:
+        """The findings the baseline does not record; each recorded fingerprint absorbs one finding."""
+        remaining = self.counts
+        fresh = []
+        for diagnostic in diagnostics:
+            key = fingerprint(diagnostic, source, self.relative(diagnostic.path or source.path))
+            if remaining[key] > 0:
+                remaining[key] -= 1
+            else:
+                fresh.append(diagnostic)
+        return fresh
+
+    def write(self, reports: Iterable[tuple[list[Diagnostic], SourceText]]) -> int:
+        """Record every finding of ``reports`` (pairs of diagnostics and their source); return how many."""
+        entries = []
+        for diagnostics, source in reports:
+            for diagnostic in diagnostics:
+                path = self.relative(diagnostic.path or source.path)
+                entries.append(
+                    {
+                        "fingerprint": fingerprint(diagnostic, source, path),
+                        "path": path,
+                        "code": diagnostic.code,
+                        "context": finding_context(diagnostic, source),
+                    }
+                )
+        entries.sort(key=lambda entry: (entry["path"], entry["code"], entry["context"], entry["fingerprint"]))
+        data = {"schema_version": BASELINE_VERSION, "tool": "shufa-lint", "findings": entries}
+        temporary = f"{self.path}.tmp"
+        try:
+            Path(temporary).write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+            os.replace(temporary, self.path)
+        except OSError as error:
+            raise InputError(self.path, f"cannot write baseline: {error.strerror or error}") from None
+        return len(entries)

@@ -1,0 +1,385 @@
+"""Configuration: discovery, pyproject, -c, extends, per-file settings, errors, --print-config, regex safety."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from shufa_lint import registry
+from shufa_lint.cli import main
+from shufa_lint.config import ConfigError, ConfigResolver, Overrides, check_user_pattern
+from shufa_lint.lexicon import builtin
+from shufa_lint.registry import Rule
+
+# A short 述法 draft with one finding of each kind the tests switch on and off:
+# SF401 (习近平 filtered out), SF303 twice (研讨次, 信访 件), SF302 (XX镇).
+DRAFT = """某县司法局2024年度述法报告
+一、履职情况
+（一）加强学习。深入学习_法治思想，组织开展专题研讨次，全年受理涉法涉诉信访 件。
+二、存在问题
+法治宣传的针对性还不够强。
+三、下一步打算
+持续推进XX镇法治建设。
+"""
+# Three parts that satisfy a 述法 report but lack the 第一责任人 part a 法治政府建设 report requires.
+UNTITLED = """一、工作情况
+全年办理行政复议案件12件，组织法治培训3场。
+二、存在问题
+执法人员法治素养有待提高。
+三、下一步打算
+持续深化法治宣传教育。
+"""
+
+
+def run(*arguments: str):
+    return CliRunner().invoke(main, ["--format", "concise", *arguments], catch_exceptions=False)
+
+
+def found(result) -> set[str]:
+    return {line.split(": ")[1].split()[0] for line in result.stdout.splitlines() if ": SF" in line}
+
+
+def write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(textwrap.dedent(text), encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def repo(tmp_path, monkeypatch):
+    """A git work tree (a folder with .git) as the current folder."""
+    root = tmp_path / "repo"
+    (root / ".git").mkdir(parents=True)
+    monkeypatch.chdir(root)
+    return root
+
+
+def test_without_configuration_every_rule_runs(repo):
+    write(repo / "draft.txt", DRAFT)
+    assert {"SF302", "SF303", "SF401"} <= found(run("draft.txt"))
+
+
+def test_configuration_is_found_upward_from_the_file(repo):
+    write(repo / ".shufa-lint.yaml", "ignore: [SF303]\n")
+    write(repo / "reports" / "2024" / "draft.txt", DRAFT)
+    codes = found(run("reports/2024/draft.txt"))
+    assert "SF303" not in codes and "SF401" in codes
+
+
+def test_discovery_stops_at_the_repository_root(repo):
+    write(repo.parent / ".shufa-lint.yaml", "ignore: [SF4]\n")
+    write(repo / "draft.txt", DRAFT)
+    assert "SF401" in found(run("draft.txt"))
+
+
+def test_yml_spelling_is_accepted(repo):
+    write(repo / ".shufa-lint.yml", "ignore: [redacted-term]\n")
+    write(repo / "draft.txt", DRAFT)
+    assert "SF401" not in found(run("draft.txt"))
+
+
+def test_each_file_gets_its_nearest_configuration_in_one_run(repo):
+    write(repo / ".shufa-lint.yaml", "ignore: [SF303]\n")
+    write(repo / "county" / ".shufa-lint.yaml", "ignore: [SF401]\n")
+    write(repo / "city.txt", DRAFT)
+    write(repo / "county" / "town.txt", DRAFT)
+    lines = run("city.txt", "county/town.txt").stdout.splitlines()
+    city = {line.split(": ")[1].split()[0] for line in lines if line.startswith("city.txt")}
+    town = {line.split(": ")[1].split()[0] for line in lines if line.startswith("county/town.txt")}
+    assert "SF303" not in city and "SF401" in city
+    assert "SF401" not in town and "SF303" in town
+
+
+def test_pyproject_table(repo):
+    write(repo / "pyproject.toml", '[project]\nname = "reports"\n\n[tool.shufa-lint]\nignore = ["figure-missing"]\n')
+    write(repo / "draft.txt", DRAFT)
+    codes = found(run("draft.txt"))
+    assert "SF303" not in codes and "SF401" in codes
+
+
+def test_pyproject_without_the_table_does_not_stop_discovery(repo):
+    write(repo / ".shufa-lint.yaml", "ignore: [SF303]\n")
+    write(repo / "sub" / "pyproject.toml", '[project]\nname = "sub"\n')
+    write(repo / "sub" / "draft.txt", DRAFT)
+    assert "SF303" not in found(run("sub/draft.txt"))
+
+
+def test_config_option_replaces_discovery(repo):
+    write(repo / ".shufa-lint.yaml", "ignore: [SF303]\n")
+    write(repo / "ci" / "strict.yaml", "ignore: [SF4]\n")
+    write(repo / "draft.txt", DRAFT)
+    codes = found(run("-c", "ci/strict.yaml", "draft.txt"))
+    assert "SF303" in codes and "SF401" not in codes
+
+
+def test_extends_a_builtin_pack_sets_the_report_type(repo):
+    write(repo / "draft.txt", UNTITLED)
+    assert "SF101" not in found(run("draft.txt"))
+    write(repo / ".shufa-lint.yaml", "extends: fazhi-zhengfu\n")
+    result = run("draft.txt", "--lang", "en")
+    assert found(result) == {"SF101"} and "第一责任人" in result.stdout and "fazhi-zhengfu report" in result.stdout
+
+
+def test_extends_a_path_merges_rules_and_lets_the_child_override(repo):
+    write(
+        repo / "org" / "base.yaml",
+        """\
+        ignore: [SF302]
+        rules:
+          SF401: {severity: info}
+          SF303: warning
+        """,
+    )
+    write(
+        repo / "county" / ".shufa-lint.yaml",
+        """\
+        extends: ../org/base.yaml
+        rules:
+          SF303: error
+        """,
+    )
+    write(repo / "county" / "draft.txt", DRAFT)
+    config = ConfigResolver().for_path("county/draft.txt")
+    assert config.settings.ignore == ("SF302",)
+    assert config.settings.severity == {"SF401": "info", "SF303": "error"}
+    assert [Path(source).name for source in config.sources] == ["base.yaml", ".shufa-lint.yaml"]
+
+
+def test_per_file_ignores_apply_to_matching_files_only(repo):
+    write(repo / ".shufa-lint.yaml", "per-file-ignores:\n  'archive/**': [SF3]\n  '*-notes.txt': [SF4]\n")
+    write(repo / "archive" / "2022" / "draft.txt", DRAFT)
+    write(repo / "current" / "draft.txt", DRAFT)
+    write(repo / "current" / "meeting-notes.txt", DRAFT)
+    assert not {"SF302", "SF303"} & found(run("archive/2022/draft.txt"))
+    assert {"SF302", "SF303", "SF401"} <= found(run("current/draft.txt"))
+    assert "SF401" not in found(run("current/meeting-notes.txt"))
+
+
+def test_severity_override_by_code_and_by_name(repo):
+    write(repo / ".shufa-lint.yaml", "rules:\n  SF401: {severity: info}\n  name-placeholder: warning\n")
+    write(repo / "draft.txt", DRAFT)
+    result = CliRunner().invoke(main, ["--format", "json", "draft.txt"])
+    severities = {d["code"]: d["severity"] for d in yaml.safe_load(result.stdout)["diagnostics"]}
+    assert severities["SF401"] == "info" and severities["SF302"] == "warning"
+
+
+def test_info_override_lets_the_run_pass(repo):
+    write(repo / "draft.txt", "某县司法局2024年度述法报告\n一、履职情况\n深入学习_法治思想。\n二、存在问题\n宣传不够。\n三、下一步打算\n持续推进。\n")
+    assert run("draft.txt", "--select", "SF401").exit_code == 1
+    write(repo / ".shufa-lint.yaml", "rules: {redacted-term: info}\n")
+    assert run("draft.txt", "--select", "SF401").exit_code == 0
+
+
+@pytest.fixture
+def optioned_rule(monkeypatch):
+    """A rule with options, registered for one test: the built-in rules take none yet."""
+    seen = []
+
+    class MinimumLength(Rule):
+        """Test rule: records the options it ran with."""
+
+        code = "SF099"
+        name = "minimum-length"
+        defaults = {"min_chars": 20, "sections": ["存在问题"]}
+
+        def check(self, document, context):
+            seen.append(dict(context.options))
+            return ()
+
+    registry.all_rules()
+    monkeypatch.setitem(registry._RULES, MinimumLength.code, MinimumLength)
+    return seen
+
+
+def test_rule_options_reach_the_rule(repo, optioned_rule):
+    write(repo / ".shufa-lint.yaml", "report-year: 2023\nrules:\n  minimum-length: {min-chars: 50, severity: info}\n")
+    write(repo / "draft.txt", DRAFT)
+    run("draft.txt", "--select", "SF099")
+    assert optioned_rule == [{"min_chars": 50, "sections": ["存在问题"], "report_year": 2023}]
+
+
+@pytest.mark.parametrize(
+    "options, message",
+    [
+        ("{min-chars: many}", "must be a int"),
+        ("{min-char: 5}", "did you mean 'min-chars'"),
+        ("{severity: fatal}", "unknown severity"),
+    ],
+)
+def test_rule_option_mistakes_are_errors(repo, optioned_rule, options, message):
+    write(repo / ".shufa-lint.yaml", f"rules:\n  SF099: {options}\n")
+    write(repo / "draft.txt", DRAFT)
+    result = run("draft.txt")
+    assert result.exit_code == 2 and message in result.stderr and ".shufa-lint.yaml" in result.stderr
+
+
+def test_report_year_decides_which_sections_are_required(repo):
+    write(repo / "draft.txt", UNTITLED)
+    write(repo / ".shufa-lint.yaml", "pack: fazhi-zhengfu\nreport-year: 2018\n")
+    assert "SF101" not in found(run("draft.txt", "--select", "SF101"))
+    write(repo / ".shufa-lint.yaml", "pack: fazhi-zhengfu\nreport-year: 2023\n")
+    assert "SF101" in found(run("draft.txt", "--select", "SF101"))
+
+
+def test_lang_from_config_and_the_flag_beats_it(repo):
+    write(repo / ".shufa-lint.yaml", "lang: en\n")
+    write(repo / "draft.txt", DRAFT)
+    assert "filter removed a word" in run("draft.txt", "--select", "SF401").stdout
+    assert "过滤删除" in run("draft.txt", "--select", "SF401", "--lang", "zh").stdout
+
+
+def test_select_flag_replaces_and_ignore_flag_adds(repo):
+    write(repo / ".shufa-lint.yaml", "select: [SF3]\nignore: [SF302]\n")
+    write(repo / "draft.txt", DRAFT)
+    assert found(run("draft.txt")) == {"SF303"}
+    assert found(run("draft.txt", "--select", "SF4")) == {"SF401"}
+    assert found(run("draft.txt", "--ignore", "SF303")) == set()
+
+
+def test_exclude_is_honoured_for_files_named_explicitly(repo):
+    write(repo / ".shufa-lint.yaml", "exclude: ['archive/', '*.bak.txt']\n")
+    write(repo / "archive" / "2019" / "draft.txt", DRAFT)
+    write(repo / "draft.bak.txt", DRAFT)
+    write(repo / "draft.txt", DRAFT)
+    result = run("archive/2019/draft.txt", "draft.bak.txt")
+    assert result.exit_code == 0 and result.stdout == ""
+    result = run("archive/2019/draft.txt", "draft.txt")
+    assert result.exit_code == 1 and "archive" not in result.stdout and "draft.txt:3:" in result.stdout
+
+
+def test_extra_lexicon_teaches_a_new_removed_word(repo):
+    text = "某县司法局2024年度述法报告\n一、履职情况\n深入推进扫黑_专项斗争常态化。\n"
+    write(repo / "draft.txt", text)
+    assert "扫黑除恶" not in run("draft.txt", "--select", "SF401").stdout
+    write(repo / "terms" / "local.yaml", "removed_words:\n  除恶:\n    phrases: [扫黑除恶]\n")
+    write(repo / ".shufa-lint.yaml", "lexicons:\n  redactions: terms/local.yaml\n")
+    assert "扫黑除恶" in run("draft.txt", "--select", "SF401").stdout
+
+
+def test_extra_placeholder_patterns(repo):
+    text = "某县司法局2024年度述法报告\n一、履职情况\n全年办理行政复议案件▲▲件，由【姓名】同志牵头负责。\n"
+    write(repo / "draft.txt", text)
+    assert not {"SF301", "SF302"} & found(run("draft.txt"))
+    write(repo / ".shufa-lint.yaml", "figure-placeholders: ['▲{1,3}']\nname-placeholders: ['【姓名】']\n")
+    assert {"SF301", "SF302"} <= found(run("draft.txt"))
+
+
+@pytest.mark.parametrize(
+    "config, expected",
+    [
+        ("selct: [SF3]\n", "unknown key 'selct' (did you mean 'select'?)"),
+        ("ignore: [SF3O3]\n", "unknown rule 'SF3O3' (did you mean 'SF303'?)"),
+        ("rules:\n  figure-mising: info\n", "unknown rule 'figure-mising' (did you mean 'figure-missing'?)"),
+        ("report-year: '2024'\n", "report-year: must be a year"),
+        ("select: 3\n", "select: must be a list"),
+        ("lang: cn\n", "lang: must be one of zh, en"),
+        ("extends: fazhi-zhengfo\n", "did you mean 'fazhi-zhengfu'?"),
+        ("extends: ./missing.yaml\n", "neither a built-in pack nor a file"),
+        ("lexicons:\n  redaction: x.yaml\n", "did you mean 'redactions'?"),
+        ("outline: nowhere.yaml\n", "outline: file not found"),
+        ("ignore-text:\n  - {code: SF303, txt: 信访 件}\n", "unknown key 'txt' (did you mean 'text'?)"),
+        ("ignore: [SF3]\n  bad: [\n", "line 2"),
+    ],
+)
+def test_configuration_mistakes_exit_2_naming_file_and_key(repo, config, expected):
+    write(repo / ".shufa-lint.yaml", config)
+    write(repo / "draft.txt", DRAFT)
+    result = run("draft.txt")
+    assert result.exit_code == 2
+    assert expected in result.stderr and ".shufa-lint.yaml" in result.stderr
+    assert result.stdout == "" and "Traceback" not in result.stderr
+
+
+def test_pyproject_mistakes_name_the_table(repo):
+    write(repo / "pyproject.toml", '[tool.shufa-lint]\nignroe = ["SF3"]\n')
+    write(repo / "draft.txt", DRAFT)
+    result = run("draft.txt")
+    assert result.exit_code == 2 and "[tool.shufa-lint]" in result.stderr and "did you mean 'ignore'" in result.stderr
+
+
+def test_extends_cycle_is_an_error(repo):
+    write(repo / "a.yaml", "extends: b.yaml\n")
+    write(repo / "b.yaml", "extends: a.yaml\n")
+    write(repo / "draft.txt", DRAFT)
+    result = run("-c", "a.yaml", "draft.txt")
+    assert result.exit_code == 2 and "extends itself" in result.stderr
+
+
+def test_unknown_selector_on_the_command_line_is_an_error(repo):
+    write(repo / "draft.txt", DRAFT)
+    result = run("--select", "SF3O1", "draft.txt")
+    assert result.exit_code == 2 and "did you mean 'SF301'" in result.stderr
+
+
+def test_print_config_shows_the_effective_configuration(repo):
+    write(repo / "org.yaml", "extends: fazhi-zhengfu\nrules: {SF303: info}\nexclude: [old/]\n")
+    write(
+        repo / ".shufa-lint.yaml",
+        "extends: org.yaml\nreport-year: 2024\nper-file-ignores: {'county/*': [SF302]}\n"
+        "ignore-text: [{code: SF303, text: 涉法涉诉信访 件}]\n",
+    )
+    write(repo / "county" / "draft.txt", DRAFT)
+    result = run("--print-config", "--ignore", "SF7", "county/draft.txt")
+    assert result.exit_code == 0
+    shown = yaml.safe_load(result.stdout)
+    assert shown["pack"] == "fazhi-zhengfu"
+    assert shown["ignore"] == ["SF302", "SF7"]
+    assert shown["rules"] == {"SF303": {"severity": "info"}}
+    assert shown["report-year"] == 2024 and shown["exclude"] == ["old"] and shown["excluded"] is False
+    assert shown["ignore-text"] == [{"code": ["SF303"], "text": "涉法涉诉信访 件"}]
+    assert [Path(p).name for p in shown["config-files"]] == ["builtin:fazhi-zhengfu", "org.yaml", ".shufa-lint.yaml"]
+
+
+def test_print_config_without_a_path_describes_the_current_folder(repo):
+    write(repo / ".shufa-lint.yaml", "lang: en\n")
+    shown = yaml.safe_load(run("--print-config").stdout)
+    assert shown["lang"] == "en"
+
+
+# --- user regular expressions ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [r"(a+)+$", r"(a*)*b", r"(a|a)*c", r"(a|ab)+$", r"(\d+\s?)+件", r"(x+x+)+y", r"(.*号){12}", r"([某XＸ]+同志)*"],
+)
+def test_catastrophic_patterns_are_refused(pattern):
+    with pytest.raises(ConfigError, match="unsafe regular expression"):
+        check_user_pattern(pattern, "figure-placeholders[0]")
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [r"某某", r"[xXｘＸ×]{1,3}", r"(?:20|２０)[xX×]{2}\s*年", r"_{2,}(?=[年月日])", r"(某|XX)+", r"\d+(\.\d+)?%", r"【[^】]{1,6}】"],
+)
+def test_ordinary_patterns_are_accepted(pattern):
+    assert check_user_pattern(pattern, "name-placeholders[0]") == pattern
+
+
+def test_the_builtin_placeholder_patterns_pass_the_check():
+    table = builtin().table("figures")
+    for pattern in [table["placeholder"], *table["name_placeholders"]]:
+        check_user_pattern(pattern, "rules/lexicons/figures.yaml")
+
+
+def test_a_pathological_pattern_in_config_stops_the_run_before_linting(repo):
+    # (X+)+$ against a long run of X with no end would backtrack for hours if it ever ran
+    write(repo / "draft.txt", "某县司法局2024年度述法报告\n" + "X" * 40 + "件。\n")
+    write(repo / ".shufa-lint.yaml", "figure-placeholders: ['(X+)+$']\n")
+    result = run("draft.txt")
+    assert result.exit_code == 2
+    assert "unsafe regular expression '(X+)+$'" in result.stderr and "figure-placeholders[0]" in result.stderr
+
+
+def test_invalid_regular_expression_is_reported():
+    with pytest.raises(ConfigError, match="invalid regular expression"):
+        check_user_pattern("(某某", "name-placeholders[0]")
+
+
+def test_overrides_validate_the_pack():
+    with pytest.raises(ConfigError, match="did you mean 'shufa'"):
+        ConfigResolver(Overrides(pack="shufaa"))
