@@ -78,13 +78,13 @@ def _in_chinese_text(line: str, index: int) -> bool:
     return _is_chinese(before) or _is_chinese(after)
 
 
-def _ends_chinese_sentence(line: str, index: int) -> bool:
+def _ends_chinese_sentence(line: str, index: int, chinese_parentheses: set[int]) -> bool:
     """A '.' closes a Chinese sentence when Chinese precedes it and nothing Latin follows (3.5, 1., 报告.docx, …)."""
     before = line[index - 1] if index > 0 else ""
     after = line[index + 1] if index + 1 < len(line) else ""
     if before == "." or after == ".":
         return False
-    if not (CJK_RE.match(before) or before in _CLOSING_CHINESE):
+    if not (CJK_RE.match(before) or before in _CLOSING_CHINESE or index - 1 in chinese_parentheses):
         return False
     if after and not (after in _SPACES or CJK_RE.match(after) or after in _OPENING_CHINESE):
         return False
@@ -159,9 +159,8 @@ def half_width_marks(line: str, skip: set[int] = frozenset()) -> list[Replacemen
     protected = set(skip)
     for span in _LATIN_SPANS.finditer(line):
         protected.update(range(span.start(), span.end()))
-    found: list[Replacement] = []
-    for index in sorted(_parentheses(line, protected)):
-        found.append(Replacement(index, index + 1, line[index]))
+    parentheses = _parentheses(line, protected)
+    found = [Replacement(index, index + 1, line[index]) for index in parentheses]
     for index, char in enumerate(line):
         if index in protected:
             continue
@@ -171,7 +170,7 @@ def half_width_marks(line: str, skip: set[int] = frozenset()) -> list[Replacemen
                 continue
             if _in_chinese_text(line, index):
                 found.append(Replacement(index, index + 1 + _swallowed_spaces(line, index), char))
-        elif char == "." and _ends_chinese_sentence(line, index):
+        elif char == "." and _ends_chinese_sentence(line, index, parentheses):
             found.append(Replacement(index, index + 1, char))
     return sorted(found, key=lambda replacement: replacement.start)
 

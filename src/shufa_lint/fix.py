@@ -1,0 +1,384 @@
+"""Apply the fixes that rules attach to their diagnostics, and write the result back safely.
+
+A fix is a set of edits in file coordinates (the engine maps them). ``--fix`` applies safe fixes,
+``--unsafe-fixes`` unsafe ones too. Each pass applies the fixes whose edits do not overlap, from the end
+of the file; the text is linted again and the fixes that lost a conflict are retried, until nothing is
+left to fix (a second ``--fix`` then changes nothing). Edits are applied to the decoded file text, so
+line endings, a missing final newline and every untouched character stay as they were; writing back
+uses the file's encoding and BOM, goes through a temporary file and ``os.replace``, and is verified by
+reading the file again. .docx files and standard input are never rewritten.
+"""
+
+from __future__ import annotations
+
+import codecs
+import difflib
+import os
+import re
+import tempfile
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, Callable, Iterable
+
+from .diagnostics import Diagnostic, Fix, InputError, Message
+from .source import SourceText, from_text
+
+if TYPE_CHECKING:
+    from .formats import FileReport
+
+MAX_PASSES = 5
+# Characters that make up a figure or a figure placeholder (3.5 万, *次, XX人, □□起, ??件). No fix may
+# add, drop or change one: a fix never invents or loses a figure.
+_FIGURE_CHARS = re.compile(r"[0-9*xX×□■?%]")
+_BOMS = (
+    codecs.BOM_UTF32_LE,  # before UTF-16 LE, whose BOM is its prefix
+    codecs.BOM_UTF32_BE,
+    codecs.BOM_UTF8,
+    codecs.BOM_UTF16_LE,
+    codecs.BOM_UTF16_BE,
+    b"\x84\x31\x95\x33",  # GB18030
+)
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
+_TRAILING_BREAK = re.compile(r"(?:\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029])\Z")
+
+Lint = Callable[[SourceText], list[Diagnostic]]
+
+
+class FixError(InputError):
+    """A file the fixes cannot be written to without risking its text (exit 2, file untouched)."""
+
+
+@dataclass
+class FixOutcome:
+    """The fixes of one file: its text before and after, what was fixed and what remains."""
+
+    source: SourceText
+    text: str  # the fixed text, decoded, without BOM
+    applied: list[Diagnostic] = field(default_factory=list)
+    remaining: list[Diagnostic] = field(default_factory=list)
+    converged: bool = True  # False if fixes were still pending after MAX_PASSES
+    fixed_source: SourceText | None = None  # the fixed text as linted last (what ``remaining`` refers to)
+
+    @property
+    def changed(self) -> bool:
+        return self.text != self.source.raw_text
+
+    def diff(self) -> str:
+        """The unified diff from the file as read to the fixed text (``\\n`` line ends, git style)."""
+        path = self.source.path.replace(os.sep, "/")
+        before = self.source.raw_text.splitlines(keepends=True)
+        after = self.text.splitlines(keepends=True)
+        out = []
+        for line in difflib.unified_diff(before, after, path, path):
+            stripped = line.rstrip("\r\n")
+            out.append(stripped + "\n")
+            if stripped == line and not line.startswith(("---", "+++", "@@")):
+                out.append("\\ No newline at end of file\n")
+        return "".join(out)
+
+
+def applicable(fix: Fix | None, unsafe: bool) -> bool:
+    return fix is not None and bool(fix.edits) and (fix.safe or unsafe)
+
+
+def _split_lines(text: str, by_reader: bool) -> list[str]:
+    """Lines with their line breaks: as ``str.splitlines`` splits them, or at \\r\\n, \\r and \\n only."""
+    return text.splitlines(keepends=True) if by_reader else _LINE.findall(text)
+
+
+def _strip_break(line: str) -> str:
+    return _TRAILING_BREAK.sub("", line)
+
+
+def _line_starts(text: str, source: SourceText) -> list[int] | None:
+    """Offsets where each file line starts, split as the reader split them; None if no split agrees.
+
+    For a text file the document lines are the file lines, so the split that reproduces them is the
+    one whose coordinates the diagnostics use.
+    """
+    for by_reader in (True, False):
+        lines = _split_lines(text, by_reader)
+        if source.kind != "text" or tuple(_strip_break(line) for line in lines) == source.lines:
+            starts, offset = [], 0
+            for line in lines:
+                starts.append(offset)
+                offset += len(line)
+            return starts
+    return None
+
+
+def _line_lengths(text: str, starts: list[int]) -> list[int]:
+    """Length of each line without its line break."""
+    ends = starts[1:] + [len(text)]
+    return [len(_strip_break(text[start:end])) for start, end in zip(starts, ends)]
+
+
+@dataclass(frozen=True)
+class _Span:
+    start: int
+    end: int
+    content: str
+
+
+def _offset(line: int, column: int, starts: list[int], lengths: list[int], text_length: int) -> int | None:
+    """Offset of a 1-based (line, column); the column just past a line's text is its line break."""
+    if line == len(starts) + 1 and column == 1:
+        return text_length
+    if not 1 <= line <= len(starts) or not 1 <= column <= lengths[line - 1] + 1:
+        return None
+    return starts[line - 1] + column - 1
+
+
+def _spans(fix: Fix, text: str, starts: list[int], lengths: list[int], newline: str) -> list[_Span] | None:
+    """A fix's edits as sorted offsets in ``text``; None if an edit falls outside it or edits overlap."""
+    spans = []
+    for edit in fix.edits:
+        start = _offset(edit.line, edit.column, starts, lengths, len(text))
+        end = _offset(edit.end_line, edit.end_column, starts, lengths, len(text))
+        if start is None or end is None or end < start:
+            return None
+        spans.append(_Span(start, end, edit.content.replace("\n", newline)))
+    spans.sort(key=lambda span: (span.start, span.end))
+    if any(_overlaps(a, b) for a, b in zip(spans, spans[1:])):
+        return None
+    return spans
+
+
+def _overlaps(a: _Span, b: _Span) -> bool:
+    # two insertions at one point, or an insertion at the start of a replacement, have no defined order
+    if a.start == b.start:
+        return True
+    return a.start < b.end and b.start < a.end
+
+
+def _figures(text: str) -> Counter:
+    return Counter(_FIGURE_CHARS.findall(unicodedata.normalize("NFKC", text)))
+
+
+def _keeps_figures(spans: list[_Span], text: str) -> bool:
+    return all(_figures(text[span.start : span.end]) == _figures(span.content) for span in spans)
+
+
+def apply_fixes(
+    source: SourceText, diagnostics: Iterable[Diagnostic], unsafe: bool = False
+) -> tuple[str, list[Diagnostic]]:
+    """Apply every applicable fix that conflicts with none applied before it (in file order).
+
+    Returns the new text and the diagnostics whose fixes were applied. A fix is all or nothing; one that
+    changes nothing, falls outside the text, or would touch a figure is skipped.
+    """
+    text = source.raw_text
+    starts = _line_starts(text, source)
+    if starts is None:
+        return text, []
+    lengths = _line_lengths(text, starts)
+    candidates = []
+    for diagnostic in diagnostics:
+        if not applicable(diagnostic.fix, unsafe):
+            continue
+        spans = _spans(diagnostic.fix, text, starts, lengths, source.newline)
+        if spans is None or not _keeps_figures(spans, text):
+            continue
+        if all(text[span.start : span.end] == span.content for span in spans):
+            continue
+        candidates.append((spans, diagnostic))
+    candidates.sort(key=lambda candidate: (candidate[0][0].start, candidate[0][-1].end))
+    accepted: list[_Span] = []
+    applied: list[Diagnostic] = []
+    for spans, diagnostic in candidates:
+        if any(_overlaps(span, taken) for span in spans for taken in accepted):
+            continue  # retried on the next pass, against the text this pass produces
+        accepted.extend(spans)
+        applied.append(diagnostic)
+    for span in sorted(accepted, key=lambda span: span.start, reverse=True):
+        text = text[: span.start] + span.content + text[span.end :]
+    return text, applied
+
+
+def reparse(source: SourceText, text: str) -> SourceText:
+    """The fixed text as a new ``SourceText`` of the same file, encoding and line endings."""
+    if source.kind != "text":
+        raise FixError(source.path, f"fixes are not supported for {source.kind} input")
+    return from_text(source.path, text, encoding=source.encoding, bom=source.bom)
+
+
+def can_fix(source: SourceText) -> Message | None:
+    """Why ``source`` cannot be fixed in place, or None if it can."""
+    if source.kind == "docx" or source.position_unit != "line":
+        return Message("不对 .docx 文件应用修复", "fixes are not applied to .docx files")
+    if source.path == "-":
+        return Message("不对标准输入应用修复（可用 --diff 查看）", "fixes are not applied to standard input (see --diff)")
+    if not source.raw_text or _line_starts(source.raw_text, source) is None:
+        return Message("无法定位原文，未应用修复", "the file text cannot be mapped; no fix applied")
+    return None
+
+
+def fix_source(
+    source: SourceText,
+    diagnostics: list[Diagnostic],
+    lint: Lint,
+    unsafe: bool = False,
+    max_passes: int = MAX_PASSES,
+) -> FixOutcome:
+    """Lint → fix → lint again until no applicable fix is left (or ``max_passes`` passes)."""
+    outcome = FixOutcome(source, source.raw_text, remaining=list(diagnostics))
+    current = source
+    for _ in range(max_passes):
+        text, applied = apply_fixes(current, outcome.remaining, unsafe)
+        if not applied:
+            break
+        outcome.applied.extend(applied)
+        outcome.text = text
+        current = reparse(current, text)
+        outcome.remaining = lint(current)
+    else:
+        outcome.converged = not apply_fixes(current, outcome.remaining, unsafe)[1]
+    outcome.fixed_source = current
+    return outcome
+
+
+# --- writing back -----------------------------------------------------------------------------------
+
+
+def _codec_and_bom(source: SourceText, on_disk: bytes) -> tuple[str, bytes]:
+    """The codec to encode with (BOM-less) and the BOM bytes the file starts with."""
+    name = codecs.lookup(source.encoding).name
+    bom = next((mark for mark in _BOMS if on_disk.startswith(mark)), b"") if source.bom else b""
+    if name == "utf-8-sig":
+        name = "utf-8"
+    if name in ("utf-16", "utf-32"):
+        big_endian = bom in (codecs.BOM_UTF16_BE, codecs.BOM_UTF32_BE)
+        name += "-be" if big_endian else "-le"
+    return name, bom
+
+
+def encode(source: SourceText, text: str, on_disk: bytes) -> bytes:
+    """``text`` encoded as the file on disk is: same codec, same BOM."""
+    codec, bom = _codec_and_bom(source, on_disk)
+    try:
+        return bom + text.encode(codec)
+    except UnicodeEncodeError as error:
+        bad = error.object[error.start : error.end]
+        raise FixError(
+            source.path, f"the fixed text has {bad!r}, which {source.encoding} cannot encode; file not written"
+        ) from None
+
+
+def write_back(outcome: FixOutcome) -> None:
+    """Write the fixed text over the file, atomically, keeping its encoding, BOM, line ends and mode.
+
+    Before writing, the text as read must encode back to exactly the bytes on disk: otherwise the file
+    changed since it was read, or the encoding cannot reproduce it, and writing could lose text.
+    After writing, the file is read again and compared byte for byte.
+    """
+    source = outcome.source
+    target = os.path.realpath(source.path)
+    try:
+        with open(target, "rb") as handle:
+            on_disk = handle.read()
+    except OSError as error:
+        raise FixError(source.path, f"cannot read back: {error.strerror or error}") from None
+    if encode(source, source.raw_text, on_disk) != on_disk:
+        raise FixError(source.path, "changed since it was read, or does not round-trip its encoding; file not written")
+    data = encode(source, outcome.text, on_disk)
+    codec, bom = _codec_and_bom(source, on_disk)
+    if data[len(bom) :].decode(codec) != outcome.text:
+        raise FixError(source.path, f"the fixed text does not survive {source.encoding}; file not written")
+    folder = os.path.dirname(target) or "."
+    mode = os.stat(target).st_mode & 0o7777
+    handle = tempfile.NamedTemporaryFile(
+        "wb", dir=folder, prefix=f".{os.path.basename(target)}.", suffix=".tmp", delete=False
+    )
+    try:
+        with handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(handle.name, mode)
+        os.replace(handle.name, target)
+    except OSError as error:
+        if os.path.exists(handle.name):
+            os.unlink(handle.name)
+        raise FixError(source.path, f"cannot write: {error.strerror or error}") from None
+    with open(target, "rb") as written:
+        if written.read() != data:
+            raise FixError(source.path, "the file read back differs from what was written")
+
+
+# --- summary ----------------------------------------------------------------------------------------
+
+
+def summary(outcomes: list[FixOutcome], would: bool = False) -> Message:
+    """``fixed 23 findings in 1 file (SF701 ×20, SF601 ×3)``, or what ``--diff`` would fix."""
+    counts = Counter(d.code for outcome in outcomes for d in outcome.applied)
+    total = sum(counts.values())
+    files = sum(1 for outcome in outcomes if outcome.applied)
+    detail = ", ".join(f"{code} ×{count}" for code, count in sorted(counts.items()))
+    detail = f" ({detail})" if detail else ""
+    if not total:
+        return Message("没有可修复的问题", "nothing to fix")
+    verb_zh, verb_en = ("可修复", "would fix") if would else ("已修复", "fixed")
+    return Message(
+        f"{verb_zh} {files} 个文件中的 {total} 处问题{detail}",
+        f"{verb_en} {total} finding{'s' * (total != 1)} in {files} file{'s' * (files != 1)}{detail}",
+    )
+
+
+class FixSession:
+    """The fixes of one CLI run: ``--fix`` writes them, ``--diff`` only shows them.
+
+    ``run`` takes a file's source and diagnostics and returns what to report for it: after ``--fix``,
+    the findings left in the fixed text (their positions refer to it); after ``--diff``, nothing.
+    """
+
+    def __init__(self, unsafe: bool, write: bool):
+        self.unsafe = unsafe
+        self.write = write
+        self.outcomes: list[FixOutcome] = []
+        self.notes: list[tuple[str, Message]] = []  # files left alone, and why
+
+    def run(self, source: SourceText, diagnostics: list[Diagnostic], lint: Lint) -> tuple[SourceText, list[Diagnostic]]:
+        reason = can_fix(source)
+        if reason is not None:
+            if any(applicable(d.fix, self.unsafe) for d in diagnostics):
+                self.notes.append((source.path, reason))
+            return source, diagnostics
+        outcome = fix_source(source, diagnostics, lint, self.unsafe)
+        if outcome.changed and self.write:
+            write_back(outcome)
+        self.outcomes.append(outcome)
+        if not self.write:
+            return source, []
+        return outcome.fixed_source or source, outcome.remaining
+
+    @property
+    def changed(self) -> bool:
+        return any(outcome.changed for outcome in self.outcomes)
+
+    @property
+    def unfinished(self) -> bool:
+        """Fixes that could not all be applied: conflicts still pending after the last pass."""
+        return not all(outcome.converged for outcome in self.outcomes)
+
+    def diff(self) -> str:
+        return "".join(outcome.diff() for outcome in self.outcomes if outcome.changed)
+
+    def summary(self) -> Message:
+        return summary(self.outcomes, would=not self.write)
+
+
+def fix_reports(reports: list["FileReport"], lint: Lint, unsafe: bool, write: bool) -> tuple[list["FileReport"], FixSession]:
+    """Fix every linted file of a run; a file that cannot be written becomes an input error (exit 2)."""
+    session = FixSession(unsafe, write)
+    fixed = []
+    for report in reports:
+        if report.error or report.source is None:
+            fixed.append(report)
+            continue
+        try:
+            source, diagnostics = session.run(report.source, report.diagnostics, lint)
+            fixed.append(replace(report, source=source, diagnostics=diagnostics))
+        except InputError as error:
+            fixed.append(replace(report, diagnostics=[], error=str(error)))
+    return fixed, session

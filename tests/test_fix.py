@@ -1,0 +1,267 @@
+"""Fixes: the applier (edits, conflicts, passes, guards), writing back (encoding, BOM, line ends,
+atomicity, verification) and the CLI options --fix, --unsafe-fixes and --diff."""
+
+from __future__ import annotations
+
+import difflib
+import os
+import stat
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from shufa_lint.checks.punctuation import half_width_marks
+from shufa_lint.cli import main
+from shufa_lint.diagnostics import Diagnostic, Edit, Fix, InputError, Message, Severity
+from shufa_lint.fix import FixOutcome, apply_fixes, can_fix, fix_source, write_back
+from shufa_lint.source import SourceText, from_text
+
+SEED_TEXT = (Path(__file__).parent / "fixtures" / "seed.txt").read_text(encoding="utf-8")
+TO_HALF_WIDTH = str.maketrans("，（）", ",()")
+
+
+def finding(edits, safe=True, code="SF999", line=1):
+    """A hand-built diagnostic carrying a fix, for exercising the applier without a rule."""
+    return Diagnostic(
+        code=code,
+        name="test-rule",
+        severity=Severity.WARNING,
+        line=line,
+        column=1,
+        end_line=line,
+        end_column=2,
+        message=Message("测试", "test"),
+        fix=Fix(tuple(Edit(*edit) for edit in edits), safe=safe),
+    )
+
+
+def run(*args):
+    result = CliRunner().invoke(main, [*args])
+    return result.exit_code, result.stdout, result.stderr
+
+
+# --- the applier ----------------------------------------------------------------------------------
+
+
+REPORT = "一、工作情况\r\n本年度我镇组织学习*次,带领班子成员学习。\r\n二是严格落实年度述法要求。我带头向上级党委\r\n述职述法。\r\n"
+
+
+def test_edits_apply_in_file_coordinates_and_keep_crlf():
+    source = from_text("r.txt", REPORT)
+    comma = finding([(2, 12, 2, 13, "，")])
+    join = finding([(3, 22, 4, 1, "")], line=3)  # SF601: remove the break after 上级党委
+    text, applied = apply_fixes(source, [comma, join])
+    assert applied == [comma, join]
+    assert text == "一、工作情况\r\n本年度我镇组织学习*次，带领班子成员学习。\r\n二是严格落实年度述法要求。我带头向上级党委述职述法。\r\n"
+
+
+def test_unsafe_fixes_apply_only_when_asked():
+    source = from_text("r.txt", "深入学习贯彻_法治思想。\n")
+    restore = finding([(1, 7, 1, 8, "习近平")], safe=False, code="SF401")
+    assert apply_fixes(source, [restore]) == ("深入学习贯彻_法治思想。\n", [])
+    assert apply_fixes(source, [restore], unsafe=True) == ("深入学习贯彻习近平法治思想。\n", [restore])
+
+
+def test_a_fix_that_would_touch_a_figure_is_refused():
+    source = from_text("r.txt", "组织专题学习研讨*次，参训12人次。\n")
+    fills_placeholder = finding([(1, 9, 1, 10, "3")])
+    drops_digits = finding([(1, 14, 1, 16, "")])
+    assert apply_fixes(source, [fills_placeholder, drops_digits]) == (source.raw_text, [])
+
+
+def test_edits_outside_the_text_are_refused():
+    source = from_text("r.txt", "述职述法。")
+    past_line_end = finding([(1, 7, 1, 8, "x")])
+    past_last_line = finding([(1, 6, 2, 1, "")])  # nothing to join: the file has no second line
+    assert apply_fixes(source, [past_line_end, past_last_line]) == ("述职述法。", [])
+
+
+def test_conflicting_fixes_are_dropped_and_retried_on_the_next_pass():
+    source = from_text("r.txt", "（一）、强化引领\n")
+    marker = finding([(1, 1, 1, 5, "（一）")], code="SF204")
+    overlapping = finding([(1, 4, 1, 5, "，")], code="SF888")
+    text, applied = apply_fixes(source, [marker, overlapping])
+    assert (text, applied) == ("（一）强化引领\n", [marker])
+
+    passes = []
+
+    def lint(current: SourceText):
+        passes.append(current.raw_text)
+        # the second rule still wants its edit on the new text; the third pass finds nothing to do
+        return [finding([(1, 8, 1, 8, "。")], code="SF888")] if len(passes) == 1 else []
+
+    outcome = fix_source(source, [marker, overlapping], lint)
+    assert outcome.text == "（一）强化引领。\n"
+    assert [d.code for d in outcome.applied] == ["SF204", "SF888"]
+    assert outcome.converged and outcome.remaining == []
+    assert passes == ["（一）强化引领\n", "（一）强化引领。\n"]
+
+
+def test_fixing_stops_after_a_bounded_number_of_passes():
+    source = from_text("r.txt", "甲\n")
+
+    def lint(current: SourceText):  # a rule that never agrees with its own fix
+        return [finding([(1, 1, 1, 2, "乙" if current.raw_text.startswith("甲") else "甲")])]
+
+    outcome = fix_source(source, lint(source), lint, max_passes=3)
+    assert len(outcome.applied) == 3
+    assert not outcome.converged
+
+
+def test_docx_and_standard_input_are_not_fixed():
+    assert can_fix(SourceText("r.docx", ("述法报告",), kind="docx", position_unit="paragraph")).en == (
+        "fixes are not applied to .docx files"
+    )
+    assert "standard input" in can_fix(from_text("-", "述法报告,内容。")).en
+    assert can_fix(from_text("r.txt", "述法报告,内容。")) is None
+
+
+# --- writing back ---------------------------------------------------------------------------------
+
+
+def test_write_back_keeps_mode_and_writes_through_a_symlink(tmp_path):
+    target = tmp_path / "drafts" / "report.txt"
+    target.parent.mkdir()
+    target.write_bytes("本年度,我镇。\n".encode())
+    target.chmod(0o640)
+    link = tmp_path / "report.txt"
+    link.symlink_to(target)
+    source = from_text(str(link), target.read_text(encoding="utf-8"))
+    write_back(FixOutcome(source, "本年度，我镇。\n"))
+    assert link.is_symlink()
+    assert target.read_text(encoding="utf-8") == "本年度，我镇。\n"
+    assert stat.S_IMODE(target.stat().st_mode) == 0o640
+    assert os.listdir(target.parent) == ["report.txt"]  # no temporary file left behind
+
+
+def test_write_back_refuses_text_the_encoding_cannot_hold(tmp_path):
+    path = tmp_path / "notes.txt"
+    path.write_bytes(b"Report, 2025.\n")
+    source = from_text(str(path), "Report, 2025.\n", encoding="ascii")
+    with pytest.raises(InputError, match="cannot encode"):
+        write_back(FixOutcome(source, "Report， 2025.\n"))
+    assert path.read_bytes() == b"Report, 2025.\n"
+
+
+def test_write_back_refuses_a_file_changed_since_it_was_read(tmp_path):
+    path = tmp_path / "report.txt"
+    path.write_text("本年度,我镇。\n", encoding="utf-8")
+    source = from_text(str(path), "本年度,我镇。\n")
+    path.write_text("本年度,我镇已改。\n", encoding="utf-8")
+    with pytest.raises(InputError, match="changed since it was read"):
+        write_back(FixOutcome(source, "本年度，我镇。\n"))
+    assert path.read_text(encoding="utf-8") == "本年度,我镇已改。\n"
+
+
+# --- the command line -----------------------------------------------------------------------------
+
+
+def test_fix_on_the_seed_in_gb18030_with_crlf_keeps_encoding_and_line_ends(tmp_path):
+    path = tmp_path / "seed-gb18030.txt"
+    original = SEED_TEXT.replace("\n", "\r\n").encode("gb18030")
+    path.write_bytes(original)
+
+    code, _, stderr = run("--fix", str(path))
+    assert code == 1  # sections, figures and redactions remain: they need a person, not a fix
+    assert "SF701" in stderr and "SF601" in stderr
+
+    fixed = path.read_bytes()
+    text = fixed.decode("gb18030")  # still GB18030: not UTF-8
+    with pytest.raises(UnicodeDecodeError):
+        fixed.decode("utf-8")
+    assert "\n" not in text.replace("\r\n", "")  # every break is still CRLF
+    assert not text.endswith("\r\n")  # the seed has no final newline, nor does the fixed file
+    assert not any(half_width_marks(line) for line in text.split("\r\n"))
+
+    # differs only where fixes apply: unchanged lines are byte-identical, in order ...
+    before_lines, after_lines = original.split(b"\r\n"), fixed.split(b"\r\n")
+    seed_lines = SEED_TEXT.split("\n")
+    # the three lines SF601 joins to the line before (述职述法…, 农村留守老人…, 汇报…)
+    joined = [n for n, line in enumerate(seed_lines) if line.startswith(("述职述法", "农村留守老人", "汇报"))]
+    untouched = [
+        line.encode("gb18030")
+        for n, line in enumerate(seed_lines)
+        if not half_width_marks(line) and n not in joined and n + 1 not in joined
+    ]
+    kept = [
+        line
+        for tag, i1, i2, _, _ in difflib.SequenceMatcher(a=before_lines, b=after_lines).get_opcodes()
+        if tag == "equal"
+        for line in before_lines[i1:i2]
+    ]
+    assert len(untouched) == 4 and [line for line in kept if line in untouched] == untouched
+    assert len(after_lines) == len(before_lines) - len(joined)
+    # ... and the only changes are full-width marks and the three removed breaks
+    assert text.translate(TO_HALF_WIDTH).replace("\r\n", "") == SEED_TEXT.replace("\n", "")
+
+    code, stdout, stderr = run("--fix", str(path))
+    assert path.read_bytes() == fixed  # idempotent
+    assert "nothing to fix" in run("--fix", "--lang", "en", str(path))[2]
+    assert run("--diff", str(path))[:2] == (0, "")
+
+
+@pytest.mark.parametrize("final_newline", ["", "\n"])
+def test_fix_keeps_a_utf8_bom_and_the_final_newline_as_they_were(tmp_path, final_newline):
+    path = tmp_path / "seed-bom.txt"
+    path.write_bytes(b"\xef\xbb\xbf" + (SEED_TEXT + final_newline).encode("utf-8"))
+    run("--fix", str(path))
+    fixed = path.read_bytes()
+    assert fixed.startswith(b"\xef\xbb\xbf") and not fixed.startswith(b"\xef\xbb\xbf" * 2)
+    text = fixed[3:].decode("utf-8")
+    assert "\r" not in text
+    assert text.endswith("\n") == bool(final_newline)
+    assert "本年度，我始终以_新时代" in text
+
+
+def test_diff_prints_the_fixes_and_writes_nothing(tmp_path):
+    path = tmp_path / "seed.txt"
+    path.write_text(SEED_TEXT, encoding="utf-8")
+    before = path.stat().st_mtime_ns
+
+    code, stdout, stderr = run("--diff", "--lang", "en", str(path))
+    assert code == 1
+    assert path.read_text(encoding="utf-8") == SEED_TEXT and path.stat().st_mtime_ns == before
+    assert stdout.startswith(f"--- {path}\n+++ {path}\n@@ ")
+    assert "-(一)强化政治引领,压实法治建设“主体责任”。" in stdout
+    assert "+（一）强化政治引领，压实法治建设“主体责任”。" in stdout
+    assert "+二是严格落实年度述法要求。我带头向上级党委述职述法，并将各村（社区）" in stdout
+    assert stdout.endswith("\\ No newline at end of file\n")
+    assert "would fix 21 findings in 1 file (SF601 ×3, SF701 ×18)" in stderr
+    assert "SF401" not in stderr  # restoring a redacted word is unsafe
+
+
+def test_unsafe_fixes_restore_redactions_only_with_the_flag(tmp_path):
+    path = tmp_path / "seed.txt"
+    path.write_text(SEED_TEXT, encoding="utf-8")
+    run("--fix", str(path))
+    assert "实践_法治思想" in path.read_text(encoding="utf-8")
+
+    _, stdout, _ = run("--diff", "--unsafe-fixes", str(path))
+    assert "+本年度，我始终以习近平新时代中国特色社会主义思想为指导" in stdout
+    assert "实践_法治思想" in path.read_text(encoding="utf-8")
+
+    run("--fix", "--unsafe-fixes", str(path))
+    text = path.read_text(encoding="utf-8")
+    assert "深刻领会和实践习近平法治思想" in text
+    # figure placeholders are never filled in, by any fix
+    assert text.count("*") == SEED_TEXT.count("*")
+
+
+def test_fix_exits_0_when_everything_fixable_was_fixed_and_nothing_else_fails(tmp_path):
+    path = tmp_path / "report.txt"
+    path.write_text("本年度,我镇坚持高位谋划(统筹推进).\n", encoding="utf-8")
+    code, stdout, stderr = run("--fix", "--select", "SF701", "--lang", "en", str(path))
+    assert (code, stdout) == (0, "")
+    assert "fixed 1 finding in 1 file (SF701 ×1)" in stderr
+    assert path.read_text(encoding="utf-8") == "本年度，我镇坚持高位谋划（统筹推进）。\n"
+
+
+def test_fix_reports_the_findings_left_in_the_fixed_text(tmp_path):
+    path = tmp_path / "seed.txt"
+    path.write_text(SEED_TEXT, encoding="utf-8")
+    code, stdout, _ = run("--fix", "--format", "concise", str(path))
+    assert code == 1
+    assert "SF701" not in stdout and "SF601" not in stdout
+    # positions refer to the fixed file: after two joins, the 汇报 line's redaction moved up
+    assert f"{path}:13:" in stdout and "司法_改革" not in stdout
