@@ -1,112 +1,32 @@
 """SF5xx outline: the body against the outline it must follow (embedded 【提纲】, ``--outline`` or config).
 
 The alignment (``document.alignment``) pairs outline items with body headings by the meaning of their
-text. What stays unpaired is either out of order (its text is in the body, but elsewhere), reworded
-(a heading with the same number in the same place says something else) or missing.
+text and sorts what stays unpaired into gaps: out of order (its text is in the body, but elsewhere),
+reworded (a heading with the same number in the same place says something else) or missing.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Iterator
-
-from ..document import Document
-from ..document.alignment import MATCH, REWORDED, Alignment, similarity
-from ..document.markers import Marker
 from ..diagnostics import Severity
+from ..document import Document
+from ..document.alignment import Gap
+from ..document.markers import Marker
 from ..registry import Rule, register
 
 _NAMED_CHILDREN = 4  # children a missing-section message names before it only counts the rest
-
-
-@dataclass(frozen=True)
-class Gap:
-    kind: str  # missing | moved | reworded
-    item: Marker  # the outline item
-    heading: Marker | None  # the body heading concerned (moved, reworded)
-    anchor: tuple[int, int]  # where the finding is reported
-    lost_children: tuple[Marker, ...] = ()  # outline children missing with their whole subtree
-    found_children: tuple[Marker, ...] = ()  # body headings that realise the item's other descendants
 
 
 def _heading(marker: Marker) -> str:
     return marker.label + marker.text
 
 
-def _anchor(document: Document, alignment: Alignment, outline_index: int) -> tuple[int, int]:
-    """Just after the body heading of the nearest outline item before, where the lost text belonged."""
-    before = [alignment.body[alignment.pairs[i]] for i in range(outline_index) if i in alignment.pairs]
-    after = [alignment.body[alignment.pairs[i]] for i in range(outline_index + 1, len(alignment.outline))
-             if i in alignment.pairs]
-    next_heading = after[0] if after else None
-    if before:
-        line = before[-1].line + 1
-        if next_heading is None or line < next_heading.line:
-            if line <= len(document.lines):
-                return line, 1
-            last = document.lines[-1]
-            return len(document.lines), max(1, len(last))
-    if next_heading is not None:
-        return next_heading.line, next_heading.column
-    return document.body_first_line, 1
-
-
-def gaps(document: Document) -> Iterator[Gap]:
-    alignment = document.alignment
-    if alignment is None:
-        return
-    outline = alignment.outline
-    paired_body = set(alignment.pairs.values())
-    spare = [heading for index, heading in enumerate(alignment.body) if index not in paired_body]
-    unpaired = {id(item) for index, item in enumerate(outline) if index not in alignment.pairs}
-    reported: set[int] = set()
-    for index, item in enumerate(outline):
-        if id(item) not in unpaired or id(item) in reported:
-            continue
-        moved = max(spare, key=lambda heading: similarity(item, heading), default=None)
-        if moved is not None and similarity(item, moved) >= MATCH:
-            spare.remove(moved)
-            reported.add(id(item))
-            yield Gap("moved", item, moved, (moved.line, moved.column))
-            continue
-        reworded = _same_slot(item, alignment, spare)
-        if reworded is not None:
-            spare.remove(reworded)
-            reported.add(id(item))
-            yield Gap("reworded", item, reworded, (reworded.line, reworded.column))
-            continue
-        descendants = list(item.descendants())
-        lost = tuple(child for child in item.children if id(child) in unpaired and
-                     all(id(d) in unpaired for d in child.descendants()))
-        found = tuple(alignment.body_match(d) for d in descendants if id(d) not in unpaired)
-        reported.add(id(item))
-        for child in lost:
-            reported.add(id(child))
-            reported.update(id(d) for d in child.descendants())
-        yield Gap("missing", item, None, _anchor(document, alignment, index), lost, found)
-
-
-def _same_slot(item: Marker, alignment: Alignment, spare: list[Marker]) -> Marker | None:
-    """A spare body heading with the item's number under the heading that realises the item's parent."""
-    if item.parent is not None:
-        parent = alignment.body_match(item.parent)
-        if parent is None:
-            return None
-        siblings = parent.children
-    else:
-        siblings = [heading for heading in spare if heading.parent is None]
-    for heading in siblings:
-        if (heading in spare and heading.kind == item.kind and heading.ordinal == item.ordinal
-                and similarity(item, heading) >= REWORDED):
-            return heading
-    return None
-
-
 class _OutlineRule(Rule):
     gap_kind: str
 
     def check(self, document, context):
-        for gap in gaps(document):
+        if document.alignment is None:
+            return
+        for gap in document.alignment.gaps:
             if gap.kind == self.gap_kind:
                 zh, en = self.describe(gap, document)
                 line, column = gap.anchor

@@ -104,7 +104,7 @@ class Document:
         """Outline items paired with the body headings that realise them (see ``alignment``)."""
         from .alignment import align
 
-        return align(self.outline.tree, self.body) if self.outline else None
+        return align(self.outline.tree, self.body, self.lines, self.body_first_line) if self.outline else None
 
     def with_outline(self, outline: Outline | None) -> "Document":
         return Document(

@@ -1,15 +1,18 @@
 """Align the body's headings with the outline's items by the meaning of their text.
 
 Both trees are flattened in reading order and paired by a heaviest common subsequence over text
-similarity, so a body that lost （二） and （三） still has its （四） paired with the outline's （四）,
-and an item that moved under another heading is still found. Candidate pairs come from a character
-bigram index, which keeps the alignment near-linear on long documents.
+similarity, so a body that lost （二） and （三） still has its （四） paired with the outline's （四）.
+Candidate pairs come from a character bigram index, which keeps the alignment near-linear on long
+documents. Outline items left unpaired are then sorted into gaps: moved (their heading is in the body
+out of order), reworded (a heading with their number stands in their place, worded otherwise) or
+missing (with the children lost along with them).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from functools import cached_property
 
 from .markers import Marker
 from .text import comparable
@@ -61,37 +64,121 @@ class _MaxTree:
         return best
 
 
+@dataclass(frozen=True)
+class Gap:
+    kind: str  # missing | moved | reworded
+    item: Marker  # the outline item
+    heading: Marker | None  # the body heading concerned (moved, reworded)
+    anchor: tuple[int, int]  # 1-based (line, column) where the finding belongs
+    lost_children: tuple[Marker, ...] = ()  # outline children missing with their whole subtree
+    found_children: tuple[Marker, ...] = ()  # body headings that realise the item's other descendants
+
+
 @dataclass
 class Alignment:
     outline: list[Marker]
     body: list[Marker]
+    lines: tuple[str, ...]
+    body_first_line: int
     pairs: dict[int, int] = field(default_factory=dict)  # outline index -> body index
-    scores: dict[int, float] = field(default_factory=dict)
+    # outline index -> every (body index, similarity) at or above MATCH, paired or not
+    candidates: dict[int, list[tuple[int, float]]] = field(default_factory=dict)
+
+    @cached_property
+    def _outline_positions(self) -> dict[int, int]:
+        return {id(item): index for index, item in enumerate(self.outline)}
+
+    @cached_property
+    def _body_to_outline(self) -> dict[int, int]:
+        return {id(self.body[body]): outline for outline, body in self.pairs.items()}
 
     def body_match(self, item: Marker) -> Marker | None:
-        index = self._outline_index(item)
+        index = self._outline_positions[id(item)]
         return self.body[self.pairs[index]] if index in self.pairs else None
 
     def outline_match(self, heading: Marker) -> Marker | None:
-        for outline_index, body_index in self.pairs.items():
-            if self.body[body_index] is heading:
-                return self.outline[outline_index]
+        index = self._body_to_outline.get(id(heading))
+        return None if index is None else self.outline[index]
+
+    @cached_property
+    def gaps(self) -> list[Gap]:
+        paired_body = set(self.pairs.values())
+        spare = {id(heading) for index, heading in enumerate(self.body) if index not in paired_body}
+        unpaired = {id(item) for index, item in enumerate(self.outline) if index not in self.pairs}
+        handled: set[int] = set()
+        found: list[Gap] = []
+        for index, item in enumerate(self.outline):
+            if id(item) not in unpaired or id(item) in handled:
+                continue
+            handled.add(id(item))
+            moved = max(
+                ((b, score) for b, score in self.candidates.get(index, ()) if id(self.body[b]) in spare),
+                key=lambda pair: pair[1],
+                default=None,
+            )
+            if moved is not None:
+                heading = self.body[moved[0]]
+                spare.discard(id(heading))
+                found.append(Gap("moved", item, heading, (heading.line, heading.column)))
+                continue
+            reworded = self._same_slot(item, spare)
+            if reworded is not None:
+                spare.discard(id(reworded))
+                found.append(Gap("reworded", item, reworded, (reworded.line, reworded.column)))
+                continue
+            lost = tuple(
+                child for child in item.children
+                if id(child) in unpaired and all(id(d) in unpaired for d in child.descendants())
+            )
+            realised = tuple(self.body_match(d) for d in item.descendants() if id(d) not in unpaired)
+            for child in lost:
+                handled.add(id(child))
+                handled.update(id(d) for d in child.descendants())
+            found.append(Gap("missing", item, None, self._anchor(index), lost, realised))
+        return found
+
+    def _same_slot(self, item: Marker, spare: set[int]) -> Marker | None:
+        """A spare body heading with the item's number under the heading that realises its parent."""
+        if item.parent is not None:
+            parent = self.body_match(item.parent)
+            if parent is None:
+                return None
+            siblings = parent.children
+        else:
+            siblings = [heading for heading in self.body if heading.parent is None]
+        for heading in siblings:
+            if (id(heading) in spare and heading.kind == item.kind and heading.ordinal == item.ordinal
+                    and similarity(item, heading) >= REWORDED):
+                return heading
         return None
 
-    def _outline_index(self, item: Marker) -> int:
-        for index, candidate in enumerate(self.outline):
-            if candidate is item:
-                return index
-        raise ValueError(item)
+    def _anchor(self, outline_index: int) -> tuple[int, int]:
+        """Just after the body heading of the nearest paired item before: where the lost text belonged."""
+        before = max((i for i in self.pairs if i < outline_index), default=None)
+        after = min((i for i in self.pairs if i > outline_index), default=None)
+        next_heading = self.body[self.pairs[after]] if after is not None else None
+        if before is not None:
+            line = self.body[self.pairs[before]].line + 1
+            if next_heading is None or line < next_heading.line:
+                if line <= len(self.lines):
+                    return line, 1
+                return len(self.lines), max(1, len(self.lines[-1]))
+        if next_heading is not None:
+            return next_heading.line, next_heading.column
+        return self.body_first_line, 1
 
 
-def align(outline_tree, body_tree) -> Alignment:
+def align(outline_tree, body_tree, lines: tuple[str, ...], body_first_line: int) -> Alignment:
     outline, body = list(outline_tree.markers), list(body_tree.markers)
+    keys = [comparable(heading.text) for heading in body]
     index: dict[str, list[int]] = {}
-    for body_index, heading in enumerate(body):
-        for gram in _bigrams(comparable(heading.text)[:40]):
+    for body_index, key in enumerate(keys):
+        for gram in _bigrams(key[:40]):
             index.setdefault(gram, []).append(body_index)
-    candidates: list[tuple[int, int, float]] = []
+    result = Alignment(outline, body, lines, body_first_line)
+    chained: list[tuple[int, int, float]] = []
+    # drafts repeat headings (copies, templates): score each distinct heading text once per item
+    scored: dict[tuple[int, str, str, str], float] = {}
     for outline_index, item in enumerate(outline):
         grams = _bigrams(comparable(item.text))
         counts: dict[int, int] = {}
@@ -101,23 +188,26 @@ def align(outline_tree, body_tree) -> Alignment:
         needed = max(1, len(grams) // 3)
         for body_index, shared in counts.items():
             if shared >= needed:
-                score = similarity(item, body[body_index])
+                heading = body[body_index]
+                memo = (outline_index, keys[body_index], heading.line_text, heading.kind)
+                if memo not in scored:
+                    scored[memo] = similarity(item, heading)
+                score = scored[memo]
                 if score >= MATCH:
-                    candidates.append((outline_index, body_index, score))
-    # heaviest chain increasing in both indices; equal outline indices must not chain
-    candidates.sort(key=lambda c: (c[0], -c[1]))
+                    result.candidates.setdefault(outline_index, []).append((body_index, score))
+                    chained.append((outline_index, body_index, score))
+    # heaviest chain increasing in both indices; pairs of one outline item must not chain
+    chained.sort(key=lambda c: (c[0], -c[1]))
     tree = _MaxTree(len(body))
     best: list[tuple[float, int]] = []
-    for slot, (outline_index, body_index, score) in enumerate(candidates):
+    for slot, (outline_index, body_index, score) in enumerate(chained):
         previous_total, previous_slot = tree.query(body_index)
         best.append((previous_total + score, previous_slot))
         tree.update(body_index, (previous_total + score, slot))
-    result = Alignment(outline, body)
     if best:
         slot = max(range(len(best)), key=lambda s: best[s][0])
         while slot != -1:
-            outline_index, body_index, score = candidates[slot]
+            outline_index, body_index, _score = chained[slot]
             result.pairs[outline_index] = body_index
-            result.scores[outline_index] = score
             slot = best[slot][1]
     return result
