@@ -18,7 +18,7 @@ from click.testing import CliRunner
 
 from shufa_lint.cli import OutputChoices, exit_code, main, report_results, _wants_color
 from shufa_lint.diagnostics import Diagnostic, Message, Severity
-from shufa_lint.formats import FileReport, RenderOptions, fingerprints, render
+from shufa_lint.formats import FileReport, RenderOptions, fingerprints, render, step_summary
 from shufa_lint.formats.full import cell_width, excerpt
 from shufa_lint.formats.github import escape_data, escape_property
 from shufa_lint.formats.summary import statistics, summary_line
@@ -432,3 +432,23 @@ def test_report_results_writes_to_stdout_with_the_chosen_format(capsys):
     captured = capsys.readouterr()
     assert code == 1 and captured.err == ""
     assert captured.out == f"{DRAFT_PATH}:3:{redacted_column()}: SF401 a word seems removed at “_”: probably “习近平”\n"
+
+
+def test_github_format_writes_every_finding_to_the_step_summary(in_repo, tmp_path, monkeypatch):
+    summary = tmp_path / "step-summary.md"
+    summary.write_text("earlier step\n", encoding="utf-8")
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    annotations = run_cli("--format", "github", SEED_ARGUMENT).stdout.splitlines()
+    table = summary.read_text("utf-8").splitlines()
+    assert table[0] == "earlier step"  # appended, not overwritten
+    assert table[1].startswith("### shufa-lint: 发现 ")
+    rows = [row for row in table if row.startswith(f"| {SEED_ARGUMENT} |")]
+    assert len(rows) == len(annotations)
+    assert run_cli("--format", "concise", SEED_ARGUMENT).exit_code == 1
+    assert summary.read_text("utf-8").splitlines() == table  # only the github format writes it
+
+
+def test_step_summary_escapes_table_cells():
+    report = seed_report(finding(zh="“a|b”\n两行"))
+    table = step_summary.render([report], RenderOptions(root=os.getcwd()))
+    assert f"| {DRAFT_PATH} | 3:{redacted_column()} | SF401 redacted-term | 错误 | “a\\|b” 两行 |" in table

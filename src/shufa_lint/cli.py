@@ -105,6 +105,17 @@ def _wants_color() -> bool:
     return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
 
 
+def _append_step_summary(path: str, reports, options) -> None:
+    """Every finding as a table on the job's summary page; a failure here only warns."""
+    from .formats import step_summary
+
+    try:
+        with open(path, "a", encoding="utf-8") as handle:
+            handle.write(step_summary.render(reports, options))
+    except OSError as error:
+        click.echo(f"shufa-lint: {path}: cannot write the step summary: {error.strerror or error}", err=True)
+
+
 def report_results(reports, choices: OutputChoices, lang: str) -> int:
     """Print (or write) the findings and the stderr summary; return the exit code."""
     from .formats import RenderOptions, render
@@ -112,16 +123,18 @@ def report_results(reports, choices: OutputChoices, lang: str) -> int:
 
     to_terminal = choices.output_file is None and sys.stdout.isatty()
     output_format = choices.output_format or ("full" if to_terminal else "concise")
+    options = RenderOptions(
+        lang=lang,
+        color=output_format == "full" and choices.output_file is None and _wants_color(),
+        show_all=choices.show_all,
+        root=repository_root(),
+    )
     if choices.statistics:
         output = render_statistics(reports, as_json=output_format in ("json", "json-lines"))
     else:
-        options = RenderOptions(
-            lang=lang,
-            color=output_format == "full" and choices.output_file is None and _wants_color(),
-            show_all=choices.show_all,
-            root=repository_root(),
-        )
         output = render(output_format, reports, options)
+    if output_format == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
+        _append_step_summary(os.environ["GITHUB_STEP_SUMMARY"], reports, options)
     if choices.output_file is None:
         click.echo(output, nl=False)
     else:
