@@ -1,0 +1,259 @@
+"""Benchmark shufa-lint against the performance targets (issue 5) and print a table.
+
+    .venv/bin/python bench/run.py [--repeat N] [--rows seed,10m,...]
+
+Builds the corpus into bench/corpus/ (see corpus.py), then runs every case ``--repeat`` times after one
+warm-up run, each as a fresh process (``python -m shufa_lint``) timed from spawn to exit, with its peak
+resident memory from ``wait4``. Baselines are measured in the same run, side by side: ``python -c pass``
+with the same interpreter for start-up, and a plain in-process ``re`` scan of the same file for ~200
+terms for throughput. The table shows medians and min–max, each case's ratio to its baseline, and the
+target. Results are also written to bench/results/latest.json. Standard library only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+sys.path.insert(0, str(BENCH))
+
+import corpus  # noqa: E402  (bench/ is not a package)
+
+ROOT = BENCH.parent
+MB = 1_000_000
+
+
+@dataclass
+class Sample:
+    seconds: float
+    peak_mb: float | None
+
+
+@dataclass
+class Row:
+    case: str
+    samples: list[Sample]
+    ratio: float | None = None
+    ratio_label: str = ""
+    target: str = ""
+    met: bool | None = None
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def seconds(self) -> list[float]:
+        return [sample.seconds for sample in self.samples]
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.seconds)
+
+    @property
+    def peak_mb(self) -> float | None:
+        peaks = [sample.peak_mb for sample in self.samples if sample.peak_mb is not None]
+        return statistics.median(peaks) if peaks else None
+
+
+def run_once(command: list[str], env: dict[str, str] | None = None) -> Sample:
+    """Wall time from spawn to exit, and the peak RSS of the process (and the workers it waited for)."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+    if hasattr(os, "wait4"):
+        stderr = process.stderr.read()
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - start
+        process.returncode = os.waitstatus_to_exitcode(status)
+        # ru_maxrss is KiB on Linux, bytes on macOS
+        peak_mb = usage.ru_maxrss / (MB if sys.platform == "darwin" else 1000)
+    else:  # pragma: no cover - Windows has no wait4
+        stderr = process.communicate()[1]
+        seconds, peak_mb = time.perf_counter() - start, None
+    process.stderr.close()
+    if process.returncode not in (0, 1):
+        raise SystemExit(f"bench: {' '.join(command)} exited {process.returncode}:\n{stderr.decode(errors='replace')}")
+    return Sample(seconds, peak_mb)
+
+
+def measure(command: list[str], repeat: int, env: dict[str, str] | None = None) -> list[Sample]:
+    run_once(command, env)  # warm-up: page cache, .pyc files, the dictionary cache
+    return [run_once(command, env) for _ in range(repeat)]
+
+
+def scan_terms(seed: str, count: int = 200) -> re.Pattern:
+    """The regex baseline: an alternation of the seed's ``count`` most frequent two- and three-character
+    Han n-grams, a stand-in for a term lexicon."""
+    grams = Counter()
+    for run in re.findall(r"[\u4e00-\u9fff]+", seed):
+        for size in (2, 3):
+            grams.update(run[i : i + size] for i in range(len(run) - size + 1))
+    terms = sorted(term for term, _ in grams.most_common(count))
+    return re.compile("|".join(map(re.escape, sorted(terms, key=len, reverse=True))))
+
+
+def regex_scan(path: Path, pattern: re.Pattern, repeat: int) -> list[Sample]:
+    def once() -> Sample:
+        start = time.perf_counter()
+        text = path.read_bytes().decode("utf-8")
+        sum(1 for _ in pattern.finditer(text))
+        return Sample(time.perf_counter() - start, None)
+
+    once()
+    return [once() for _ in range(repeat)]
+
+
+def segmentation_rules() -> list[str]:
+    from shufa_lint.registry import all_rules
+
+    return [code for code, rule in all_rules().items() if rule.needs_segmentation]
+
+
+def lint(*arguments: str) -> list[str]:
+    return [sys.executable, "-m", "shufa_lint", *map(str, arguments)]
+
+
+def throughput(size: int, seconds: float) -> float:
+    return size / MB / seconds
+
+
+def run(repeat: int, wanted: set[str] | None) -> list[Row]:
+    inputs = corpus.build(ROOT / "tests" / "fixtures" / "seed.txt", BENCH / "corpus")
+    pattern = scan_terms(inputs["seed"].read_text(encoding="utf-8"))
+    rows: list[Row] = []
+
+    def want(name: str) -> bool:
+        return wanted is None or name in wanted
+
+    startup = Row(f"baseline: {Path(sys.executable).name} -c pass", measure([sys.executable, "-c", "pass"], repeat))
+    rows.append(startup)
+    ignore = ",".join(segmentation_rules())
+
+    if want("seed"):
+        seed = Row("seed, cold, all rules", measure(lint(inputs["seed"]), repeat))
+        seed.ratio, seed.ratio_label = seed.median / startup.median, "× start-up"
+        seed.target, seed.met = "≤ 15×", seed.ratio <= 15
+        rows.append(seed)
+        plain = Row(f"seed, cold, no word boundaries (--ignore {ignore})", measure(lint("--ignore", ignore, inputs["seed"]), repeat))
+        plain.ratio, plain.ratio_label = plain.median / startup.median, "× start-up"
+        plain.target, plain.met = "≤ 6×", plain.ratio <= 6
+        rows.append(plain)
+        with tempfile.TemporaryDirectory() as empty_cache:
+            env = {**os.environ, "XDG_CACHE_HOME": empty_cache}
+            first = Row("seed, first run ever (builds the dictionary cache)", [run_once(lint(inputs["seed"]), env)])
+        first.ratio, first.ratio_label = first.median / startup.median, "× start-up"
+        rows.append(first)
+        memory = Row("peak memory, seed", seed.samples, target="≤ 100 MB")
+        memory.met = seed.peak_mb is not None and seed.peak_mb <= 100
+        rows.append(memory)
+
+    for name, key in (("100k", "report-100k.txt"), ("1m", "report-1m.txt"), ("10m", "report-10m.txt")):
+        if not want(name):
+            continue
+        path = inputs[key]
+        size = path.stat().st_size
+        scan = Row(f"baseline: re scan of {key}, in process", regex_scan(path, pattern, repeat))
+        scan.extra["mb_per_s"] = throughput(size, scan.median)
+        lint_row = Row(f"{key}, one process, all rules", measure(lint(path), repeat if name != "10m" else max(3, repeat // 2)))
+        lint_row.extra["mb_per_s"] = throughput(size, lint_row.median)
+        lint_row.ratio = lint_row.extra["mb_per_s"] / scan.extra["mb_per_s"]
+        lint_row.ratio_label = "× re scan"
+        rows.extend([scan, lint_row])
+        if name == "10m":
+            lint_row.target = "≥ 5 MB/s, ≥ 0.3×"
+            lint_row.met = lint_row.extra["mb_per_s"] >= 5 and lint_row.ratio >= 0.3
+            memory = Row("peak memory, 10 MB file", lint_row.samples, target="≤ 200 MB")
+            memory.met = lint_row.peak_mb is not None and lint_row.peak_mb <= 200
+            rows.append(memory)
+
+    if want("drafts"):
+        drafts = inputs["drafts"]
+        serial = Row("1 000 drafts, --jobs 1", measure(lint("--jobs", "1", drafts), repeat), target="≤ 1.5 s")
+        serial.met = serial.median <= 1.5
+        parallel = Row("1 000 drafts, --jobs 2", measure(lint("--jobs", "2", drafts), repeat), target="≥ 1.6× faster")
+        parallel.ratio, parallel.ratio_label = serial.median / parallel.median, "× faster than --jobs 1"
+        parallel.met = parallel.ratio >= 1.6
+        rows.extend([serial, parallel])
+    return rows
+
+
+def format_seconds(value: float) -> str:
+    return f"{value * 1000:.0f} ms" if value < 1 else f"{value:.2f} s"
+
+
+def table(rows: list[Row]) -> str:
+    header = ["case", "wall median", "min–max", "peak RSS", "MB/s", "ratio", "target", ""]
+    lines = [header]
+    for row in rows:
+        memory_row = row.case.startswith("peak memory")
+        wall = "" if memory_row else format_seconds(row.median)
+        spread = "" if memory_row else f"{format_seconds(min(row.seconds))}–{format_seconds(max(row.seconds))}"
+        peaks = [sample.peak_mb for sample in row.samples if sample.peak_mb is not None]
+        peak = f"{row.peak_mb:.0f} MB" if peaks else ""
+        if memory_row and peaks:
+            peak += f" ({min(peaks):.0f}–{max(peaks):.0f})"
+        rate = f"{row.extra['mb_per_s']:.1f}" if "mb_per_s" in row.extra else ""
+        ratio = f"{row.ratio:.2f}{row.ratio_label}" if row.ratio is not None else ""
+        verdict = "" if row.met is None else ("ok" if row.met else "MISSED")
+        lines.append([row.case, wall, spread, peak, rate, ratio, row.target, verdict])
+    widths = [max(len(line[i]) for line in lines) for i in range(len(header))]
+    rendered = ["  ".join(cell.ljust(width) for cell, width in zip(line, widths)).rstrip() for line in lines]
+    rendered.insert(1, "  ".join("-" * width for width in widths))
+    return "\n".join(rendered)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--repeat", type=int, default=5, help="timed runs per case, after one warm-up (default 5)")
+    parser.add_argument("--rows", help="comma-separated subset of: seed, 100k, 1m, 10m, drafts")
+    options = parser.parse_args()
+    try:
+        import shufa_lint  # noqa: F401
+    except ImportError:
+        raise SystemExit("bench: shufa_lint is not importable; run with the project's environment (.venv/bin/python)")
+    wanted = set(options.rows.split(",")) if options.rows else None
+    rows = run(options.repeat, wanted)
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    machine = f"{platform.python_implementation()} {platform.python_version()}, {platform.system()}, {cores} cores"
+    print(f"shufa-lint benchmark: {machine}; medians of {options.repeat} runs after a warm-up\n")
+    print(table(rows))
+    results = BENCH / "results"
+    results.mkdir(exist_ok=True)
+    (results / "latest.json").write_text(
+        json.dumps(
+            {
+                "machine": machine,
+                "repeat": options.repeat,
+                "rows": [
+                    {
+                        "case": row.case,
+                        "seconds": row.seconds,
+                        "peak_mb": [sample.peak_mb for sample in row.samples],
+                        "ratio": row.ratio,
+                        "target": row.target,
+                        "met": row.met,
+                        **row.extra,
+                    }
+                    for row in rows
+                ],
+            },
+            ensure_ascii=False,
+            indent=2,
+        ),
+        encoding="utf-8",
+    )
+    if any(row.met is False for row in rows):
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()
