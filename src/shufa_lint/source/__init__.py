@@ -2,13 +2,29 @@
 
 A ``SourceText`` holds the report's text as lines (a .docx paragraph is one line) and a position map back
 to the file: diagnostics are computed on these lines and translated with ``locate`` before output.
+Readers live beside this module: ``encoding`` (bytes to text), ``markdown``, ``docx`` (with ``numbering``
+for Word's automatic list labels) and ``reader`` (dispatch by file type, size limits).
 """
 
 from __future__ import annotations
 
+import codecs
+import re
 from dataclasses import dataclass, field
 
 from ..diagnostics import InputError
+
+# Only these end a line: editors, grep -n and git count lines this way, while str.splitlines() would also
+# split at form feeds, U+2028 and friends and shift every later line number.
+LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+_BOM_BYTES = {
+    "utf-8": codecs.BOM_UTF8,
+    "utf-16-le": codecs.BOM_UTF16_LE,
+    "utf-16-be": codecs.BOM_UTF16_BE,
+    "utf-32-le": codecs.BOM_UTF32_LE,
+    "utf-32-be": codecs.BOM_UTF32_BE,
+}
 
 
 @dataclass(frozen=True)
@@ -17,11 +33,15 @@ class LineOrigin:
 
     ``offset`` is added to a 0-based column when the line maps one-to-one (most lines); ``columns`` maps
     each character to its 0-based source column when markup was removed from the middle of the line.
+    ``generated`` counts leading characters that are not in the file at all (a Word numbering label such
+    as 一、 that Word displays but the paragraph does not contain): they map to the paragraph's start,
+    and an edit must not touch them.
     """
 
     line: int
     offset: int = 0
     columns: tuple[int, ...] | None = None
+    generated: int = 0
 
     def column(self, index: int) -> int:
         if self.columns is not None and self.columns:
@@ -33,6 +53,13 @@ class LineOrigin:
 
 @dataclass(frozen=True)
 class SourceText:
+    """One input as report lines.
+
+    To write a text file back byte for byte: ``bom_bytes() + raw_text.encode(encoding)``; ``encoding`` is
+    always a BOM-less codec name (``utf-16-le``, never ``utf-16``). ``raw_text`` is empty for .docx,
+    which cannot be written back as text.
+    """
+
     path: str
     lines: tuple[str, ...]
     kind: str = "text"  # text | markdown | docx
@@ -44,6 +71,9 @@ class SourceText:
     # "line" for text files; "paragraph" for .docx, where line numbers count body paragraphs
     position_unit: str = "line"
     raw_text: str = field(default="", repr=False)
+    # Markdown HTML comments as (1-based line where the comment starts, its inner text, stripped): not
+    # report text, but where ``<!-- shufa-lint disable … -->`` directives live.
+    comments: tuple[tuple[int, str], ...] = ()
 
     def locate(self, line: int, column: int) -> tuple[int, int]:
         """Map a 1-based (line, column) of ``lines`` to the 1-based position in the file."""
@@ -52,19 +82,39 @@ class SourceText:
         origin = self.origins[line - 1]
         return origin.line, origin.column(column - 1) + 1
 
+    def bom_bytes(self) -> bytes:
+        return _BOM_BYTES.get(self.encoding, b"") if self.bom else b""
+
+    def encode(self, text: str) -> bytes:
+        """``text`` as this file stores it: same codec, same byte order mark."""
+        return self.bom_bytes() + text.encode(self.encoding)
+
+
+def split_lines(text: str) -> list[str]:
+    """Lines without their breaks, split at \\r\\n, \\r and \\n only; a final break opens no new line."""
+    lines = LINE_BREAK.split(text)
+    if lines and lines[-1] == "":
+        lines.pop()
+    return lines
+
+
+def newline_of(text: str) -> str:
+    """The line break the file uses most (ties: \\n); what a fixed file is written with."""
+    crlf = text.count("\r\n")
+    counts = {"\r\n": crlf, "\n": text.count("\n") - crlf, "\r": text.count("\r") - crlf}
+    return max(("\n", "\r\n", "\r"), key=lambda kind: counts[kind])
+
 
 def from_text(path: str, text: str, **attributes) -> SourceText:
     """A plain-text source: lines map one-to-one onto the file."""
     if text.startswith("\ufeff"):
         text = text[1:]
-    newline = "\r\n" if "\r\n" in text else ("\r" if "\r" in text else "\n")
-    final_newline = text.endswith(("\n", "\r"))
-    lines = text.splitlines()
+        attributes.setdefault("bom", True)
     return SourceText(
         path=path,
-        lines=tuple(lines),
-        newline=newline,
-        final_newline=final_newline,
+        lines=tuple(split_lines(text)),
+        newline=newline_of(text),
+        final_newline=text.endswith(("\n", "\r")),
         raw_text=text,
         **attributes,
     )
@@ -77,4 +127,4 @@ def read_path(path: str, encoding: str | None = None) -> SourceText:
     return read(path, encoding)
 
 
-__all__ = ["LineOrigin", "SourceText", "from_text", "read_path", "InputError"]
+__all__ = ["LineOrigin", "SourceText", "from_text", "read_path", "split_lines", "InputError"]

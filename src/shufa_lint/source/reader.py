@@ -1,28 +1,97 @@
-"""Dispatch a path to the reader for its format."""
+"""Dispatch a path to the reader for its format, within the size limits.
+
+Every failure becomes an ``InputError`` with a one-line reason; the CLI prints it, exits 2 and goes on
+with the other files.
+"""
 
 from __future__ import annotations
 
+import os
 import sys
 
 from ..diagnostics import InputError
 from . import SourceText, from_text
+from .encoding import decode
+
+# A report is a few hundred kilobytes; 20 MB of text is far beyond any draft and still lints in seconds.
+MAX_TEXT_BYTES = 20 * 1024 * 1024
+# A .docx carries its pictures; only its XML is read, within the limits in ``docx``.
+MAX_DOCX_BYTES = 100 * 1024 * 1024
+DOCX_SUFFIXES = (".docx",)
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+# Binary Word and WPS formats (OLE compound files): no maintained pure-Python reader, so ask for .docx.
+LEGACY_WORD_SUFFIXES = (".doc", ".dot", ".wps", ".wpt")
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ZIP_MAGIC = b"PK\x03\x04"
+_SAVE_AS_DOCX = "is a binary Word/WPS document (.doc/.wps), which cannot be read; save it as .docx and lint that"
 
 
 def read(path: str, encoding: str | None = None) -> SourceText:
-    try:
-        if path == "-":
-            data = sys.stdin.buffer.read()
-        else:
-            with open(path, "rb") as handle:
-                data = handle.read()
-    except IsADirectoryError:
-        raise InputError(path, "is a directory") from None
-    except OSError as error:
-        raise InputError(path, f"cannot read: {error.strerror or error}") from None
+    suffix = os.path.splitext(path)[1].lower()
+    if suffix in LEGACY_WORD_SUFFIXES:
+        raise InputError(path, _SAVE_AS_DOCX)
+    limit = MAX_DOCX_BYTES if suffix in DOCX_SUFFIXES or path == "-" else MAX_TEXT_BYTES
+    return read_bytes(path, _read_bounded(path, limit), encoding)
+
+
+def read_bytes(path: str, data: bytes, encoding: str | None = None) -> SourceText:
+    """A ``SourceText`` from bytes already read; the format follows the name, then the content."""
+    suffix = os.path.splitext(path)[1].lower()
+    if data.startswith(_OLE_MAGIC):
+        raise InputError(path, _SAVE_AS_DOCX)
+    if suffix in DOCX_SUFFIXES or (path == "-" and data.startswith(_ZIP_MAGIC)):
+        from .docx import read_docx
+
+        return read_docx(path, data)
+    if data.startswith(_ZIP_MAGIC):
+        raise InputError(path, "is a zip archive (a .docx saved under another name?); rename it to .docx")
+    if len(data) > MAX_TEXT_BYTES:
+        raise InputError(path, _too_large(len(data), MAX_TEXT_BYTES))
     if not data.strip():
         raise InputError(path, "file is empty")
+    decoded = decode(data, path, encoding)
+    if suffix in MARKDOWN_SUFFIXES:
+        from .markdown import parse_markdown
+
+        return parse_markdown(path, decoded.text, encoding=decoded.encoding, bom=decoded.bom)
+    return from_text(path, decoded.text, encoding=decoded.encoding, bom=decoded.bom)
+
+
+def _read_bounded(path: str, limit: int) -> bytes:
+    """The file's bytes; refuse before reading if it is larger than ``limit``."""
+    if path == "-":
+        data = sys.stdin.buffer.read(limit + 1)
+        if len(data) > limit:
+            raise InputError(path, _too_large(len(data), limit, at_least=True))
+        return data
     try:
-        text = data.decode(encoding or "utf-8-sig")
-    except (UnicodeDecodeError, LookupError) as error:
-        raise InputError(path, f"cannot decode as {encoding or 'UTF-8'}: {error}") from None
-    return from_text(path, text, encoding=encoding or "utf-8", bom=data.startswith(b"\xef\xbb\xbf"))
+        if os.path.isdir(path):
+            raise InputError(path, _why_directory(path))
+        size = os.stat(path).st_size
+        if size > limit:
+            raise InputError(path, _too_large(size, limit))
+        with open(path, "rb") as handle:
+            # st_size is 0 for pipes and /proc files: the bounded read still stops a stream that never ends
+            data = handle.read(limit + 1)
+    except OSError as error:
+        raise InputError(path, f"cannot read: {error.strerror or error}") from None
+    if len(data) > limit:
+        raise InputError(path, _too_large(len(data), limit, at_least=True))
+    return data
+
+
+def _too_large(size: int, limit: int, at_least: bool = False) -> str:
+    megabytes = f"{'over ' if at_least else ''}{size / 1024 / 1024:.1f} MB"
+    return f"file too large ({megabytes}; the limit is {limit // 1024 // 1024} MB); not linted"
+
+
+def _why_directory(path: str) -> str:
+    """A directory reaches the reader only when the walk refused to enter it: say why."""
+    if os.path.islink(path):
+        target = os.path.realpath(path)
+        parent = os.path.realpath(os.path.dirname(os.path.abspath(path)))
+        if parent == target or parent.startswith(target.rstrip(os.sep) + os.sep):
+            return f"symlink loop: links back to {target}; not followed"
+    if not os.access(path, os.R_OK | os.X_OK):
+        return "cannot read directory: permission denied"
+    return "is a directory"

@@ -1,0 +1,199 @@
+"""Word documents (.docx): the body as Word shows it, one paragraph per line.
+
+What counts as body text: body paragraphs and table rows in document order (a row is one line,
+``| cell | cell |``, like a Markdown table), with Word's automatic numbering labels put back in front
+(``numbering``), tracked insertions kept and tracked deletions dropped. Headers, footers, footnotes,
+comments, field codes, hidden text and text boxes are not body text.
+
+A .docx is a zip of XML, so it is checked before python-docx opens it: the sizes the zip's central
+directory declares (a zip bomb declares gigabytes), and any DTD (Office XML never has one; a DTD is how
+entity-expansion attacks start). zipfile never inflates a member beyond its declared size, so the
+declared sizes are a sound bound.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+from ..diagnostics import InputError
+from . import LineOrigin, SourceText
+from .numbering import ListCounter, w
+
+MAX_UNCOMPRESSED_BYTES = 256 * 1024 * 1024
+MAX_XML_PART_BYTES = 64 * 1024 * 1024
+MAX_MEMBERS = 10_000
+MAX_TEXT_CHARS = 20 * 1024 * 1024
+_DTD_MARKS = (b"<!DOCTYPE", b"<!ENTITY", "<!DOCTYPE".encode("utf-16-le"), "<!DOCTYPE".encode("utf-16-be"))
+_MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+
+# Subtrees that are not displayed body text.
+_SKIPPED = {
+    w("del"),  # tracked deletion
+    w("moveFrom"),  # the old place of a tracked move
+    w("pPr"),
+    w("rPr"),
+    w("instrText"),  # field codes: the field's result runs are kept
+    w("delText"),
+    w("delInstrText"),
+    w("txbxContent"),  # text boxes float outside the text flow
+    w("footnoteReference"),
+    w("endnoteReference"),
+    f"{{{_MC}}}Fallback",  # the older rendering of the same content as mc:Choice
+}
+_TEXT = {w("t"): None, w("tab"): "\t", w("br"): " ", w("cr"): " ", w("noBreakHyphen"): "-"}
+
+
+def read_docx(path: str, data: bytes) -> SourceText:
+    archive = _open_archive(path, data)
+    _check_members(path, archive)
+    try:
+        import docx
+        from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
+        document = docx.Document(io.BytesIO(data))
+        part = document.part
+        numbering = _related_element(part, RT.NUMBERING)
+        styles = _related_element(part, RT.STYLES)
+        lines, origins = _body_lines(document.element.body, ListCounter(numbering, styles))
+    except InputError:
+        raise
+    except Exception as error:  # noqa: BLE001 - python-docx and lxml raise many kinds on a damaged file
+        raise InputError(path, f"not a readable .docx ({type(error).__name__}: {_one_line(error)})") from None
+    if sum(len(line) for line in lines) > MAX_TEXT_CHARS:
+        raise InputError(path, f"more than {MAX_TEXT_CHARS // 1024 // 1024} M characters of text; not linted")
+    return SourceText(
+        path=path,
+        lines=tuple(lines),
+        kind="docx",
+        origins=tuple(origins),
+        position_unit="paragraph",
+        final_newline=True,
+    )
+
+
+def _one_line(error: Exception) -> str:
+    return " ".join(str(error).split())[:200]
+
+
+def _open_archive(path: str, data: bytes) -> zipfile.ZipFile:
+    try:
+        return zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError):
+        raise InputError(path, "not a valid .docx (the file is not a complete zip archive)") from None
+
+
+def _check_members(path: str, archive: zipfile.ZipFile) -> None:
+    members = archive.infolist()
+    if len(members) > MAX_MEMBERS:
+        raise InputError(path, f"refused: {len(members)} parts in the .docx (limit {MAX_MEMBERS})")
+    declared = sum(member.file_size for member in members)
+    if declared > MAX_UNCOMPRESSED_BYTES:
+        raise InputError(
+            path,
+            f"refused: unpacks to {declared / 1024 / 1024:.0f} MB (limit {MAX_UNCOMPRESSED_BYTES // 1024 // 1024} MB); "
+            "a zip bomb or not a real document",
+        )
+    for member in members:
+        if not member.filename.endswith((".xml", ".rels")):
+            continue
+        if member.file_size > MAX_XML_PART_BYTES:
+            raise InputError(path, f"refused: {member.filename} is {member.file_size / 1024 / 1024:.0f} MB of XML")
+        try:
+            content = archive.read(member)
+        except Exception as error:  # noqa: BLE001 - zipfile/zlib errors on damaged or encrypted members
+            raise InputError(path, f"not a valid .docx ({member.filename}: {_one_line(error)})") from None
+        if any(mark in content for mark in _DTD_MARKS):
+            raise InputError(path, f"refused: {member.filename} declares a DTD or entities, which Word never writes")
+
+
+def _related_element(part, relationship: str):
+    try:
+        return part.part_related_by(relationship).element
+    except KeyError:
+        return None
+
+
+def _body_lines(body, counter: ListCounter) -> tuple[list[str], list[LineOrigin]]:
+    lines: list[str] = []
+    origins: list[LineOrigin] = []
+    for block in _blocks(body):
+        number = len(lines) + 1
+        if block.tag == w("tbl"):
+            for row in _rows(block):
+                lines.append(_row_text(row, counter))
+                origins.append(LineOrigin(number))
+                number += 1
+            continue
+        label = counter.label(block)
+        text = _paragraph_text(block)
+        lines.append(label + text)
+        if label:
+            origins.append(LineOrigin(number, columns=(0,) * len(label) + tuple(range(len(text))), generated=len(label)))
+        else:
+            origins.append(LineOrigin(number))
+    return lines, origins
+
+
+def _blocks(container):
+    """Paragraphs and tables of a body or cell, in order, looking inside content controls."""
+    for child in container:
+        if child.tag in (w("p"), w("tbl")):
+            yield child
+        elif child.tag in (w("sdt"), w("customXml"), w("ins"), w("moveTo")):
+            content = child.find(w("sdtContent")) if child.tag == w("sdt") else child
+            if content is not None:
+                yield from _blocks(content)
+
+
+def _rows(table):
+    return _blocks_of(table, w("tr"))
+
+
+def _blocks_of(container, tag: str):
+    for child in container:
+        if child.tag == tag:
+            yield child
+        elif child.tag in (w("sdt"), w("customXml")):
+            content = child.find(w("sdtContent")) if child.tag == w("sdt") else child
+            if content is not None:
+                yield from _blocks_of(content, tag)
+
+
+def _row_text(row, counter: ListCounter) -> str:
+    cells = []
+    for cell in _blocks_of(row, w("tc")):
+        parts = []
+        for block in _blocks(cell):
+            if block.tag == w("tbl"):
+                parts.extend(_row_text(inner, counter) for inner in _rows(block))
+            else:
+                parts.append(counter.label(block) + _paragraph_text(block))
+        cells.append(" ".join(part for part in parts if part))
+    return "| " + " | ".join(cells) + " |"
+
+
+def _paragraph_text(paragraph) -> str:
+    pieces: list[str] = []
+    stack = list(reversed(paragraph))
+    while stack:
+        element = stack.pop()
+        tag = element.tag
+        if not isinstance(tag, str) or tag in _SKIPPED:
+            continue  # comments and processing instructions have callable tags
+        if tag == w("r") and _hidden(element):
+            continue
+        if tag in _TEXT:
+            piece = _TEXT[tag]
+            if tag == w("br") and element.get(w("type")) in ("page", "column"):
+                piece = ""
+            pieces.append((element.text or "") if piece is None else piece)
+            continue
+        stack.extend(reversed(element))
+    # one paragraph is one line, whatever a hand-made w:t holds
+    return "".join(pieces).replace("\r", " ").replace("\n", " ")
+
+
+def _hidden(run) -> bool:
+    vanish = run.find(f"{w('rPr')}/{w('vanish')}")
+    return vanish is not None and vanish.get(w("val")) not in ("0", "false", "off")
