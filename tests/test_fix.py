@@ -65,9 +65,19 @@ def test_unsafe_fixes_apply_only_when_asked():
 
 def test_a_fix_that_would_touch_a_figure_is_refused():
     source = from_text("r.txt", "组织专题学习研讨*次，参训12人次。\n")
-    fills_placeholder = finding([(1, 9, 1, 10, "3")])
+    fills_placeholder = finding([(1, 9, 1, 10, "3")], safe=False)
+    drops_placeholder = finding([(1, 9, 1, 10, "")])
     drops_digits = finding([(1, 14, 1, 16, "")])
-    assert apply_fixes(source, [fills_placeholder, drops_digits]) == (source.raw_text, [])
+    fixes = [fills_placeholder, drops_placeholder, drops_digits]
+    assert apply_fixes(source, fixes, unsafe=True) == (source.raw_text, [])
+
+
+def test_only_an_unsafe_fix_may_replace_a_mark_its_rule_judged_a_redaction():
+    source = from_text("r.txt", "深入学习贯彻*法治思想。\n")
+    as_safe = finding([(1, 7, 1, 8, "习近平")], safe=True)
+    as_unsafe = finding([(1, 7, 1, 8, "习近平")], safe=False)
+    assert apply_fixes(source, [as_safe]) == (source.raw_text, [])
+    assert apply_fixes(source, [as_unsafe], unsafe=True) == ("深入学习贯彻习近平法治思想。\n", [as_unsafe])
 
 
 def test_edits_outside_the_text_are_refused():
@@ -265,3 +275,39 @@ def test_fix_reports_the_findings_left_in_the_fixed_text(tmp_path):
     assert "SF701" not in stdout and "SF601" not in stdout
     # positions refer to the fixed file: after two joins, the 汇报 line's redaction moved up
     assert f"{path}:13:" in stdout and "司法_改革" not in stdout
+
+
+def test_fix_in_markdown_changes_the_text_and_keeps_the_markup(tmp_path):
+    path = tmp_path / "report.md"
+    path.write_text(
+        "## 一、工作情况\n\n"
+        "> (一)强化政治引领,压实责任。详见[通知](http://www.gov.cn/a,b)。我带头向上级党委\n"
+        "> 述职述法,成效明显!\n\n"
+        "```\nprint(1, 2)\n```\n"
+        "<!-- 备注:草稿,勿改 -->\n",
+        encoding="utf-8",
+    )
+    code, _, _ = run("--fix", "--select", "SF701,SF601", str(path))
+    assert code == 0
+    assert path.read_text(encoding="utf-8") == (
+        "## 一、工作情况\n\n"
+        "> （一）强化政治引领，压实责任。详见[通知](http://www.gov.cn/a,b)。我带头向上级党委述职述法，成效明显！\n\n"
+        "```\nprint(1, 2)\n```\n"
+        "<!-- 备注:草稿,勿改 -->\n"
+    )
+
+
+def test_fix_leaves_a_docx_untouched_and_says_so(tmp_path):
+    docx = pytest.importorskip("docx")
+    document = docx.Document()
+    document.add_paragraph("2025年度镇党委主要负责人履行推进法治建设第一责任人职责情况的报告")
+    document.add_paragraph("本年度,我镇坚持高位谋划,统筹推进法治建设。")
+    path = tmp_path / "report.docx"
+    document.save(path)
+    before = path.read_bytes()
+
+    _, _, stderr = run("--fix", "--lang", "en", str(path))
+    assert path.read_bytes() == before
+    assert f"{path}: fixes are not applied to .docx files" in stderr
+    _, stdout, _ = run("--diff", str(path))
+    assert stdout == ""

@@ -11,7 +11,6 @@ reading the file again. .docx files and standard input are never rewritten.
 
 from __future__ import annotations
 
-import codecs
 import difflib
 import os
 import re
@@ -22,25 +21,20 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Callable, Iterable
 
 from .diagnostics import Diagnostic, Fix, InputError, Message
-from .source import SourceText, from_text
+from .source import SourceText
+from .source.reader import read_bytes
 
 if TYPE_CHECKING:
     from .formats import FileReport
 
 MAX_PASSES = 5
-# Characters that make up a figure or a figure placeholder (3.5 万, *次, XX人, □□起, ??件). No fix may
-# add, drop or change one: a fix never invents or loses a figure.
-_FIGURE_CHARS = re.compile(r"[0-9*xX×□■?%]")
-_BOMS = (
-    codecs.BOM_UTF32_LE,  # before UTF-16 LE, whose BOM is its prefix
-    codecs.BOM_UTF32_BE,
-    codecs.BOM_UTF8,
-    codecs.BOM_UTF16_LE,
-    codecs.BOM_UTF16_BE,
-    b"\x84\x31\x95\x33",  # GB18030
-)
+# No fix may add, drop or change a digit: a fix never invents or loses a figure. Nor may a safe fix touch
+# a placeholder mark (*次, XX人, □□起, ??件); only an unsafe fix, which the user asks for and reviews, may
+# replace one, when its rule judged it a redaction (*法治思想 → 习近平法治思想).
+_DIGITS = re.compile(r"[0-9]")
+_PLACEHOLDER_MARKS = re.compile(r"[*xX×□■?%]")
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
-_TRAILING_BREAK = re.compile(r"(?:\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029])\Z")
+_TRAILING_BREAK = re.compile(r"(?:\r\n|\r|\n)\Z")
 
 Lint = Callable[[SourceText], list[Diagnostic]]
 
@@ -67,13 +61,12 @@ class FixOutcome:
     def diff(self) -> str:
         """The unified diff from the file as read to the fixed text (``\\n`` line ends, git style)."""
         path = self.source.path.replace(os.sep, "/")
-        before = self.source.raw_text.splitlines(keepends=True)
-        after = self.text.splitlines(keepends=True)
+        before, after = _LINE.findall(self.source.raw_text), _LINE.findall(self.text)
         out = []
         for line in difflib.unified_diff(before, after, path, path):
             stripped = line.rstrip("\r\n")
             out.append(stripped + "\n")
-            if stripped == line and not line.startswith(("---", "+++", "@@")):
+            if stripped == line:  # only a file's last line comes without a break; headers always have one
                 out.append("\\ No newline at end of file\n")
         return "".join(out)
 
@@ -82,30 +75,26 @@ def applicable(fix: Fix | None, unsafe: bool) -> bool:
     return fix is not None and bool(fix.edits) and (fix.safe or unsafe)
 
 
-def _split_lines(text: str, by_reader: bool) -> list[str]:
-    """Lines with their line breaks: as ``str.splitlines`` splits them, or at \\r\\n, \\r and \\n only."""
-    return text.splitlines(keepends=True) if by_reader else _LINE.findall(text)
-
-
 def _strip_break(line: str) -> str:
     return _TRAILING_BREAK.sub("", line)
 
 
 def _line_starts(text: str, source: SourceText) -> list[int] | None:
-    """Offsets where each file line starts, split as the reader split them; None if no split agrees.
+    """Offsets where each file line starts; None if they are not the lines the reader saw.
 
-    For a text file the document lines are the file lines, so the split that reproduces them is the
-    one whose coordinates the diagnostics use.
+    Lines end at \\r\\n, \\r or \\n, as the readers split them: a text file's document lines are its
+    file lines, and a Markdown file keeps one document line per file line.
     """
-    for by_reader in (True, False):
-        lines = _split_lines(text, by_reader)
-        if source.kind != "text" or tuple(_strip_break(line) for line in lines) == source.lines:
-            starts, offset = [], 0
-            for line in lines:
-                starts.append(offset)
-                offset += len(line)
-            return starts
-    return None
+    lines = _LINE.findall(text)
+    if len(lines) != len(source.lines):
+        return None
+    if source.kind == "text" and tuple(_strip_break(line) for line in lines) != source.lines:
+        return None
+    starts, offset = [], 0
+    for line in lines:
+        starts.append(offset)
+        offset += len(line)
+    return starts
 
 
 def _line_lengths(text: str, starts: list[int]) -> list[int]:
@@ -152,12 +141,17 @@ def _overlaps(a: _Span, b: _Span) -> bool:
     return a.start < b.end and b.start < a.end
 
 
-def _figures(text: str) -> Counter:
-    return Counter(_FIGURE_CHARS.findall(unicodedata.normalize("NFKC", text)))
+def _keeps_figures(spans: list[_Span], text: str, safe: bool) -> bool:
+    patterns = (_DIGITS, _PLACEHOLDER_MARKS) if safe else (_DIGITS,)
 
+    def count(pattern, part):
+        return Counter(pattern.findall(unicodedata.normalize("NFKC", part)))
 
-def _keeps_figures(spans: list[_Span], text: str) -> bool:
-    return all(_figures(text[span.start : span.end]) == _figures(span.content) for span in spans)
+    return all(
+        count(pattern, text[span.start : span.end]) == count(pattern, span.content)
+        for span in spans
+        for pattern in patterns
+    )
 
 
 def apply_fixes(
@@ -178,7 +172,7 @@ def apply_fixes(
         if not applicable(diagnostic.fix, unsafe):
             continue
         spans = _spans(diagnostic.fix, text, starts, lengths, source.newline)
-        if spans is None or not _keeps_figures(spans, text):
+        if spans is None or not _keeps_figures(spans, text, diagnostic.fix.safe):
             continue
         if all(text[span.start : span.end] == span.content for span in spans):
             continue
@@ -197,10 +191,8 @@ def apply_fixes(
 
 
 def reparse(source: SourceText, text: str) -> SourceText:
-    """The fixed text as a new ``SourceText`` of the same file, encoding and line endings."""
-    if source.kind != "text":
-        raise FixError(source.path, f"fixes are not supported for {source.kind} input")
-    return from_text(source.path, text, encoding=source.encoding, bom=source.bom)
+    """The fixed text read as the file will be: same reader (text or Markdown), encoding and BOM."""
+    return read_bytes(source.path, _encode(source, text), source.encoding)
 
 
 def can_fix(source: SourceText) -> Message | None:
@@ -241,23 +233,9 @@ def fix_source(
 # --- writing back -----------------------------------------------------------------------------------
 
 
-def _codec_and_bom(source: SourceText, on_disk: bytes) -> tuple[str, bytes]:
-    """The codec to encode with (BOM-less) and the BOM bytes the file starts with."""
-    name = codecs.lookup(source.encoding).name
-    bom = next((mark for mark in _BOMS if on_disk.startswith(mark)), b"") if source.bom else b""
-    if name == "utf-8-sig":
-        name = "utf-8"
-    if name in ("utf-16", "utf-32"):
-        big_endian = bom in (codecs.BOM_UTF16_BE, codecs.BOM_UTF32_BE)
-        name += "-be" if big_endian else "-le"
-    return name, bom
-
-
-def encode(source: SourceText, text: str, on_disk: bytes) -> bytes:
-    """``text`` encoded as the file on disk is: same codec, same BOM."""
-    codec, bom = _codec_and_bom(source, on_disk)
+def _encode(source: SourceText, text: str) -> bytes:
     try:
-        return bom + text.encode(codec)
+        return source.encode(text)
     except UnicodeEncodeError as error:
         bad = error.object[error.start : error.end]
         raise FixError(
@@ -279,11 +257,10 @@ def write_back(outcome: FixOutcome) -> None:
             on_disk = handle.read()
     except OSError as error:
         raise FixError(source.path, f"cannot read back: {error.strerror or error}") from None
-    if encode(source, source.raw_text, on_disk) != on_disk:
+    if _encode(source, source.raw_text) != on_disk:
         raise FixError(source.path, "changed since it was read, or does not round-trip its encoding; file not written")
-    data = encode(source, outcome.text, on_disk)
-    codec, bom = _codec_and_bom(source, on_disk)
-    if data[len(bom) :].decode(codec) != outcome.text:
+    data = _encode(source, outcome.text)
+    if data[len(source.bom_bytes()) :].decode(source.encoding) != outcome.text:
         raise FixError(source.path, f"the fixed text does not survive {source.encoding}; file not written")
     folder = os.path.dirname(target) or "."
     mode = os.stat(target).st_mode & 0o7777
@@ -313,11 +290,10 @@ def summary(outcomes: list[FixOutcome], would: bool = False) -> Message:
     """``fixed 23 findings in 1 file (SF701 ×20, SF601 ×3)``, or what ``--diff`` would fix."""
     counts = Counter(d.code for outcome in outcomes for d in outcome.applied)
     total = sum(counts.values())
-    files = sum(1 for outcome in outcomes if outcome.applied)
-    detail = ", ".join(f"{code} ×{count}" for code, count in sorted(counts.items()))
-    detail = f" ({detail})" if detail else ""
     if not total:
         return Message("没有可修复的问题", "nothing to fix")
+    files = sum(1 for outcome in outcomes if outcome.applied)
+    detail = " (" + ", ".join(f"{code} ×{count}" for code, count in sorted(counts.items())) + ")"
     verb_zh, verb_en = ("可修复", "would fix") if would else ("已修复", "fixed")
     return Message(
         f"{verb_zh} {files} 个文件中的 {total} 处问题{detail}",
@@ -350,7 +326,7 @@ class FixSession:
         self.outcomes.append(outcome)
         if not self.write:
             return source, []
-        return outcome.fixed_source or source, outcome.remaining
+        return outcome.fixed_source, outcome.remaining
 
     @property
     def changed(self) -> bool:
@@ -368,7 +344,9 @@ class FixSession:
         return summary(self.outcomes, would=not self.write)
 
 
-def fix_reports(reports: list["FileReport"], lint: Lint, unsafe: bool, write: bool) -> tuple[list["FileReport"], FixSession]:
+def fix_reports(
+    reports: list["FileReport"], lint: Lint, unsafe: bool, write: bool
+) -> tuple[list["FileReport"], FixSession]:
     """Fix every linted file of a run; a file that cannot be written becomes an input error (exit 2)."""
     session = FixSession(unsafe, write)
     fixed = []
