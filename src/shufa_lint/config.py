@@ -96,8 +96,7 @@ def _glob_regex(pattern: str) -> re.Pattern:
         elif pattern[index] == "[" and "]" in pattern[index + 2 :]:
             close = pattern.index("]", index + 2)
             body = pattern[index + 1 : close]
-            body = "^" + body[1:] if body.startswith("!") else body
-            out.append(f"[{body.replace(chr(92), chr(92) * 2)}]")
+            out.append("[" + ("^" + body[1:] if body.startswith("!") else body) + "]")
             index = close + 1
         else:
             out.append(re.escape(pattern[index]))
@@ -313,19 +312,25 @@ def _read_pyproject(path: Path) -> dict | None:
     return data.get("tool", {}).get(PYPROJECT_TABLE)
 
 
+def _display(path: Path) -> str:
+    """``path`` as messages show it: relative to the current folder when it lies below it."""
+    relative = os.path.relpath(path)
+    return path.as_posix() if relative.startswith("..") else relative
+
+
 def _read_raw(path: Path) -> tuple[dict, str]:
     """The raw mapping a config file holds, and how messages name it."""
     if path.name == PYPROJECT:
-        where = f"{path} [tool.{PYPROJECT_TABLE}]"
+        where = f"{_display(path)} [tool.{PYPROJECT_TABLE}]"
         raw = _read_pyproject(path)
         if raw is None:
             raise ConfigError(f"{path}: no [tool.{PYPROJECT_TABLE}] table")
     else:
-        where = str(path)
+        where = _display(path)
         if not path.is_file():
             raise ConfigError(f"{path}: configuration file not found")
         try:
-            raw = load_yaml(path)
+            raw = load_yaml(where)
         except RuleDataError as error:
             raise ConfigError(str(error)) from None
         raw = {} if raw is None else raw
@@ -624,6 +629,15 @@ def _build_lexicon(values: dict[str, Any]) -> Lexicon:
     return Lexicon(packs=base.packs, tables=tables)
 
 
+def _absolute(path: Path) -> Path:
+    """``path`` made absolute through a resolved folder; the file itself may be a broken or looping link."""
+    absolute = Path(os.path.abspath(path))
+    try:
+        return absolute.parent.resolve() / absolute.name
+    except (OSError, RuntimeError):  # a symlink loop among the folders: globs still see the plain path
+        return absolute
+
+
 class ConfigResolver:
     """Finds, loads and caches configurations; ``for_path`` gives a file its effective ``FileConfig``."""
 
@@ -639,7 +653,7 @@ class ConfigResolver:
         self._explicit = self._load(Path(config_file).resolve()) if config_file else None
 
     def for_path(self, path: str) -> FileConfig:
-        file = Path.cwd() / "-" if path == "-" else Path(path).resolve()
+        file = _absolute(Path("-" if path == "-" else path))
         config = self._explicit or self._discover(file if file.is_dir() else file.parent)
         excluded = path != "-" and any(glob.matches(file) for glob in config.values.get("exclude", ()))
         lexicon = self._lexicons.get(id(config))

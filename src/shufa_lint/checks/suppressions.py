@@ -35,7 +35,7 @@ class UnknownSuppression(Rule):
     that silently did nothing, or silently silenced everything, would hide the findings it was meant to
     scope. The directive is kept but the unknown code is ignored.
 
-    Example: ``<!-- shufa-lint disable-next-line figure-mising -->``.
+    Example: ``<!-- shufa-lint disable-next-line figure-mising -->``, ``<!-- shufa-lint disabel SF401 -->``.
 
     Fix: use a code, a prefix (``SF3``) or a name from ``shufa-lint --list-rules``, or remove the directive.
     """
