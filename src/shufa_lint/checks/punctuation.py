@@ -127,8 +127,8 @@ def _parentheses(line: str, skip: set[int]) -> set[int]:
         outside_before, _ = _neighbours(line, opening)
         _, outside_after = _neighbours(line, closing)
         chinese = (
-            "（" in (line[opening], line[closing])
-            or "）" in (line[opening], line[closing])
+            line[opening] == "（"
+            or line[closing] == "）"
             or CJK_RE.search(line, opening, closing) is not None
             or _is_chinese(outside_before)
             or _is_chinese(outside_after)
