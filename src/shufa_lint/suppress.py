@@ -128,33 +128,31 @@ def apply(diagnostics: list[Diagnostic], source: SourceText, settings: Settings)
 # --- baseline --------------------------------------------------------------------------------------
 
 
-def _file_line(source: SourceText, line: int) -> str:
-    """The text of a 1-based line in file coordinates (a paragraph of a .docx)."""
+def file_lines(source: SourceText) -> tuple[str, ...]:
+    """The lines diagnostics count in file coordinates (the paragraphs of a .docx)."""
     if source.position_unit == "paragraph" or not source.raw_text:
-        lines = source.lines
-    else:
-        lines = source.raw_text.splitlines()
-    return lines[line - 1] if 1 <= line <= len(lines) else ""
+        return source.lines
+    return tuple(source.raw_text.splitlines())
 
 
 def _normalise(text: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", text).split())
 
 
-def finding_context(diagnostic: Diagnostic, source: SourceText) -> str:
+def finding_context(diagnostic: Diagnostic, lines: tuple[str, ...]) -> str:
     """The finding's span with a few characters either side, whitespace-normalised."""
-    text = _file_line(source, diagnostic.line)
+    text = lines[diagnostic.line - 1] if 1 <= diagnostic.line <= len(lines) else ""
     start = max(diagnostic.column - 1 - _CONTEXT, 0)
     end = diagnostic.end_column - 1 + _CONTEXT if diagnostic.end_line == diagnostic.line else len(text)
     return _normalise(text[start:end])
 
 
-def fingerprint(diagnostic: Diagnostic, source: SourceText, path: str) -> str:
+def fingerprint(diagnostic: Diagnostic, lines: tuple[str, ...], path: str) -> str:
     """A hash of the code, the path and the text around the finding: stable when lines move.
 
-    ``diagnostic`` is in file coordinates, as the engine returns it.
+    ``diagnostic`` is in file coordinates, as the engine returns it; ``lines`` are ``file_lines``.
     """
-    key = "\0".join((diagnostic.code, path, finding_context(diagnostic, source)))
+    key = "\0".join((diagnostic.code, path, finding_context(diagnostic, lines)))
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
 
 
@@ -185,9 +183,10 @@ class Baseline:
     def new_findings(self, diagnostics: list[Diagnostic], source: SourceText) -> list[Diagnostic]:
         """The findings the baseline does not record; each recorded fingerprint absorbs one finding."""
         remaining = self.counts
+        lines = file_lines(source)
         fresh = []
         for diagnostic in diagnostics:
-            key = fingerprint(diagnostic, source, self.relative(diagnostic.path or source.path))
+            key = fingerprint(diagnostic, lines, self.relative(diagnostic.path or source.path))
             if remaining[key] > 0:
                 remaining[key] -= 1
             else:
@@ -198,14 +197,15 @@ class Baseline:
         """Record every finding of ``reports`` (pairs of diagnostics and their source); return how many."""
         entries = []
         for diagnostics, source in reports:
+            lines = file_lines(source)
             for diagnostic in diagnostics:
                 path = self.relative(diagnostic.path or source.path)
                 entries.append(
                     {
-                        "fingerprint": fingerprint(diagnostic, source, path),
+                        "fingerprint": fingerprint(diagnostic, lines, path),
                         "path": path,
                         "code": diagnostic.code,
-                        "context": finding_context(diagnostic, source),
+                        "context": finding_context(diagnostic, lines),
                     }
                 )
         entries.sort(key=lambda entry: (entry["path"], entry["code"], entry["context"], entry["fingerprint"]))
