@@ -205,7 +205,7 @@ def test_rule_options_reach_the_rule(repo, optioned_rule):
 @pytest.mark.parametrize(
     "options, message",
     [
-        ("{min-chars: many}", "must be a int"),
+        ("{min-chars: many}", "must be of type int, like its default 20"),
         ("{min-char: 5}", "did you mean 'min-chars'"),
         ("{severity: fatal}", "unknown severity"),
     ],
@@ -299,6 +299,12 @@ def test_pyproject_mistakes_name_the_table(repo):
     write(repo / "draft.txt", DRAFT)
     result = run("draft.txt")
     assert result.exit_code == 2 and "[tool.shufa-lint]" in result.stderr and "did you mean 'ignore'" in result.stderr
+
+
+def test_missing_config_option_file_is_an_error(repo):
+    write(repo / "draft.txt", DRAFT)
+    result = run("-c", "ci/missing.yaml", "draft.txt")
+    assert result.exit_code == 2 and "ci/missing.yaml: configuration file not found" in result.stderr
 
 
 def test_extends_cycle_is_an_error(repo):

@@ -408,7 +408,7 @@ def _rule_config(key: Any, value: Any, where: str) -> tuple[str, dict[str, Any]]
         elif name in rule.defaults:
             if not _option_fits(rule.defaults[name], option_value):
                 kind = type(rule.defaults[name]).__name__
-                raise ConfigError(f"{here}.{option}: must be a {kind} like its default {rule.defaults[name]!r}")
+                raise ConfigError(f"{here}.{option}: must be of type {kind}, like its default {rule.defaults[name]!r}")
             settings[name] = option_value
         else:
             known = ["severity", *(key.replace("_", "-") for key in rule.defaults)]
