@@ -237,3 +237,16 @@ def test_zip_that_is_not_a_word_document_is_refused_with_one_line():
     with pytest.raises(InputError) as refused:
         read_docx("notes.docx", archive.getvalue())
     assert "not a readable .docx" in str(refused.value) and "\n" not in str(refused.value)
+
+
+def test_a_restarted_instance_does_not_change_where_the_base_list_restarts():
+    builder = report_builder()
+    builder.define_list(
+        [], num_id=2, abstract_id=0, overrides='<w:lvlOverride w:ilvl="1"><w:startOverride w:val="4"/></w:lvlOverride>'
+    )
+    builder.add("工作情况", level=0)
+    builder.add("强化政治引领", level=1)
+    builder.add("保障法治建设", level=1, num_id=2)  # the draft jumps to （四）
+    builder.add("存在问题", level=0)
+    builder.add("基层执法不规范", level=1)
+    assert lines_of(builder) == ("一、工作情况", "（一）强化政治引领", "（四）保障法治建设", "二、存在问题", "（一）基层执法不规范")

@@ -175,12 +175,6 @@ class ListInstance:
     level_overrides: dict[int, Level] = field(default_factory=dict)
 
 
-@dataclass
-class _Counters:
-    values: list[int | None] = field(default_factory=lambda: [None] * LEVELS)
-    starts: dict[int, int] = field(default_factory=dict)  # levels restarted at another number
-
-
 class ListCounter:
     """Replays Word's list numbering paragraph by paragraph, in document order."""
 
@@ -195,7 +189,8 @@ class ListCounter:
             self._read_numbering(numbering_root)
         if styles_root is not None:
             self._read_styles(styles_root)
-        self._counters: dict[str, _Counters] = {}
+        # per abstract list: the current number of each level (None: not used since its last restart)
+        self._counters: dict[str, list[int | None]] = {}
         self._used_instances: set[str] = set()
 
     def _read_numbering(self, root) -> None:
@@ -277,6 +272,9 @@ class ListCounter:
                 return self.abstracts[linked.abstract_id]
         return self.abstracts.get(abstract_id, {})
 
+    def _start(self, instance: ListInstance, index: int) -> int:
+        return instance.start_overrides.get(index, self._level(instance, index).start)
+
     def _level(self, instance: ListInstance, index: int) -> Level:
         return instance.level_overrides.get(index) or self._abstract_levels(instance.abstract_id).get(index) or Level()
 
@@ -292,28 +290,28 @@ class ListCounter:
             return ""
         num_id, index = resolved
         instance = self.instances[num_id]
-        counters = self._counters.setdefault(instance.abstract_id, _Counters())
+        counters = self._counters.setdefault(instance.abstract_id, [None] * LEVELS)
         if num_id not in self._used_instances:
+            # lists sharing an abstract list continue its count; an instance with startOverride restarts it
             self._used_instances.add(num_id)
-            for restarted, start in instance.start_overrides.items():
-                counters.values[restarted] = None
-                counters.starts[restarted] = start
+            for restarted in instance.start_overrides:
+                counters[restarted] = None
         level = self._level(instance, index)
-        current = counters.values[index]
-        counters.values[index] = counters.starts.get(index, level.start) if current is None else current + 1
+        current = counters[index]
+        counters[index] = self._start(instance, index) if current is None else current + 1
         for deeper in range(index + 1, LEVELS):
             restart_after = self._level(instance, deeper).restart_after
             if restart_after is None or (restart_after != 0 and index < restart_after):
-                counters.values[deeper] = None
+                counters[deeper] = None
         if level.number_format == "bullet":
             return ""  # a bullet is decoration, not numbering
 
         def number_of(match: re.Match) -> str:
             referenced = int(match.group(1)) - 1
-            shown = self._level(instance, referenced)
-            value = counters.values[referenced]
+            value = counters[referenced]
             if value is None:
-                value = counters.starts.get(referenced, shown.start)
+                value = self._start(instance, referenced)
+            shown = self._level(instance, referenced)
             return format_number(value, "decimal" if level.legal else shown.number_format)
 
         return _PLACEHOLDER.sub(number_of, level.text)
