@@ -109,3 +109,14 @@ def test_text_saved_in_a_supported_encoding_reads_back_exactly_or_is_refused(tex
 def test_large_and_degenerate_inputs_lint_without_raising(text):
     for source in (from_text("a.txt", text), parse_markdown("a.md", text)):
         lint_source(source, Settings())
+
+
+def test_fuzz_script_runs_a_fixed_number_of_inputs(capsys):
+    import importlib.util
+
+    script = Path(__file__).parent.parent / "scripts" / "fuzz.py"
+    spec = importlib.util.spec_from_file_location("fuzz", script)
+    fuzz = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(fuzz)
+    assert fuzz.main(["--examples", "25", "--seed", "4"]) == 0
+    assert "fuzz: 25 inputs, no crash" in capsys.readouterr().out
