@@ -18,7 +18,8 @@ from .diagnostics import InputError, Severity
 from .formats import FORMATS as OUTPUT_FORMATS
 from .lexicon import RuleDataError
 
-LINTED_SUFFIXES = (".txt", ".md", ".markdown")
+# .doc/.wps too: a folder of old Word files then says "save as .docx" instead of passing in silence
+LINTED_SUFFIXES = (".txt", ".md", ".markdown", ".docx", ".doc", ".wps")
 
 
 def _split(values: tuple[str, ...]) -> tuple[str, ...]:
