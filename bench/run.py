@@ -39,6 +39,7 @@ MB = 1_000_000
 class Sample:
     seconds: float
     peak_mb: float | None
+    cpu_seconds: float | None = None  # user + system, the process and the workers it waited for
 
 
 @dataclass
@@ -65,24 +66,28 @@ class Row:
         return statistics.median(peaks) if peaks else None
 
 
+# GNU time runs the command as its own child, so the peak RSS it reports is the command's alone. A child
+# of this (Python) process would count this process's memory too: Linux keeps the high-water mark of
+# the copy it was before exec.
+GNU_TIME = "/usr/bin/time" if os.path.exists("/usr/bin/time") else None
+
+
 def run_once(command: list[str], env: dict[str, str] | None = None) -> Sample:
-    """Wall time from spawn to exit, and the peak RSS of the process (and the workers it waited for)."""
-    start = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
-    if hasattr(os, "wait4"):
-        stderr = process.stderr.read()
-        _, status, usage = os.wait4(process.pid, 0)
+    """Wall time from spawn to exit, peak RSS (the process or the largest of the workers it waited for)
+    and CPU time."""
+    with tempfile.NamedTemporaryFile("r", suffix=".time") as usage_file:
+        if GNU_TIME:
+            command = [GNU_TIME, "-f", "%M %U %S", "-o", usage_file.name, *command]
+        start = time.perf_counter()
+        process = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
         seconds = time.perf_counter() - start
-        process.returncode = os.waitstatus_to_exitcode(status)
-        # ru_maxrss is KiB on Linux, bytes on macOS
-        peak_mb = usage.ru_maxrss / (MB if sys.platform == "darwin" else 1000)
-    else:  # pragma: no cover - Windows has no wait4
-        stderr = process.communicate()[1]
-        seconds, peak_mb = time.perf_counter() - start, None
-    process.stderr.close()
+        usage = usage_file.read().split()
     if process.returncode not in (0, 1):
-        raise SystemExit(f"bench: {' '.join(command)} exited {process.returncode}:\n{stderr.decode(errors='replace')}")
-    return Sample(seconds, peak_mb)
+        raise SystemExit(f"bench: {' '.join(command)} exited {process.returncode}:\n{process.stderr.decode(errors='replace')}")
+    if len(usage) < 3:  # no GNU time: wall time only
+        return Sample(seconds, None)
+    peak_kib, user, system = usage[-3:]
+    return Sample(seconds, int(peak_kib) * 1024 / MB, float(user) + float(system))
 
 
 def measure(command: list[str], repeat: int, env: dict[str, str] | None = None) -> list[Sample]:
@@ -191,12 +196,14 @@ def format_seconds(value: float) -> str:
 
 
 def table(rows: list[Row]) -> str:
-    header = ["case", "wall median", "min–max", "peak RSS", "MB/s", "ratio", "target", ""]
+    header = ["case", "wall median", "min–max", "CPU", "peak RSS", "MB/s", "ratio", "target", ""]
     lines = [header]
     for row in rows:
         memory_row = row.case.startswith("peak memory")
         wall = "" if memory_row else format_seconds(row.median)
         spread = "" if memory_row else f"{format_seconds(min(row.seconds))}–{format_seconds(max(row.seconds))}"
+        cpu_times = [sample.cpu_seconds for sample in row.samples if sample.cpu_seconds is not None]
+        cpu = format_seconds(statistics.median(cpu_times)) if cpu_times and not memory_row else ""
         peaks = [sample.peak_mb for sample in row.samples if sample.peak_mb is not None]
         peak = f"{row.peak_mb:.0f} MB" if peaks else ""
         if memory_row and peaks:
@@ -204,7 +211,7 @@ def table(rows: list[Row]) -> str:
         rate = f"{row.extra['mb_per_s']:.1f}" if "mb_per_s" in row.extra else ""
         ratio = f"{row.ratio:.2f}{row.ratio_label}" if row.ratio is not None else ""
         verdict = "" if row.met is None else ("ok" if row.met else "MISSED")
-        lines.append([row.case, wall, spread, peak, rate, ratio, row.target, verdict])
+        lines.append([row.case, wall, spread, cpu, peak, rate, ratio, row.target, verdict])
     widths = [max(len(line[i]) for line in lines) for i in range(len(header))]
     rendered = ["  ".join(cell.ljust(width) for cell, width in zip(line, widths)).rstrip() for line in lines]
     rendered.insert(1, "  ".join("-" * width for width in widths))
@@ -238,6 +245,7 @@ def main() -> None:
                         "case": row.case,
                         "seconds": row.seconds,
                         "peak_mb": [sample.peak_mb for sample in row.samples],
+                        "cpu_seconds": [sample.cpu_seconds for sample in row.samples],
                         "ratio": row.ratio,
                         "target": row.target,
                         "met": row.met,

@@ -85,6 +85,10 @@ def lint_files(
     if workers == 1:
         return [lint_file(path, settings, lexicon, encoding) for path in paths]
     reports: list[FileReport | None] = [None] * len(paths)
+    # The first file is linted here, before the workers start, so they inherit what a first file
+    # loads (derived lexicon data, compiled patterns, dictionary buckets) instead of each loading it.
+    first, files = files[0], files[1:]
+    reports[first] = lint_file(paths[first], settings, lexicon, encoding)
     chunk = max(1, len(files) // (workers * CHUNKS_PER_WORKER))
     # Frozen objects are never scanned by the collector, so forked workers share the parent's pages
     # instead of copying them; and the reports coming back hold no cycles, so collecting while they
