@@ -14,9 +14,8 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .diagnostics import InputError, Severity
+from .diagnostics import Severity
 from .formats import FORMATS as OUTPUT_FORMATS
-from .lexicon import RuleDataError
 
 # .doc/.wps too: a folder of old Word files then says "save as .docx" instead of passing in silence
 LINTED_SUFFIXES = (".txt", ".md", ".markdown", ".docx", ".doc", ".wps")
@@ -178,8 +177,14 @@ def report_results(reports, choices: OutputChoices, lang: str) -> int:
 @click.option("--encoding", help="Read input in this encoding instead of detecting it.")
 @click.option("--explain", "explain", metavar="CODE", help="Explain a rule and exit.")
 @click.option("--list-rules", is_flag=True, help="List the rules and exit.")
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=0),
+    help="Worker processes (0: every core). Default: one for a few files, every core for many.",
+)
 @click.version_option(__version__, prog_name="shufa-lint")
-def main(paths, output_format, select, ignore, outline, pack, lang, encoding, explain, list_rules, **output_flags):
+def main(paths, output_format, select, ignore, outline, pack, lang, encoding, explain, list_rules, jobs, **output_flags):
     """Lint 述法 report drafts: sections, numbering, figures, redactions, outline, integrity."""
     if explain:
         click.echo(_explain(explain), nl=False)
@@ -190,11 +195,9 @@ def main(paths, output_format, select, ignore, outline, pack, lang, encoding, ex
     if not paths:
         raise click.UsageError("no input: give files, directories, or - for standard input")
 
-    from .engine import lint_source
-    from .formats import FileReport
-    from .lexicon import builtin
+    from .lexicon import RuleDataError, builtin
+    from .parallel import lint_files
     from .settings import Settings
-    from .source import read_path
 
     settings = Settings(select=_split(select), ignore=_split(ignore), lang=lang, pack=pack, outline=outline)
     try:
@@ -205,12 +208,8 @@ def main(paths, output_format, select, ignore, outline, pack, lang, encoding, ex
         click.echo(f"shufa-lint: {error}", err=True)
         sys.exit(2)
 
-    reports: list[FileReport] = []
-    for path in expand_paths(paths):
-        try:
-            source = read_path(path, encoding)
-            reports.append(FileReport(path, lint_source(source, settings, lexicon), source))
-        except (InputError, RuleDataError) as error:
-            click.echo(f"shufa-lint: {error}", err=True)
-            reports.append(FileReport(path, error=str(error)))
+    reports = lint_files(expand_paths(paths), settings, lexicon, encoding, jobs)
+    for report in reports:
+        if report.error:
+            click.echo(f"shufa-lint: {report.error}", err=True)
     sys.exit(report_results(reports, OutputChoices(output_format=output_format, **output_flags), lang))
