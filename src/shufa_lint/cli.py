@@ -30,19 +30,30 @@ def expand_paths(paths: tuple[str, ...]) -> list[str]:
     found: list[str] = []
     for path in paths:
         if path != "-" and os.path.isdir(path):
-            seen: set[tuple[int, int]] = set()
-            for root, dirs, files in os.walk(path, followlinks=True):
-                stat = os.stat(root)
-                if (stat.st_dev, stat.st_ino) in seen:
-                    dirs[:] = []  # a symlink loop
-                    continue
-                seen.add((stat.st_dev, stat.st_ino))
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                found.extend(
-                    os.path.join(root, name) for name in sorted(files) if name.lower().endswith(LINTED_SUFFIXES)
-                )
+            found.extend(_walk(path))
         else:
             found.append(path)
+    return found
+
+
+def _walk(top: str) -> list[str]:
+    """The linted files below ``top``. A directory the walk must not or cannot enter (a symlink back to
+    an ancestor, no permission) is listed itself, so that reading it reports why; a directory reached
+    twice through links is walked once."""
+    found: list[str] = []
+    visited: set[str] = set()
+    for root, dirs, files in os.walk(top, followlinks=True, onerror=lambda error: found.append(error.filename)):
+        real_root = os.path.realpath(root)
+        visited.add(real_root)
+        entered = []
+        for name in sorted(d for d in dirs if not d.startswith(".")):
+            real = os.path.realpath(os.path.join(root, name))
+            if real == real_root or real_root.startswith(real.rstrip(os.sep) + os.sep):
+                found.append(os.path.join(root, name))
+            elif real not in visited:
+                entered.append(name)
+        dirs[:] = entered
+        found.extend(os.path.join(root, name) for name in sorted(files) if name.lower().endswith(LINTED_SUFFIXES))
     return found
 
 
@@ -149,6 +160,23 @@ def report_results(reports, choices: OutputChoices, lang: str) -> int:
     return exit_code(reports, Severity.parse(choices.fail_on), choices.exit_zero)
 
 
+def lint_configured(paths: list[str], configs: dict, encoding: str | None, jobs: int | None) -> list:
+    """A report per path, in order, each linted with its own configuration (files sharing one together)."""
+    from .parallel import lint_files
+
+    groups: dict[tuple, list[int]] = {}
+    for index, path in enumerate(paths):
+        config = configs[path]
+        groups.setdefault((id(config.config), config.settings.ignore), []).append(index)
+    reports: list = [None] * len(paths)
+    for indices in groups.values():
+        config = configs[paths[indices[0]]]
+        linted = lint_files([paths[i] for i in indices], config.settings, config.lexicon, encoding, jobs)
+        for index, report in zip(indices, linted):
+            reports[index] = report
+    return reports
+
+
 @click.command(context_settings={"help_option_names": ["-h", "--help"]})
 @click.argument("paths", nargs=-1)
 @click.option(
@@ -169,11 +197,14 @@ def report_results(reports, choices: OutputChoices, lang: str) -> int:
     help="Lowest severity that makes the exit code 1.",
 )
 @click.option("--show-all", is_flag=True, help="full format: list minor (info punctuation) findings too.")
+@click.option("--fix", is_flag=True, help="Apply safe fixes to the files (not .docx) and report what remains.")
+@click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, also apply unsafe fixes (restored redactions).")
+@click.option("--diff", is_flag=True, help="Print the unified diff of the fixes; write nothing (exit 1 if any).")
 @click.option("--select", multiple=True, help="Rule codes, prefixes (SF3) or names to run; comma-separated.")
 @click.option("--ignore", multiple=True, help="Rule codes, prefixes or names to skip; comma-separated.")
 @click.option("--outline", type=click.Path(dir_okay=False), help="Outline file (YAML or 【提纲】 text).")
 @click.option("--pack", help="Report type pack (shufa, fazhi-zhengfu, shuzhi-shulian-shufa); default: by title.")
-@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True, help="Message language.")
+@click.option("--lang", type=click.Choice(["zh", "en"]), help="Message language (default: from the configuration, else zh).")
 @click.option("--encoding", help="Read input in this encoding instead of detecting it.")
 @click.option("--explain", "explain", metavar="CODE", help="Explain a rule and exit.")
 @click.option("--list-rules", is_flag=True, help="List the rules and exit.")
@@ -183,8 +214,38 @@ def report_results(reports, choices: OutputChoices, lang: str) -> int:
     type=click.IntRange(min=0),
     help="Worker processes (0: every core). Default: one for a few files, every core for many.",
 )
+@click.option(
+    "--config",
+    "-c",
+    "config_file",
+    type=click.Path(dir_okay=False),
+    help="Configuration file to use instead of discovering .shufa-lint.yaml or pyproject.toml.",
+)
+@click.option("--print-config", is_flag=True, help="Print the effective configuration for each PATH and exit.")
+@click.option("--baseline", type=click.Path(dir_okay=False), help="Report only findings not recorded in this file.")
+@click.option("--write-baseline", is_flag=True, help="Record the current findings in the --baseline file and exit.")
 @click.version_option(__version__, prog_name="shufa-lint")
-def main(paths, output_format, select, ignore, outline, pack, lang, encoding, explain, list_rules, jobs, **output_flags):
+def main(
+    paths,
+    output_format,
+    select,
+    ignore,
+    outline,
+    pack,
+    lang,
+    encoding,
+    explain,
+    list_rules,
+    jobs,
+    fix,
+    unsafe_fixes,
+    diff,
+    config_file,
+    print_config,
+    baseline,
+    write_baseline,
+    **output_flags,
+):
     """Lint 述法 report drafts: sections, numbering, figures, redactions, outline, integrity."""
     if explain:
         click.echo(_explain(explain), nl=False)
@@ -192,24 +253,62 @@ def main(paths, output_format, select, ignore, outline, pack, lang, encoding, ex
     if list_rules:
         click.echo(_list_rules(), nl=False)
         return
-    if not paths:
+    if not paths and not print_config:
         raise click.UsageError("no input: give files, directories, or - for standard input")
+    if write_baseline and not baseline:
+        raise click.UsageError("--write-baseline needs --baseline FILE")
 
-    from .lexicon import RuleDataError, builtin
-    from .parallel import lint_files
-    from .settings import Settings
+    from .config import ConfigResolver, Overrides
+    from .diagnostics import InputError
+    from .lexicon import RuleDataError
+    from .suppress import Baseline
 
-    settings = Settings(select=_split(select), ignore=_split(ignore), lang=lang, pack=pack, outline=outline)
+    overrides = Overrides(select=_split(select), ignore=_split(ignore), pack=pack, outline=outline, lang=lang)
     try:
-        lexicon = builtin()
-        if pack and pack not in lexicon.packs:
-            raise click.UsageError(f"unknown pack {pack!r} (known: {', '.join(lexicon.packs)})")
-    except RuleDataError as error:
+        resolver = ConfigResolver(overrides, config_file)
+        if print_config:
+            click.echo("---\n".join(resolver.for_path(path).describe() for path in paths or ("-",)), nl=False)
+            return
+        configs = {path: resolver.for_path(path) for path in expand_paths(paths)}
+        accepted = Baseline.load(baseline) if baseline and not write_baseline else None
+    except (RuleDataError, InputError) as error:
         click.echo(f"shufa-lint: {error}", err=True)
         sys.exit(2)
+    lang = lang or next((config.settings.lang for config in configs.values()), "zh")
 
-    reports = lint_files(expand_paths(paths), settings, lexicon, encoding, jobs)
+    reports = lint_configured([path for path, config in configs.items() if not config.excluded], configs, encoding, jobs)
+    fixes = None
+    if fix or diff:
+        from .engine import lint_source
+        from .fix import fix_reports
+
+        def lint(source):
+            config = resolver.for_path(source.path)
+            return lint_source(source, config.settings, config.lexicon)
+
+        reports, fixes = fix_reports(reports, lint, unsafe=unsafe_fixes, write=not diff)
     for report in reports:
         if report.error:
             click.echo(f"shufa-lint: {report.error}", err=True)
-    sys.exit(report_results(reports, OutputChoices(output_format=output_format, **output_flags), lang))
+    if fixes is not None:
+        for path, reason in fixes.notes:
+            click.echo(f"shufa-lint: {path}: {reason.get(lang)}", err=True)
+        if not output_flags["quiet"]:
+            click.echo(f"shufa-lint: {fixes.summary().get(lang)}", err=True)
+    if diff:
+        click.echo(fixes.diff(), nl=False)
+        sys.exit(2 if any(report.error for report in reports) else int(fixes.changed))
+    if write_baseline:
+        try:
+            recorded = Baseline(baseline).write((r.diagnostics, r.source) for r in reports if r.source is not None)
+        except InputError as error:
+            click.echo(f"shufa-lint: {error}", err=True)
+            sys.exit(2)
+        click.echo(f"shufa-lint: recorded {recorded} findings in {baseline}", err=True)
+        sys.exit(2 if any(report.error for report in reports) else 0)
+    if accepted is not None:
+        for report in reports:
+            if report.source is not None:
+                report.diagnostics = accepted.new_findings(report.diagnostics, report.source)
+    status = report_results(reports, OutputChoices(output_format=output_format, **output_flags), lang)
+    sys.exit(1 if status == 0 and fixes is not None and fixes.unfinished else status)
