@@ -11,6 +11,9 @@ from ..diagnostics import Severity
 from ..registry import Rule, register
 
 _NUMERAL_BEFORE = re.compile(r"[0-9０-９一二三四五六七八九十百千万亿两〇零]$")
+_PERCENT = re.compile(r"[%％]")
+_WINDOW = 80  # characters before a unit that its clause (and the figure) can stand in
+_CJK_CHAR = re.compile(f"[{CJK}]")
 
 
 @dataclass(frozen=True)
@@ -18,7 +21,6 @@ class FigureData:
     placeholder: re.Pattern  # placeholder mark followed by a unit
     names: tuple[re.Pattern, ...]
     bare_unit: re.Pattern  # a unit closing a clause
-    bare_percent: re.Pattern
     counting_verbs: tuple[str, ...]
     determiners: str
     units: frozenset[str]
@@ -39,7 +41,6 @@ def figure_data(lexicon: Lexicon) -> FigureData:
             placeholder=placeholder,
             names=names,
             bare_unit=bare_unit,
-            bare_percent=re.compile(r"(?<![0-9０-９*＊xX×□■?？%％.])\s*[%％]"),
             counting_verbs=tuple(table["counting_verbs"]),
             determiners=table["determiners"],
             units=frozenset(units),
@@ -148,11 +149,11 @@ class FigureMissing(Rule):
         data = _data(context)
         for paragraph in document.prose():
             text = paragraph.text
-            for found in data.bare_percent.finditer(text):
-                percent = found.end() - 1
-                if percent == 0 or not re.match(f"[{CJK}]", text[max(0, found.start() - 1)] or ""):
-                    continue
-                yield self._missing(paragraph, percent, percent + 1, "%")
+            for found in _PERCENT.finditer(text):
+                # the character the percentage follows, spaces aside: a Chinese one means no figure
+                before = text[max(0, found.start() - _WINDOW) : found.start()].rstrip()
+                if before and _CJK_CHAR.match(before[-1]):
+                    yield self._missing(paragraph, found.start(), found.end(), "%")
             for found in data.bare_unit.finditer(text):
                 if self._lost_figure(text, found.start(), found.end(), data):
                     yield self._missing(paragraph, found.start(), found.end(), found.group())
@@ -168,11 +169,12 @@ class FigureMissing(Rule):
 
     @staticmethod
     def _lost_figure(text: str, start: int, end: int, data: FigureData) -> bool:
-        before = text[:start]
+        window_start = max(0, start - _WINDOW)
+        before = text[window_start:start]
         gap = before.rstrip()
         if not gap or _NUMERAL_BEFORE.search(gap) or gap[-1] in data.determiners:
             return False
-        clause_start = max(gap.rfind(mark) for mark in "，。；、,;：:！？") + 1
+        clause_start = window_start + max(gap.rfind(mark) for mark in "，。；、,;：:！？") + 1
         clause = text[clause_start:end]
         spaced = len(before) != len(gap)
         if not spaced and not any(verb in clause[: start - clause_start] for verb in data.counting_verbs):

@@ -99,7 +99,7 @@ class SectionMissing(Rule):
             if following:
                 line, column = following[0].line, following[0].column
             else:
-                line = len(document.lines)
+                line = max(1, len(document.lines))
                 column = max(1, len(document.lines[-1])) if document.lines else 1
             yield self.report(
                 (line, column),
