@@ -16,8 +16,12 @@ from ..registry import Rule, register
 _NAMED_CHILDREN = 4  # children a missing-section message names before it only counts the rest
 
 
+_INNER_QUOTES = str.maketrans("“”", "‘’")
+
+
 def _heading(marker: Marker) -> str:
-    return marker.label + marker.text
+    """The heading as messages quote it: canonical marker, and inner quotes made single (“…‘…’…”)."""
+    return (marker.label + marker.text).translate(_INNER_QUOTES)
 
 
 class _OutlineRule(Rule):
