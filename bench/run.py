@@ -72,6 +72,11 @@ class Row:
 GNU_TIME = "/usr/bin/time" if os.path.exists("/usr/bin/time") else None
 
 
+# An installed linter runs from cached bytecode (pip compiles it on install); a checkout gets the cache
+# from the warm-up run, unless the environment forbids writing it, which would time the compiler instead.
+CHILD_ENV = {name: value for name, value in os.environ.items() if name != "PYTHONDONTWRITEBYTECODE"}
+
+
 def run_once(command: list[str], env: dict[str, str] | None = None) -> Sample:
     """Wall time from spawn to exit, peak RSS (the process or the largest of the workers it waited for)
     and CPU time."""
@@ -79,7 +84,7 @@ def run_once(command: list[str], env: dict[str, str] | None = None) -> Sample:
         if GNU_TIME:
             command = [GNU_TIME, "-f", "%M %U %S", "-o", usage_file.name, *command]
         start = time.perf_counter()
-        process = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+        process = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env or CHILD_ENV)
         seconds = time.perf_counter() - start
         usage = usage_file.read().split()
     if process.returncode not in (0, 1):
@@ -153,7 +158,7 @@ def run(repeat: int, wanted: set[str] | None) -> list[Row]:
         plain.target, plain.met = "≤ 6×", plain.ratio <= 6
         rows.append(plain)
         with tempfile.TemporaryDirectory() as empty_cache:
-            env = {**os.environ, "XDG_CACHE_HOME": empty_cache}
+            env = {**CHILD_ENV, "XDG_CACHE_HOME": empty_cache}
             first = Row("seed, first run ever (builds the dictionary cache)", [run_once(lint(inputs["seed"]), env)])
         first.ratio, first.ratio_label = first.median / startup.median, "× start-up"
         rows.append(first)
@@ -231,7 +236,9 @@ def main() -> None:
     rows = run(options.repeat, wanted)
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     machine = f"{platform.python_implementation()} {platform.python_version()}, {platform.system()}, {cores} cores"
-    print(f"shufa-lint benchmark: {machine}; medians of {options.repeat} runs after a warm-up\n")
+    load = "load average {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()) if hasattr(os, "getloadavg") else ""
+    # other work on the machine slows every case: a load near the core count makes ratios unreliable
+    print(f"shufa-lint benchmark: {machine}; medians of {options.repeat} runs after a warm-up; {load} at the end\n")
     print(table(rows))
     results = BENCH / "results"
     results.mkdir(exist_ok=True)
@@ -239,6 +246,7 @@ def main() -> None:
         json.dumps(
             {
                 "machine": machine,
+                "load": load,
                 "repeat": options.repeat,
                 "rows": [
                     {
