@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from click.testing import CliRunner
+
+from shufa_lint.cli import main
 from shufa_lint.document import build_document
 from shufa_lint.engine import lint_source
 from shufa_lint.settings import Settings
@@ -21,3 +24,20 @@ def codes(text: str, select: str | tuple[str, ...] = (), **settings) -> list[tup
 
 def document(text: str):
     return build_document(from_text("draft.txt", text))
+
+
+# A short 述法 draft with one finding of each kind configuration tests switch on and off:
+# SF401 (习近平 filtered out), SF303 twice (研讨次, 信访 件), SF302 (XX镇).
+SHORT_DRAFT = """某县司法局2024年度述法报告
+一、履职情况
+（一）加强学习。深入学习_法治思想，组织开展专题研讨次，全年受理涉法涉诉信访 件。
+二、存在问题
+法治宣传的针对性还不够强。
+三、下一步打算
+持续推进XX镇法治建设。
+"""
+
+
+def run_concise(*arguments: str):
+    """The CLI in-process with concise output."""
+    return CliRunner().invoke(main, ["--format", "concise", *arguments], catch_exceptions=False)

@@ -6,22 +6,9 @@ import json
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from shufa_lint.cli import main
-
-DRAFT = """某县司法局2024年度述法报告
-一、履职情况
-（一）加强学习。深入学习_法治思想，组织开展专题研讨次，全年受理涉法涉诉信访 件。
-二、存在问题
-法治宣传的针对性还不够强。
-三、下一步打算
-持续推进XX镇法治建设。
-"""
-
-
-def run(*arguments: str):
-    return CliRunner().invoke(main, ["--format", "concise", *arguments], catch_exceptions=False)
+from support import SHORT_DRAFT as DRAFT
+from support import run_concise as run
 
 
 @pytest.fixture

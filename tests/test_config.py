@@ -14,17 +14,9 @@ from shufa_lint.cli import main
 from shufa_lint.config import ConfigError, ConfigResolver, Overrides, check_user_pattern
 from shufa_lint.lexicon import builtin
 from shufa_lint.registry import Rule
+from support import SHORT_DRAFT as DRAFT
+from support import run_concise as run
 
-# A short 述法 draft with one finding of each kind the tests switch on and off:
-# SF401 (习近平 filtered out), SF303 twice (研讨次, 信访 件), SF302 (XX镇).
-DRAFT = """某县司法局2024年度述法报告
-一、履职情况
-（一）加强学习。深入学习_法治思想，组织开展专题研讨次，全年受理涉法涉诉信访 件。
-二、存在问题
-法治宣传的针对性还不够强。
-三、下一步打算
-持续推进XX镇法治建设。
-"""
 # Three parts that satisfy a 述法 report but lack the 第一责任人 part a 法治政府建设 report requires.
 UNTITLED = """一、工作情况
 全年办理行政复议案件12件，组织法治培训3场。
@@ -33,10 +25,6 @@ UNTITLED = """一、工作情况
 三、下一步打算
 持续深化法治宣传教育。
 """
-
-
-def run(*arguments: str):
-    return CliRunner().invoke(main, ["--format", "concise", *arguments], catch_exceptions=False)
 
 
 def found(result) -> set[str]:
