@@ -99,3 +99,18 @@ def test_worker_count():
     assert worker_count(2, 1000) == 2
     assert worker_count(8, 3) == 3  # never more workers than files
     assert worker_count(4, 0) == 1
+
+
+def test_spawned_workers_give_the_same_reports(drafts, monkeypatch):
+    """macOS and Windows start workers by spawning, not forking: settings and lexicon travel pickled."""
+    import multiprocessing
+
+    from shufa_lint import parallel
+
+    paths = sorted(str(path) for path in drafts.rglob("*.txt"))
+    settings, lexicon = Settings(ignore=("SF7",)), builtin()
+    serial = lint_files(paths, settings, lexicon, jobs=1)
+    monkeypatch.setattr(parallel, "_context", lambda: multiprocessing.get_context("spawn"))
+    spawned = lint_files(paths, settings, lexicon, jobs=2)
+    assert [asdict(report) for report in spawned] == [asdict(report) for report in serial]
+    assert not any(d.code.startswith("SF7") for report in spawned for d in report.diagnostics)
