@@ -39,13 +39,15 @@ def lint_document(document: Document, settings: Settings, lexicon: Lexicon | Non
         options = {**rule_class.defaults, **settings.rule_options.get(rule_class.code, {})}
         if settings.report_year is not None:
             options.setdefault("report_year", settings.report_year)
-        rule = rule_class()
+        rule = rule_class(document.source.path)
         severity = overrides.get(rule_class.code, overrides.get(rule_class.name))
         for diagnostic in rule.check(document, Context(lexicon=lexicon, pack=pack, options=options)):
             if severity is not None:
                 diagnostic = diagnostic.with_location(severity=severity)
             found.append(diagnostic)
-    found = [_to_file_coordinates(d, document.source) for d in suppress.apply(found, document.source, settings)]
+    found = suppress.apply(found, document.source, settings)
+    if document.source.origins:  # lines that do not map one-to-one onto the file (Markdown, .docx)
+        found = [_to_file_coordinates(d, document.source) for d in found]
     unique = {(d.code, d.line, d.column, d.end_line, d.end_column, d.message): d for d in found}
     return sorted(unique.values(), key=lambda d: d.sort_key)
 
@@ -60,9 +62,7 @@ def _to_file_coordinates(diagnostic: Diagnostic, source: SourceText) -> Diagnost
     fix = diagnostic.fix
     if fix is not None:
         fix = replace(fix, edits=tuple(_edit_to_file_coordinates(edit, source) for edit in fix.edits))
-    return diagnostic.with_location(
-        path=source.path, line=line, column=column, end_line=end_line, end_column=end_column, fix=fix
-    )
+    return diagnostic.with_location(line=line, column=column, end_line=end_line, end_column=end_column, fix=fix)
 
 
 def _edit_to_file_coordinates(edit: Edit, source: SourceText) -> Edit:

@@ -40,6 +40,9 @@ class Rule:
     # Whether the rule needs word segmentation (jieba); lets a run skip loading it.
     needs_segmentation: ClassVar[bool] = False
 
+    def __init__(self, path: str = ""):
+        self.path = path  # the file findings are reported against
+
     def check(self, document: "Document", context: Context) -> Iterable[Diagnostic]:
         raise NotImplementedError
 
@@ -71,6 +74,7 @@ class Rule:
             end_column=end[1],
             message=Message(zh, en),
             suggestions=tuple(Message(s_zh, s_en) for s_zh, s_en in suggestions),
+            path=self.path,
             fix=fix,
         )
 

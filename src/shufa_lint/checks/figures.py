@@ -19,9 +19,9 @@ _CJK_CHAR = re.compile(f"[{CJK}]")
 @dataclass(frozen=True)
 class FigureData:
     placeholder: re.Pattern  # placeholder mark followed by a unit
-    names: tuple[re.Pattern, ...]
+    names: re.Pattern  # every name placeholder pattern, as one alternation
     bare_unit: re.Pattern  # a unit closing a clause
-    counting_verbs: tuple[str, ...]
+    counting_verbs: re.Pattern
     determiners: str
     units: frozenset[str]
 
@@ -33,7 +33,9 @@ def figure_data(lexicon: Lexicon) -> FigureData:
         units = sorted(set(table["units"]), key=len, reverse=True)
         unit_group = "|".join(map(re.escape, units))
         placeholder = compile_pattern(rf"(?:{table['placeholder']})(?=(?P<unit>(?:余|多)?(?:{unit_group}|[%％])))", where)
-        names = tuple(compile_pattern(p, where) for p in table["name_placeholders"])
+        for pattern in table["name_placeholders"]:
+            compile_pattern(pattern, where)  # report a bad entry by itself, not as part of the whole
+        names = compile_pattern("|".join(f"(?:{p})" for p in table["name_placeholders"]), where)
         bare_unit = compile_pattern(
             rf"(?<=[{CJK}\s])(?:{unit_group})(?=(?:{table['unit_followers']}))", where
         )
@@ -41,7 +43,7 @@ def figure_data(lexicon: Lexicon) -> FigureData:
             placeholder=placeholder,
             names=names,
             bare_unit=bare_unit,
-            counting_verbs=tuple(table["counting_verbs"]),
+            counting_verbs=re.compile("|".join(map(re.escape, table["counting_verbs"]))),
             determiners=table["determiners"],
             units=frozenset(units),
         )
@@ -107,18 +109,13 @@ class NamePlaceholder(Rule):
     def check(self, document, context):
         data = _data(context)
         for paragraph in document.prose():
-            taken: list[tuple[int, int]] = []
-            for pattern in data.names:
-                for found in pattern.finditer(paragraph.text):
-                    if any(found.start() < end and start < found.end() for start, end in taken):
-                        continue
-                    taken.append((found.start(), found.end()))
-                    yield self.report(
-                        paragraph.position(found.start()),
-                        paragraph.position(found.end()),
-                        f"日期、地名或人名未填写：“{found.group()}”",
-                        f"date, place or name not filled in: '{found.group()}'",
-                    )
+            for found in data.names.finditer(paragraph.text):
+                yield self.report(
+                    paragraph.position(found.start()),
+                    paragraph.position(found.end()),
+                    f"日期、地名或人名未填写：“{found.group()}”",
+                    f"date, place or name not filled in: '{found.group()}'",
+                )
 
 
 @register
@@ -177,7 +174,7 @@ class FigureMissing(Rule):
         clause_start = window_start + max(gap.rfind(mark) for mark in "，。；、,;：:！？") + 1
         clause = text[clause_start:end]
         spaced = len(before) != len(gap)
-        if not spaced and not any(verb in clause[: start - clause_start] for verb in data.counting_verbs):
+        if not spaced and not data.counting_verbs.search(clause, 0, start - clause_start):
             return False
         from ..segment import words
 

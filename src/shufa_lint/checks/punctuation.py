@@ -34,6 +34,10 @@ _LATIN_SPANS = re.compile(
 )
 # ?? and !! are placeholders or emphasis, never a single sentence mark (figures.yaml: [?？]{2,3}).
 _REPEATED = set("?!？！")
+# Only these positions are visited: most lines hold few or no candidates.
+_HALF_WIDTH = re.compile(r"[,;:?!.()]")
+_BRACKETS = re.compile(r"[()（）]")
+_HALF_BRACKETS = re.compile(r"[()]")
 
 
 def _is_chinese(char: str) -> bool:
@@ -102,7 +106,8 @@ def _paren_pairs(line: str, skip: set[int]) -> dict[int, int]:
     """Matching brackets of either width, opening index -> closing index."""
     pairs: dict[int, int] = {}
     stack: list[int] = []
-    for index, char in enumerate(line):
+    for found in _BRACKETS.finditer(line):
+        index, char = found.start(), found.group()
         if index in skip:
             continue
         if char in "(（":
@@ -135,8 +140,9 @@ def _parentheses(line: str, skip: set[int]) -> set[int]:
         )
         if chinese:
             convert.update(index for index in (opening, closing) if line[index] in "()")
-    for index, char in enumerate(line):
-        if char in "()" and index not in paired and index not in skip and _in_chinese_text(line, index):
+    for found in _HALF_BRACKETS.finditer(line):
+        index = found.start()
+        if index not in paired and index not in skip and _in_chinese_text(line, index):
             convert.add(index)
     return convert
 
@@ -156,12 +162,15 @@ def half_width_marks(line: str, skip: set[int] = frozenset()) -> list[Replacemen
 
     ``skip`` holds 0-based indexes another rule owns (a malformed marker's punctuation).
     """
+    if _HALF_WIDTH.search(line) is None:
+        return []
     protected = set(skip)
     for span in _LATIN_SPANS.finditer(line):
         protected.update(range(span.start(), span.end()))
     parentheses = _parentheses(line, protected)
     found = [Replacement(index, index + 1, line[index]) for index in parentheses]
-    for index, char in enumerate(line):
+    for mark in _HALF_WIDTH.finditer(line):
+        index, char = mark.start(), mark.group()
         if index in protected:
             continue
         if char in _CLAUSE_MARKS:

@@ -29,6 +29,7 @@ class Restoration:
 @dataclass(frozen=True)
 class CanonicalTerm:
     term: str
+    anchors: tuple[str, ...]  # every altered form contains one of these
     substituted: re.Pattern | None
     deleted: re.Pattern | None
 
@@ -68,6 +69,7 @@ def redaction_data(lexicon: Lexicon) -> RedactionData:
         terms = tuple(
             CanonicalTerm(
                 term=entry["term"],
+                anchors=tuple(entry["anchors"]),
                 substituted=compile_pattern(entry["substituted"], WHERE) if entry.get("substituted") else None,
                 deleted=compile_pattern(entry["deleted"], WHERE) if entry.get("deleted") else None,
             )
@@ -176,6 +178,8 @@ class AlteredTerm(Rule):
         data = context.lexicon.derived("redactions", redaction_data)
         for paragraph in document.prose():
             for term in data.terms:
+                if not any(anchor in paragraph.text for anchor in term.anchors):
+                    continue
                 for pattern, how_zh, how_en in (
                     (term.substituted, "写法不规范", "is altered"),
                     (term.deleted, "疑缺人名", "lost its name"),

@@ -118,6 +118,12 @@ def _match_at(text: str, position: int, at_start: bool) -> MarkerMatch | None:
 _ITEM_ORDINALS = {to_chinese(n) for n in range(1, 100)}
 
 
+_AFTER_BOUNDARY = re.compile(rf"[{re.escape(BOUNDARY)}][ \t\u3000”’]*")
+_OPENING_BRACKET = re.compile(r"[（(]")
+# A marker can only start with one of these: cheap to test before trying the patterns.
+_MARKER_START = set(NUMERAL_CHARS) | set("0123456789（(")
+
+
 def scan(text: str) -> list[MarkerMatch]:
     """Every marker in a paragraph: at its start, after a sentence boundary, or a bracketed one after text."""
     found: list[MarkerMatch] = []
@@ -126,17 +132,15 @@ def scan(text: str) -> list[MarkerMatch]:
     while position < length and text[position] in " \t\u3000":
         position += 1
     candidates = [position]
-    for index, char in enumerate(text):
-        if char in BOUNDARY:
-            after = index + 1
-            while after < length and text[after] in " \t\u3000”’":
-                after += 1
-            candidates.append(after)
-        elif char in "（(" and index > 0 and text[index - 1] not in _LEGAL_REFERENCE_BEFORE:
-            candidates.append(index)
+    candidates.extend(boundary.end() for boundary in _AFTER_BOUNDARY.finditer(text))
+    candidates.extend(
+        bracket.start()
+        for bracket in _OPENING_BRACKET.finditer(text)
+        if bracket.start() > 0 and text[bracket.start() - 1] not in _LEGAL_REFERENCE_BEFORE
+    )
     seen = set()
     for start in candidates:
-        if start >= length or start in seen:
+        if start >= length or start in seen or text[start] not in _MARKER_START:
             continue
         seen.add(start)
         match = _match_at(text, start, at_start=start == position)
