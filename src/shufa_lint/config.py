@@ -629,13 +629,11 @@ def _build_lexicon(values: dict[str, Any]) -> Lexicon:
     return Lexicon(packs=base.packs, tables=tables)
 
 
-def _absolute(path: Path) -> Path:
-    """``path`` made absolute through a resolved folder; the file itself may be a broken or looping link."""
-    absolute = Path(os.path.abspath(path))
+def _resolve_folder(folder: str) -> Path:
     try:
-        return absolute.parent.resolve() / absolute.name
+        return Path(folder).resolve()
     except (OSError, RuntimeError):  # a symlink loop among the folders: globs still see the plain path
-        return absolute
+        return Path(folder)
 
 
 class ConfigResolver:
@@ -646,14 +644,22 @@ class ConfigResolver:
         self._files: dict[Path, Config] = {}
         self._folders: dict[Path, Config] = {}
         self._lexicons: dict[int, Lexicon] = {}
+        self._resolved: dict[str, Path] = {}  # folder as given -> resolved (a walk meets each folder often)
         if overrides.pack and overrides.pack not in builtin().packs:
             raise ConfigError(f"--pack: unknown pack {overrides.pack!r}{did_you_mean(overrides.pack, builtin().packs)}")
         for selector in (*overrides.select, *overrides.ignore):
             check_selector(selector, "--select/--ignore")
         self._explicit = self._load(Path(config_file).resolve()) if config_file else None
 
+    def _absolute(self, path: str) -> Path:
+        """``path`` made absolute through a resolved folder; the file itself may be a broken or looping link."""
+        folder, name = os.path.split(os.path.abspath(path))
+        if folder not in self._resolved:
+            self._resolved[folder] = _resolve_folder(folder)
+        return self._resolved[folder] / name
+
     def for_path(self, path: str) -> FileConfig:
-        file = _absolute(Path("-" if path == "-" else path))
+        file = self._absolute("-" if path == "-" else path)
         config = self._explicit or self._discover(file if file.is_dir() else file.parent)
         excluded = path != "-" and any(glob.matches(file) for glob in config.values.get("exclude", ()))
         lexicon = self._lexicons.get(id(config))

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from ..document.text import CJK
 from ..lexicon import Lexicon, RuleDataError, compile_pattern
+from ..patterns import GuardedPattern
 from ..diagnostics import Severity
 from ..registry import Rule, register
 
@@ -18,9 +19,9 @@ _CJK_CHAR = re.compile(f"[{CJK}]")
 
 @dataclass(frozen=True)
 class FigureData:
-    placeholder: re.Pattern  # placeholder mark followed by a unit
-    names: re.Pattern  # every name placeholder pattern, as one alternation
-    bare_unit: re.Pattern  # a unit closing a clause
+    placeholder: GuardedPattern  # placeholder mark followed by a unit
+    names: GuardedPattern  # every name placeholder pattern, as one alternation
+    bare_unit: GuardedPattern  # a unit closing a clause
     counting_verbs: re.Pattern
     determiners: str
     units: frozenset[str]
@@ -40,9 +41,9 @@ def figure_data(lexicon: Lexicon) -> FigureData:
             rf"(?<=[{CJK}\s])(?:{unit_group})(?=(?:{table['unit_followers']}))", where
         )
         return FigureData(
-            placeholder=placeholder,
-            names=names,
-            bare_unit=bare_unit,
+            placeholder=GuardedPattern(placeholder),
+            names=GuardedPattern(names),
+            bare_unit=GuardedPattern(bare_unit),
             counting_verbs=re.compile("|".join(map(re.escape, table["counting_verbs"]))),
             determiners=table["determiners"],
             units=frozenset(units),

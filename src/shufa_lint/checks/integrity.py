@@ -15,6 +15,10 @@ def _line_end(document: Document, line: int) -> tuple[tuple[int, int], tuple[int
 
 
 def jumps(document: Document) -> set[int]:
+    return document.derived("integrity-jumps", _jumps)
+
+
+def _jumps(document: Document) -> set[int]:
     """Lines where a heading stops mid-way and the next line goes on with something else.
 
     A heading the outline knows (三是健全党领导法治建设的工作机制) that breaks off at a line end

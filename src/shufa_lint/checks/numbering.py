@@ -55,10 +55,14 @@ def _slips(tree: Tree, in_outline: bool) -> Iterator[Slip]:
                 last_arabic = run[-1].ordinal
 
 
-def slips(document: Document) -> Iterator[Slip]:
-    if document.outline and document.outline.embedded:
-        yield from _slips(document.outline.tree, True)
-    yield from _slips(document.body, False)
+def _all_slips(document: Document) -> list[Slip]:
+    found = list(_slips(document.outline.tree, True)) if document.outline and document.outline.embedded else []
+    return found + list(_slips(document.body, False))
+
+
+def slips(document: Document) -> list[Slip]:
+    """Every numbering slip of the body and the embedded outline (shared by SF201-SF203)."""
+    return document.derived("numbering-slips", _all_slips)
 
 
 def _where(slip: Slip) -> tuple[str, str]:

@@ -32,6 +32,8 @@ _LATIN_SPANS = re.compile(
     r"|[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+"
     r"|[A-Za-z]:\\[^\s\u3000-\u303f\uff00-\uffef]*"
 )
+# Every span _LATIN_SPANS matches holds one of these; lines without any skip the regex.
+_LATIN_SPAN_SIGNS = ("://", "www.", "@", ":\\")
 # ?? and !! are placeholders or emphasis, never a single sentence mark (figures.yaml: [?？]{2,3}).
 _REPEATED = set("?!？！")
 # Only these positions are visited: most lines hold few or no candidates.
@@ -41,6 +43,8 @@ _HALF_BRACKETS = re.compile(r"[()]")
 
 
 def _is_chinese(char: str) -> bool:
+    if "\u4e00" <= char <= "\u9fff":  # the common case, without a regex
+        return True
     return bool(char) and (CJK_RE.match(char) is not None or _CHINESE_PUNCTUATION.match(char) is not None)
 
 
@@ -165,16 +169,21 @@ def half_width_marks(line: str, skip: set[int] = frozenset()) -> list[Replacemen
     if _HALF_WIDTH.search(line) is None:
         return []
     protected = set(skip)
-    for span in _LATIN_SPANS.finditer(line):
-        protected.update(range(span.start(), span.end()))
-    parentheses = _parentheses(line, protected)
+    if any(sign in line for sign in _LATIN_SPAN_SIGNS):
+        for span in _LATIN_SPANS.finditer(line):
+            protected.update(range(span.start(), span.end()))
+    parentheses = _parentheses(line, protected) if "(" in line or ")" in line else set()
     found = [Replacement(index, index + 1, line[index]) for index in parentheses]
     for mark in _HALF_WIDTH.finditer(line):
         index, char = mark.start(), mark.group()
         if index in protected:
             continue
         if char in _CLAUSE_MARKS:
-            repeated = (index > 0 and line[index - 1] in _REPEATED) or line[index + 1 : index + 2] in _REPEATED
+            before, after = line[index - 1 : index] if index else "", line[index + 1 : index + 2]
+            if "\u4e00" <= before <= "\u9fff" and "\u4e00" <= after <= "\u9fff":
+                found.append(Replacement(index, index + 1, char))  # between two Chinese characters
+                continue
+            repeated = before in _REPEATED or after in _REPEATED
             if char in _REPEATED and repeated:
                 continue
             if _in_chinese_text(line, index):

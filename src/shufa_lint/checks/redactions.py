@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from ..diagnostics import Edit, Fix, Message, Severity
 from ..document.text import CJK
 from ..lexicon import Lexicon, RuleDataError, compile_pattern
+from ..patterns import GuardedPattern
 from ..registry import Rule, register
 
 WHERE = "rules/lexicons/redactions.yaml"
@@ -30,8 +31,8 @@ class Restoration:
 class CanonicalTerm:
     term: str
     anchors: tuple[str, ...]  # every altered form contains one of these
-    substituted: re.Pattern | None
-    deleted: re.Pattern | None
+    substituted: GuardedPattern | None
+    deleted: GuardedPattern | None
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,10 @@ class RedactionData:
         return sorted(best.values(), key=lambda r: (-r.fit, r.word))
 
 
+def _guarded(pattern: str | None) -> GuardedPattern | None:
+    return GuardedPattern(compile_pattern(pattern, WHERE)) if pattern else None
+
+
 def redaction_data(lexicon: Lexicon) -> RedactionData:
     table = lexicon.table("redactions")
     try:
@@ -70,8 +75,8 @@ def redaction_data(lexicon: Lexicon) -> RedactionData:
             CanonicalTerm(
                 term=entry["term"],
                 anchors=tuple(entry["anchors"]),
-                substituted=compile_pattern(entry["substituted"], WHERE) if entry.get("substituted") else None,
-                deleted=compile_pattern(entry["deleted"], WHERE) if entry.get("deleted") else None,
+                substituted=_guarded(entry.get("substituted")),
+                deleted=_guarded(entry.get("deleted")),
             )
             for entry in table["canonical_terms"]
         )

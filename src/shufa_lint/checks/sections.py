@@ -32,6 +32,11 @@ def _tops(document: Document) -> list[Marker]:
 
 
 def survey(document: Document, pack: Pack, year: int | None) -> list[SectionState]:
+    """The pack's sections and the headings that realise them (shared by SF101-SF103)."""
+    return document.derived(f"sections:{pack.name}:{year}", lambda doc: _survey(doc, pack, year))
+
+
+def _survey(document: Document, pack: Pack, year: int | None) -> list[SectionState]:
     tops = _tops(document)
     everything = [m for m in document.body.markers if m.kind != ITEM] + tops
     states: list[SectionState] = []

@@ -74,6 +74,7 @@ class Document:
     outline: Outline | None
     body_first_line: int
     title_paragraph: Paragraph | None = None
+    _derived: dict = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def path(self) -> str:
@@ -98,6 +99,12 @@ class Document:
         if self.title_paragraph:
             yield self.title_paragraph
         yield from self.body.paragraphs
+
+    def derived(self, key: str, build):
+        """An analysis several rules share (numbering slips, sections found …), computed once."""
+        if key not in self._derived:
+            self._derived[key] = build(self)
+        return self._derived[key]
 
     @cached_property
     def alignment(self):

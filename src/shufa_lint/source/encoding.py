@@ -158,8 +158,11 @@ def looks_like_text(text: str) -> bool:
     """Whether decoded text reads as text: few controls, unassigned or private-use characters."""
     if not text:
         return True
-    garbage = 0
     allowed = GARBAGE_SHARE * len(text)
+    # fast path, in C: ordinary text has no unprintable character once whitespace is dropped
+    if text.count("\ufffd") <= allowed and "".join(text.split()).isprintable():
+        return True
+    garbage = 0
     for char in text:
         if char in _WHITESPACE_CONTROLS:
             continue
