@@ -9,7 +9,7 @@ findings that matter (missing sections, figures, redactions).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..diagnostics import Edit, Fix, Message, Severity
 from ..document import Document
@@ -52,8 +52,7 @@ def _is_latin(char: str) -> bool:
     return char.isascii() and char.isalnum()
 
 
-@dataclass(frozen=True)
-class Replacement:
+class Replacement(NamedTuple):
     """One half-width mark (0-based ``start``, ``end`` exclusive; ``end`` covers spaces the mark swallows)."""
 
     start: int
@@ -190,7 +189,7 @@ def half_width_marks(line: str, skip: set[int] = frozenset()) -> list[Replacemen
                 found.append(Replacement(index, index + 1 + _swallowed_spaces(line, index), char))
         elif char == "." and _ends_chinese_sentence(line, index, parentheses):
             found.append(Replacement(index, index + 1, char))
-    return sorted(found, key=lambda replacement: replacement.start)
+    return sorted(found)  # by start
 
 
 def _owned_by_marker_rule(document: Document) -> dict[int, set[int]]:
@@ -243,7 +242,7 @@ class HalfWidthPunctuation(Rule):
         full = "".join(FULL_WIDTH[mark] for mark in marks)
         shown, shown_full = " ".join(marks), " ".join(full)
         count = len(replacements)
-        edits = tuple(Edit(number, r.start + 1, number, r.end + 1, r.content) for r in replacements)
+        edits = tuple([Edit(number, r.start + 1, number, r.end + 1, FULL_WIDTH[r.mark]) for r in replacements])
         fix = Fix(edits, safe=True, description=Message(f"改为全角 {shown_full}", f"write {shown_full}"))
         return self.report(
             (number, replacements[0].start + 1),

@@ -16,7 +16,8 @@ _CONTEXT = 16  # characters on each side of a gap that phrases are tried against
 # A lone underscore between Chinese text (or Chinese text and punctuation): 以_新时代, 弱势_的, 等_,
 # Runs of underscores are fill-in blanks; underscores touching ASCII letters or digits are names
 # (仿宋_GB2312, snake_case).
-_GAP_SIDE = rf"[{CJK}“”‘’《》（）()、，,。；;：:！？!?\s]"
+_GAP_SIDE = re.compile(rf"[{CJK}“”‘’《》（）()、，,。；;：:！？!?\s]")
+_CJK_CHAR = re.compile(f"[{CJK}]")
 _UNDERSCORE = re.compile(rf"(?<![_＿A-Za-z0-9])[_＿](?![_＿A-Za-z0-9])")
 
 
@@ -38,7 +39,7 @@ class CanonicalTerm:
 @dataclass(frozen=True)
 class RedactionData:
     phrases: tuple[tuple[str, str], ...]  # (removed word, phrase containing it)
-    asterisk: re.Pattern
+    asterisk: GuardedPattern
     terms: tuple[CanonicalTerm, ...]
 
     def restorations(self, before: str, after: str) -> list[Restoration]:
@@ -68,8 +69,8 @@ def redaction_data(lexicon: Lexicon) -> RedactionData:
             for word, entry in table["removed_words"].items()
             for phrase in entry["phrases"]
         )
-        asterisk = compile_pattern(
-            r"(?<![*＊])[*＊]{1,3}(?=" + "|".join(map(re.escape, table["asterisk_before"])) + ")", WHERE
+        asterisk = _guarded(
+            r"(?<![*＊])[*＊]{1,3}(?=" + "|".join(map(re.escape, table["asterisk_before"])) + ")"
         )
         terms = tuple(
             CanonicalTerm(
@@ -87,11 +88,12 @@ def redaction_data(lexicon: Lexicon) -> RedactionData:
 
 def gaps(text: str, data: RedactionData):
     """(start, end) of every mark that stands where a filter removed a word."""
-    for found in _UNDERSCORE.finditer(text):
-        before, after = text[found.start() - 1 : found.start()], text[found.end() : found.end() + 1]
-        sides = [side for side in (before, after) if side]
-        if any(re.match(f"[{CJK}]", side) for side in sides) and all(re.match(_GAP_SIDE, s) for s in sides):
-            yield found.start(), found.end()
+    if "_" in text or "＿" in text:
+        for found in _UNDERSCORE.finditer(text):
+            before, after = text[found.start() - 1 : found.start()], text[found.end() : found.end() + 1]
+            sides = [side for side in (before, after) if side]
+            if any(_CJK_CHAR.match(side) for side in sides) and all(_GAP_SIDE.match(side) for side in sides):
+                yield found.start(), found.end()
     for found in data.asterisk.finditer(text):
         yield found.start(), found.end()
 

@@ -88,8 +88,17 @@ class MarkerMatch:
     expected: str | None
 
 
+# The patterns worth trying, by a marker's first character: brackets, digits or Chinese numerals.
+_BRACKETED = [(kind, pattern) for kind, pattern in _PATTERNS if kind in (PAREN_HAN, PAREN_ARABIC)]
+_BY_FIRST = {
+    **{char: _BRACKETED for char in "（("},
+    **{char: [(kind, p) for kind, p in _PATTERNS if kind == ARABIC] for char in "0123456789"},
+    **{char: [(kind, p) for kind, p in _PATTERNS if kind in (ITEM, HAN)] for char in NUMERAL_CHARS},
+}
+
+
 def _match_at(text: str, position: int, at_start: bool) -> MarkerMatch | None:
-    for kind, pattern in _PATTERNS:
+    for kind, pattern in _BY_FIRST.get(text[position], ()):
         found = pattern.match(text, position)
         if not found:
             continue
@@ -118,10 +127,11 @@ def _match_at(text: str, position: int, at_start: bool) -> MarkerMatch | None:
 _ITEM_ORDINALS = {to_chinese(n) for n in range(1, 100)}
 
 
-_AFTER_BOUNDARY = re.compile(rf"[{re.escape(BOUNDARY)}][ \t\u3000”’]*")
-_OPENING_BRACKET = re.compile(r"[（(]")
-# A marker can only start with one of these: cheap to test before trying the patterns.
+# A marker can only start with one of these: the scan visits only boundaries followed by one.
 _MARKER_START = set(NUMERAL_CHARS) | set("0123456789（(")
+_STARTS = re.escape("".join(sorted(_MARKER_START)))
+_AFTER_BOUNDARY = re.compile(rf"[{re.escape(BOUNDARY)}][ \t\u3000”’]*(?=[{_STARTS}])")
+_OPENING_BRACKET = re.compile(rf"(?<=[^{re.escape(''.join(sorted(_LEGAL_REFERENCE_BEFORE)))}])[（(](?=[{_STARTS}])")
 
 
 def scan(text: str) -> list[MarkerMatch]:
@@ -133,11 +143,7 @@ def scan(text: str) -> list[MarkerMatch]:
         position += 1
     candidates = [position]
     candidates.extend(boundary.end() for boundary in _AFTER_BOUNDARY.finditer(text))
-    candidates.extend(
-        bracket.start()
-        for bracket in _OPENING_BRACKET.finditer(text)
-        if bracket.start() > 0 and text[bracket.start() - 1] not in _LEGAL_REFERENCE_BEFORE
-    )
+    candidates.extend(bracket.start() for bracket in _OPENING_BRACKET.finditer(text))
     seen = set()
     for start in candidates:
         if start >= length or start in seen or text[start] not in _MARKER_START:

@@ -18,6 +18,7 @@ _INDENT = " \t\u3000"
 _INNER_SENTENCE_PUNCT = re.compile(r"[。，,；;！？!?]")
 _INNER_SENTENCE_END = re.compile(r"[。；;！？!?]")
 _CONTINUES = set("的和与及或、，,")
+_AFTER_ANY = float("inf")  # sorts after every (offset, line, column) with the same offset
 STANDALONE_MAX = 40  # longest line read as a stand-alone heading or signature without punctuation
 
 
@@ -32,8 +33,7 @@ class Paragraph:
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of the character at ``offset`` (or just past the end)."""
-        offsets = [start[0] for start in self.starts]
-        slot = max(bisect.bisect_right(offsets, offset) - 1, 0)
+        slot = max(bisect.bisect_right(self.starts, (offset, _AFTER_ANY)) - 1, 0)
         start_offset, line, column = self.starts[slot]
         return line, column + (offset - start_offset) + 1
 
