@@ -69,3 +69,10 @@ def test_restorations_rank_the_best_fitting_phrase_first():
     data = redaction_data(builtin())
     best = data.restorations("加强", "司法保障")
     assert best[0].word == "人权"
+
+
+def test_altered_term_offers_an_unsafe_fix_with_the_canonical_term():
+    (diagnostic,) = lint("带领机关干部学习总书记法治思想。", "SF402")
+    (edit,) = diagnostic.fix.edits
+    assert not diagnostic.fix.safe
+    assert (edit.column, edit.end_column, edit.content) == (9, 16, "习近平法治思想")

@@ -17,6 +17,7 @@ from .diagnostics import Diagnostic, Fix, Message, Severity
 
 if TYPE_CHECKING:
     from .document import Document
+    from .document.paragraphs import Paragraph
     from .lexicon import Lexicon, Pack
 
 CHECK_MODULES = ("suppressions", "sections", "numbering", "figures", "redactions", "outline", "integrity", "punctuation")
@@ -77,6 +78,11 @@ class Rule:
             path=self.path,
             fix=fix,
         )
+
+
+    def report_text(self, paragraph: "Paragraph", start: int, end: int, zh: str, en: str, **details) -> Diagnostic:
+        """``report`` for the characters ``start``–``end`` (offsets, end exclusive) of a paragraph's text."""
+        return self.report(paragraph.position(start), paragraph.position(end), zh, en, **details)
 
 
 _RULES: dict[str, type[Rule]] = {}

@@ -75,18 +75,14 @@ class FigurePlaceholder(Rule):
     severity = Severity.ERROR
 
     def check(self, document, context):
-        data = _data(context)
-        for paragraph in document.prose():
-            for found in data.placeholder.finditer(paragraph.text):
-                start = paragraph.position(found.start())
-                end = paragraph.position(found.end())
-                unit = found.group("unit")
-                yield self.report(
-                    start,
-                    end,
-                    f"数字未填写：“{found.group()}{unit}”处应为具体数字",
-                    f"figure not filled in: '{found.group()}' stands where a number belongs",
-                )
+        for paragraph, found in document.matches(_data(context).placeholder):
+            yield self.report_text(
+                paragraph,
+                found.start(),
+                found.end(),
+                f"数字未填写：“{found.group()}{found.group('unit')}”处应为具体数字",
+                f"figure not filled in: '{found.group()}' stands where a number belongs",
+            )
 
 
 @register
@@ -108,15 +104,14 @@ class NamePlaceholder(Rule):
     severity = Severity.ERROR
 
     def check(self, document, context):
-        data = _data(context)
-        for paragraph in document.prose():
-            for found in data.names.finditer(paragraph.text):
-                yield self.report(
-                    paragraph.position(found.start()),
-                    paragraph.position(found.end()),
-                    f"日期、地名或人名未填写：“{found.group()}”",
-                    f"date, place or name not filled in: '{found.group()}'",
-                )
+        for paragraph, found in document.matches(_data(context).names):
+            yield self.report_text(
+                paragraph,
+                found.start(),
+                found.end(),
+                f"日期、地名或人名未填写：“{found.group()}”",
+                f"date, place or name not filled in: '{found.group()}'",
+            )
 
 
 @register
@@ -157,9 +152,10 @@ class FigureMissing(Rule):
                     yield self._missing(paragraph, found.start(), found.end(), found.group())
 
     def _missing(self, paragraph, start, end, unit):
-        return self.report(
-            paragraph.position(start),
-            paragraph.position(end),
+        return self.report_text(
+            paragraph,
+            start,
+            end,
             f"数字缺失：“{unit}”前没有数字",
             f"figure missing: no number before '{unit}'",
             suggestions=[(f"在“{unit}”前补上具体数字", f"write the figure before '{unit}'")],

@@ -174,7 +174,8 @@ class AlteredTerm(Rule):
         学习贯彻总书记法治思想          → 学习贯彻习近平法治思想
         以新时代中国特色社会主义思想为指导 → 以习近平新时代中国特色社会主义思想为指导
 
-    Fix: write the canonical term (listed in ``rules/lexicons/redactions.yaml``).
+    Fix: write the canonical term (listed in ``rules/lexicons/redactions.yaml``); ``--unsafe-fixes``
+    does it.
     """
 
     code = "SF402"
@@ -194,10 +195,18 @@ class AlteredTerm(Rule):
                     if pattern is None:
                         continue
                     for found in pattern.finditer(paragraph.text):
+                        start, end = paragraph.position(found.start()), paragraph.position(found.end())
+                        # a term broken over two lines is left to the line join (SF601) first
+                        fix = None if start[0] != end[0] else Fix(
+                            (Edit(*start, *end, term.term),),
+                            safe=False,
+                            description=Message(f"改为“{term.term}”", f"write {term.term}"),
+                        )
                         yield self.report(
-                            paragraph.position(found.start()),
-                            paragraph.position(found.end()),
+                            start,
+                            end,
                             f"提法{how_zh}：“{found.group()}”应为“{term.term}”",
                             f"the term '{found.group()}' {how_en}: write {term.term}",
                             suggestions=[(f"改为“{term.term}”", f"write {term.term}")],
+                            fix=fix,
                         )

@@ -100,6 +100,12 @@ class Document:
             yield self.title_paragraph
         yield from self.body.paragraphs
 
+    def matches(self, pattern):
+        """(paragraph, match) for every match of ``pattern`` (anything with ``finditer``) in ``prose``."""
+        for paragraph in self.prose():
+            for found in pattern.finditer(paragraph.text):
+                yield paragraph, found
+
     def derived(self, key: str, build):
         """An analysis several rules share (numbering slips, sections found …), computed once."""
         if key not in self._derived:

@@ -106,10 +106,14 @@ def newline_of(text: str) -> str:
 
 
 def from_text(path: str, text: str, **attributes) -> SourceText:
-    """A plain-text source: lines map one-to-one onto the file."""
-    if text.startswith("\ufeff"):
+    """A plain-text source: lines map one-to-one onto the file.
+
+    A leading U+FEFF is taken for a byte order mark unless the caller already decided (``bom=``): a
+    reader that removed the file's BOM passes on a second U+FEFF as text.
+    """
+    if "bom" not in attributes and text.startswith("\ufeff"):
         text = text[1:]
-        attributes.setdefault("bom", True)
+        attributes["bom"] = True
     return SourceText(
         path=path,
         lines=tuple(split_lines(text)),
