@@ -128,3 +128,16 @@ def test_embedded_outline_over_several_lines():
     doc = document("【提纲】\n一、工作情况\n（一）强化引领\n二、存在问题\n2025年度述法报告\n正文。")
     assert [m.heading for m in doc.outline.tree.markers] == ["一、工作情况", "（一）强化引领", "二、存在问题"]
     assert doc.outline.last_line == 4 and doc.title.line == 5
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["主要包括：（一）宪法；（二）民法典。", "具体要求：1.规范决策；2.严格执法。", "分为三类：一、行政类；二、司法类。"],
+)
+def test_numbered_lists_inside_a_sentence_are_not_headings(text):
+    assert scan(text) == []
+
+
+def test_headings_run_on_after_a_full_stop():
+    found = scan("一、工作情况。(一)强化引领。1.学习。")
+    assert [(m.kind, m.ordinal) for m in found] == [(HAN, 1), (PAREN_HAN, 1), (ARABIC, 1)]

@@ -58,3 +58,11 @@ def test_clean_styles_real_reports_use():
 def test_unnumbered_headings_are_not_numbering_errors():
     text = TITLE + "坚持高位推动 法治政府建设责任不断强化\n加强统筹谋划。县委多次研究。\n深化宣传教育 全民法治意识不断增强\n"
     assert codes(text, "SF2") == []
+
+
+def test_numbered_lists_inside_sentences_do_not_disturb_heading_numbering():
+    text = TITLE + (
+        "一、工作情况\n（一）强化学习。重点学习：（一）宪法；（二）民法典。\n"
+        "（二）规范决策。具体要求：1.合法性审查；2.集体讨论。\n（三）严格执法。内容。\n"
+    )
+    assert codes(text, "SF2") == []

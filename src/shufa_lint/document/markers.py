@@ -28,6 +28,9 @@ _PATTERNS = [
 _FOLLOWS_TEXT = re.compile(rf"[{CJK}“‘《（(\[【A-Za-z0-9]")
 _LEGAL_REFERENCE_BEFORE = set("第条款项目")
 _LEGAL_REFERENCE_AFTER = set("项款条目")
+# Inside a paragraph, headings follow the end of a sentence; after these a numbered list runs in the
+# sentence itself (only run-in items 一是/二是 belong there).
+_CLAUSE_BOUNDARY = set("：:；;")
 
 
 @dataclass
@@ -152,12 +155,14 @@ def scan(text: str) -> list[MarkerMatch]:
         match = _match_at(text, start, at_start=start == position)
         if match is None:
             continue
-        if match.kind in (PAREN_HAN, PAREN_ARABIC) and start not in (position,) and text[start - 1] not in BOUNDARY:
-            # a bracketed numeral inside a sentence is a heading only when a heading runs into it
-            if text[match.end : match.end + 1] in _LEGAL_REFERENCE_AFTER:
-                continue
-            if match.kind == PAREN_ARABIC:
-                continue
+        if start != position and match.kind != ITEM:
+            before = text[:start].rstrip(" \t\u3000”’")[-1:]
+            if before in _CLAUSE_BOUNDARY:
+                continue  # 包括：（一）…；（二）… and 要求：1.…；2.… enumerate inside a sentence
+            if before not in BOUNDARY:
+                # a bracketed numeral inside a sentence is a heading only when a heading runs into it
+                if text[match.end : match.end + 1] in _LEGAL_REFERENCE_AFTER or match.kind == PAREN_ARABIC:
+                    continue
         found.append(match)
     found.sort(key=lambda m: m.start)
     return found
