@@ -116,8 +116,9 @@ class NamePlaceholder(Rule):
 
 @register
 class FigureMissing(Rule):
-    """A count or rate whose number was dropped altogether: ``组织专题学习研讨次``, ``涉法涉诉信访 件``,
-    ``调解成功率保持在%以上``.
+    """A count or rate whose number was dropped altogether (``组织专题学习研讨次``, ``信访 件``).
+
+    Also: ``调解成功率保持在%以上``.
 
     Why: the number was deleted (or never typed) and nothing marks the gap, so it is easy to miss in
     review and the sentence states nothing.

@@ -91,8 +91,10 @@ class BrokenLine(Rule):
 
 @register
 class CutOff(Rule):
-    """Text cut off: the document, the outline or a paragraph ends mid-sentence or in ``……``, or a
-    heading breaks off and the text jumps to unrelated content.
+    """Text cut off or cut out: an unfinished end, or a heading that breaks off into unrelated text.
+
+    The document, the outline or a paragraph ends mid-sentence or in ``……``; or a heading stops
+    mid-way and the next line goes on with something else.
 
     Why: a truncated download, a copy that stopped short or a passage deleted by mistake loses
     content silently; the report then ends (or skips) mid-thought.

@@ -163,8 +163,9 @@ class RedactedTerm(Rule):
 
 @register
 class AlteredTerm(Rule):
-    """A canonical term altered by the same filter without a gap mark: the name replaced by a title
-    (``总书记法治思想``) or deleted outright (``以新时代中国特色社会主义思想为指导``, ``深入学习法治思想``).
+    """A canonical term altered without a gap mark: the name replaced by a title, or deleted outright.
+
+    ``总书记法治思想``; ``以新时代中国特色社会主义思想为指导``; ``深入学习法治思想``.
 
     Why: these formulas (提法) must be written exactly; a report that says 总书记法治思想 or drops the
     name from 习近平新时代中国特色社会主义思想 is wrong however it came about.
