@@ -81,3 +81,25 @@ def test_outline_from_a_text_file(tmp_path):
 
 def test_no_outline_no_findings():
     assert lint(TITLE + "一、工作情况\n内容。\n", "SF5") == []
+
+
+def test_a_pack_may_give_a_default_outline(tmp_path):
+    from dataclasses import replace
+
+    from shufa_lint.engine import lint_source
+    from shufa_lint.lexicon import Lexicon, builtin
+    from shufa_lint.settings import Settings
+    from shufa_lint.source import from_text
+
+    outline = tmp_path / "county.yaml"
+    outline.write_text("- 一、工作情况:\n    - （一）强化政治引领\n    - （二）聚焦依法行政\n- 二、存在问题\n- 三、整改措施\n",
+                       encoding="utf-8")
+    base = builtin()
+    packs = {**base.packs, "shufa": replace(base.packs["shufa"], outline=str(outline))}
+    lexicon = Lexicon(packs=packs, tables=base.tables)
+    draft = TITLE + "一、工作情况\n（一）强化政治引领。内容。\n" + TAIL
+    found = lint_source(from_text("draft.txt", draft), Settings(select=("SF5",)), lexicon)
+    assert [d.code for d in found] == ["SF501"] and "（二）聚焦依法行政" in found[0].message.zh
+    # an outline embedded in the draft takes precedence over the pack's
+    embedded = "【提纲】一、工作情况。(一)强化政治引领。二、存在问题。三、整改措施。\n" + draft
+    assert lint_source(from_text("draft.txt", embedded), Settings(select=("SF5",)), lexicon) == []

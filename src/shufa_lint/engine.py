@@ -33,6 +33,8 @@ def lint_document(document: Document, settings: Settings, lexicon: Lexicon | Non
         if settings.pack
         else lexicon.pack_for(document.title.text if document.title else None, opening, settings.default_pack)
     )
+    if document.outline is None and pack.outline:
+        document = document.with_outline(load_outline(pack.outline))
     overrides = {key: Severity.parse(value) for key, value in settings.severity.items()}
     found: list[Diagnostic] = []
     for rule_class in selected_rules(settings):

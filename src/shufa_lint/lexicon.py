@@ -98,6 +98,9 @@ class Pack:
     sections: tuple[Section, ...]
     priority: int = 100  # packs with more specific titles are tried first
     source: str = ""
+    # an outline file (YAML or 【提纲】 text) the body is held to when the draft embeds none and the
+    # configuration names none: a province's or county's prescribed outline for this report type
+    outline: str | None = None
 
     def matches_title(self, text: str) -> bool:
         return any(pattern.search(text) for pattern in self.title_patterns)
@@ -132,7 +135,20 @@ def parse_pack(data: Any, where: str) -> Pack:
         sections=tuple(sections),
         priority=int(data.get("priority", 100)),
         source=where,
+        outline=_pack_outline(data.get("outline"), where),
     )
+
+
+def _pack_outline(value: Any, where: str) -> str | None:
+    """A pack's default outline: a path relative to the pack file, or a name in ``rules/outlines/``."""
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise RuleDataError(f"{where}: 'outline' must be a file name")
+    for candidate in (Path(where).parent / value, rules_dir() / "outlines" / value):
+        if candidate.is_file():
+            return str(candidate)
+    raise RuleDataError(f"{where}: outline file {value!r} not found")
 
 
 @dataclass

@@ -7,6 +7,7 @@ Text: the 【提纲】 style, one heading per line or run together on one line.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +31,9 @@ def _flatten(items: Any, where: str) -> list[str]:
     raise RuleDataError(f"{where}: an outline item must be a heading, a list or a mapping")
 
 
+@lru_cache(maxsize=32)
 def load_outline(path: str) -> Outline:
+    """The outline in ``path``, parsed once per run however many drafts are held to it."""
     file = Path(path)
     try:
         text = file.read_text(encoding="utf-8-sig")
