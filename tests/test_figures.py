@@ -67,6 +67,8 @@ def test_no_name_placeholder(sentence):
         ("涉法涉诉信访 件。", 8),
         ("调解成功率保持在%以上。", 9),
         ("全年共开展学法活动次。", 10),
+        ("共受理行政复议案件件。", 10),  # 案件 is a word; the second 件 counts
+        ("覆盖群众人次，效果明显。", 5),
     ],
 )
 def test_dropped_figures(sentence, unit_column):
@@ -86,6 +88,8 @@ def test_dropped_figures(sentence, unit_column):
         "权重提升至 15%。",
         "组织开展各类活动，覆盖各处。",
         "调解成功率达98%以上。",
+        "组织召开会议次数较多。",
+        "开展了一系列活动。",
     ],
 )
 def test_no_dropped_figure(sentence):
