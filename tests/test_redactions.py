@@ -50,6 +50,8 @@ def test_gap_without_a_known_phrase_is_still_reported_without_a_guess():
         "配置项 log_level 与 snake_case 命名。",
         "被告张某某与李某发生借款纠纷。",
         "文件名 report_2025.docx 已上传。",
+        "附件：述法报告_定稿.docx",
+        "详见《述法工作方案_修订版.pdf》。",
     ],
 )
 def test_not_redactions(text):

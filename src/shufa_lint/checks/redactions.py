@@ -18,6 +18,11 @@ _CONTEXT = 16  # characters on each side of a gap that phrases are tried against
 # (仿宋_GB2312, snake_case).
 _GAP_SIDE = re.compile(rf"[{CJK}“”‘’《》（）()、，,。；;：:！？!?\s]")
 _CJK_CHAR = re.compile(f"[{CJK}]")
+# An underscore inside a file name (附件：述法报告_定稿.docx) joins words; it removed nothing.
+_FILE_NAME_AFTER = re.compile(
+    r"[^\s，。；、,;：:“”《》（）()]{0,40}?\.(?:docx?|wps|pdf|txt|md|xlsx?|pptx?|zip|rar|jpe?g|png)(?![A-Za-z])",
+    re.IGNORECASE,
+)
 _UNDERSCORE = re.compile(rf"(?<![_＿A-Za-z0-9])[_＿](?![_＿A-Za-z0-9])")
 
 
@@ -92,7 +97,11 @@ def gaps(text: str, data: RedactionData):
         for found in _UNDERSCORE.finditer(text):
             before, after = text[found.start() - 1 : found.start()], text[found.end() : found.end() + 1]
             sides = [side for side in (before, after) if side]
-            if any(_CJK_CHAR.match(side) for side in sides) and all(_GAP_SIDE.match(side) for side in sides):
+            if (
+                any(_CJK_CHAR.match(side) for side in sides)
+                and all(_GAP_SIDE.match(side) for side in sides)
+                and not _FILE_NAME_AFTER.match(text, found.end())
+            ):
                 yield found.start(), found.end()
     for found in data.asterisk.finditer(text):
         yield found.start(), found.end()
