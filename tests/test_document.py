@@ -132,10 +132,25 @@ def test_embedded_outline_over_several_lines():
 
 @pytest.mark.parametrize(
     "text",
-    ["主要包括：（一）宪法；（二）民法典。", "具体要求：1.规范决策；2.严格执法。", "分为三类：一、行政类；二、司法类。"],
+    ["主要包括：（一）宪法；（二）民法典。", "具体要求：1.规范决策；2.严格执法。", "分为两类；一、行政类；二、司法类。"],
 )
 def test_numbered_lists_inside_a_sentence_are_not_headings(text):
     assert scan(text) == []
+
+
+def test_a_preface_that_runs_into_the_first_heading():
+    """Line breaks lost: 报告如下：一、履职情况 still opens part 一."""
+    assert [(m.kind, m.ordinal) for m in scan("现将有关情况报告如下：一、履职情况")] == [(HAN, 1)]
+
+
+@pytest.mark.parametrize("text", ["一、二季度，全镇集中开展排查。", "一、二等奖各评选3名。"])
+def test_numbers_that_are_not_headings(text):
+    assert scan(text) == []
+
+
+def test_run_in_items_after_a_comma():
+    found = scan("全年组织学法，一是会前学法12次；二是专题培训3期。")
+    assert [(m.kind, m.ordinal) for m in found] == [(ITEM, 1), (ITEM, 2)]
 
 
 def test_headings_run_on_after_a_full_stop():

@@ -78,3 +78,19 @@ def test_altered_term_offers_an_unsafe_fix_with_the_canonical_term():
     (edit,) = diagnostic.fix.edits
     assert not diagnostic.fix.safe
     assert (edit.column, edit.end_column, edit.content) == (9, 16, "习近平法治思想")
+
+
+def test_two_underscores_are_a_gap_too_but_not_a_date_blank():
+    (diagnostic,) = lint("保障弱势__的合法权益。", "SF4")
+    assert "群体" in diagnostic.message.zh
+    assert codes("于__月召开会议。", "SF401") == []
+
+
+@pytest.mark.parametrize("text, column", [("全年学法_次。", 5), ("调解成功率达_%。", 7)])
+def test_a_blank_before_a_unit_is_a_figure_not_a_word(text, column):
+    assert codes(text, ("SF301", "SF401")) == [("SF301", 1, column)]
+
+
+def test_a_gap_a_word_fits_stays_a_redaction_even_before_a_unit_character():
+    # 人 is a unit, but 弱势群体 fits the gap: the lexicon decides
+    assert [c for c, *_ in codes("加强对弱势_人员的帮扶。", ("SF301", "SF401"))] == ["SF401"]

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from ..document.text import CJK
 from ..lexicon import Lexicon, RuleDataError, compile_pattern
 from ..patterns import GuardedPattern
+from .redactions import redaction_data
 from ..diagnostics import Severity
 from ..registry import Rule, register
 
@@ -38,7 +39,7 @@ def figure_data(lexicon: Lexicon) -> FigureData:
             compile_pattern(pattern, where)  # report a bad entry by itself, not as part of the whole
         names = compile_pattern("|".join(f"(?:{p})" for p in table["name_placeholders"]), where)
         bare_unit = compile_pattern(
-            rf"(?<=[{CJK}\s])(?:{unit_group})(?=(?:{table['unit_followers']}))", where
+            rf"(?<=[{CJK}\s”’》）)])(?:{unit_group})(?=(?:{table['unit_followers']}))", where
         )
         return FigureData(
             placeholder=GuardedPattern(placeholder),
@@ -75,7 +76,10 @@ class FigurePlaceholder(Rule):
     severity = Severity.ERROR
 
     def check(self, document, context):
+        redactions = context.lexicon.derived("redactions", redaction_data)
         for paragraph, found in document.matches(_data(context).placeholder):
+            if found.group() in "_＿" and not redactions.is_figure_gap(paragraph.text, found.start(), found.end()):
+                continue  # a removed word fits the gap: SF401's
             yield self.report_text(
                 paragraph,
                 found.start(),
@@ -148,8 +152,11 @@ class FigureMissing(Rule):
                 before = text[max(0, found.start() - _WINDOW) : found.start()].rstrip()
                 if before and _CJK_CHAR.match(before[-1]):
                     yield self._missing(paragraph, found.start(), found.end(), "%")
+            placeholders: set[int] | None = None  # where SF301's marks end: their units are SF301's
             for found in data.bare_unit.finditer(text):
-                if self._lost_figure(text, found.start(), found.end(), data):
+                if placeholders is None:
+                    placeholders = {mark.end() for mark in data.placeholder.finditer(text)}
+                if found.start() not in placeholders and self._lost_figure(text, found.start(), found.end(), data):
                     yield self._missing(paragraph, found.start(), found.end(), found.group())
 
     def _missing(self, paragraph, start, end, unit):
@@ -169,6 +176,10 @@ class FigureMissing(Rule):
         gap = before.rstrip()
         if not gap or _NUMERAL_BEFORE.search(gap) or gap[-1] in data.determiners:
             return False
+        for head in (1, 2):  # the tail of a longer unit after its number: 1200户次, 45趟次
+            if head <= len(gap) and gap[-head:] + text[start:end] in data.units:
+                if _NUMERAL_BEFORE.search(gap[:-head].rstrip()):
+                    return False
         clause_start = window_start + max(gap.rfind(mark) for mark in "，。；、,;：:！？") + 1
         clause = text[clause_start:end]
         spaced = len(before) != len(gap)
@@ -178,6 +189,6 @@ class FigureMissing(Rule):
 
         for token, offset in words(clause):
             if clause_start + offset <= start < clause_start + offset + len(token):
-                # the unit is a word on its own (研讨/次), not the tail of one (案件, 频次, 一起)
-                return token.strip() == text[start:end] or spaced
+                # the unit starts a word (研讨/次, 提高/个/百分点), it is not the tail of one (案件, 频次, 一起)
+                return clause_start + offset == start or spaced
         return False

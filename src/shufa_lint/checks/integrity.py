@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
 from ..diagnostics import Edit, Fix, Message, Severity
-from ..document import Document
+from ..document import Document, Tree
 from ..document.paragraphs import Paragraph, stands_alone
 from ..document.text import comparable, ends_sentence
 from ..registry import Rule, register
@@ -42,6 +44,28 @@ def _jumps(document: Document) -> set[int]:
         if not following.startswith(expected[len(written) : len(written) + 2]):
             found.add(heading.line)
     return found
+
+
+_CLOSING_DATE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
+
+
+def unfinished(document: Document, paragraph: Paragraph, tree: Tree | None = None) -> bool:
+    """Whether ``paragraph`` (of ``tree``, the body by default) stops where text was cut: mid-sentence,
+    in ……, or on a heading."""
+    tree = tree or document.body
+    text = paragraph.text.rstrip()
+    if text.endswith("……"):
+        return True
+    if ends_sentence(text) or _CLOSING_DATE.search(text):
+        return False
+    if not stands_alone(document.lines[paragraph.last_line - 1]):
+        return True
+    if any(marker.paragraph == paragraph.index and marker.offset == 0 for marker in tree.markers):
+        return True  # a report does not end on a numbered heading
+    # a short closing line is a signature or a date, unless it is all a heading got
+    return paragraph.index > 0 and any(
+        marker.paragraph == paragraph.index - 1 and marker.standalone for marker in tree.markers
+    )
 
 
 @register
@@ -127,28 +151,14 @@ class CutOff(Rule):
         for paragraph in paragraphs[:-1]:
             if paragraph.text.rstrip().endswith("……"):
                 yield self._cut(document, paragraph, "段落以“……”结束，疑有内容被删节", "the paragraph ends in …… ")
-        if paragraphs and self._unfinished(document, paragraphs[-1]):
+        if paragraphs and unfinished(document, paragraphs[-1]):
             yield self._cut(document, paragraphs[-1], "文档在句子中间结束，后文疑已丢失",
                             "the document ends mid-sentence; the rest seems lost")
         if document.outline and document.outline.embedded and document.outline.tree.paragraphs:
             last = document.outline.tree.paragraphs[-1]
-            if self._unfinished(document, last):
+            if unfinished(document, last, document.outline.tree):
                 yield self._cut(document, last, "提纲在句子中间结束，后面的提纲条目疑已丢失",
                                 "the outline ends mid-sentence; its remaining items seem lost")
-
-    @staticmethod
-    def _unfinished(document: Document, paragraph: Paragraph) -> bool:
-        if paragraph.text.rstrip().endswith("……"):
-            return True
-        if ends_sentence(paragraph.text):
-            return False
-        if not stands_alone(document.lines[paragraph.last_line - 1]):
-            return True
-        # a short closing line is a signature or a date, unless it is all a heading got
-        previous = document.paragraphs[paragraph.index - 1] if paragraph.index > 0 else None
-        return previous is not None and any(
-            marker.paragraph == previous.index and marker.standalone for marker in document.markers
-        )
 
     def _cut(self, document, paragraph, zh, en):
         start, end = _line_end(document, paragraph.last_line)

@@ -23,7 +23,8 @@ _FILE_NAME_AFTER = re.compile(
     r"[^\s，。；、,;：:“”《》（）()]{0,40}?\.(?:docx?|wps|pdf|txt|md|xlsx?|pptx?|zip|rar|jpe?g|png)(?![A-Za-z])",
     re.IGNORECASE,
 )
-_UNDERSCORE = re.compile(rf"(?<![_＿A-Za-z0-9])[_＿](?![_＿A-Za-z0-9])")
+# One or two underscores; more are a fill-in blank, and two before 年月日 a date blank (SF302).
+_UNDERSCORE = re.compile(rf"(?<![_＿A-Za-z0-9])[_＿]{{1,2}}(?![_＿A-Za-z0-9])")
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,15 @@ class RedactionData:
     phrases: tuple[tuple[str, str], ...]  # (removed word, phrase containing it)
     asterisk: GuardedPattern
     terms: tuple[CanonicalTerm, ...]
+    unit: re.Pattern  # a measure word or unit (figures.yaml): a gap before one is a figure, not a word
+
+    def around(self, text: str, start: int, end: int) -> list[Restoration]:
+        """The restorations of the gap ``text[start:end]``."""
+        return self.restorations(text[max(0, start - _CONTEXT) : start], text[end : end + _CONTEXT])
+
+    def is_figure_gap(self, text: str, start: int, end: int) -> bool:
+        """A gap no removed word fits and that a unit follows (学法_次, 达_%): a figure left blank."""
+        return self.unit.match(text, end) is not None and not self.around(text, start, end)
 
     def restorations(self, before: str, after: str) -> list[Restoration]:
         """Removed words that make the text around a gap a known phrase, best fitting first."""
@@ -77,6 +87,8 @@ def redaction_data(lexicon: Lexicon) -> RedactionData:
         asterisk = _guarded(
             r"(?<![*＊])[*＊]{1,3}(?=" + "|".join(map(re.escape, table["asterisk_before"])) + ")"
         )
+        units = sorted(lexicon.table("figures").get("units", ()), key=len, reverse=True)
+        unit = re.compile("(?:余|多)?(?:" + "|".join(map(re.escape, units)) + "|[%％])")
         terms = tuple(
             CanonicalTerm(
                 term=entry["term"],
@@ -88,7 +100,7 @@ def redaction_data(lexicon: Lexicon) -> RedactionData:
         )
     except (KeyError, TypeError, AttributeError) as error:
         raise RuleDataError(f"{WHERE}: missing or malformed entry {error}") from None
-    return RedactionData(phrases, asterisk, terms)
+    return RedactionData(phrases, asterisk, terms, unit)
 
 
 def gaps(text: str, data: RedactionData):
@@ -101,6 +113,7 @@ def gaps(text: str, data: RedactionData):
                 any(_CJK_CHAR.match(side) for side in sides)
                 and all(_GAP_SIDE.match(side) for side in sides)
                 and not _FILE_NAME_AFTER.match(text, found.end())
+                and not (found.end() - found.start() == 2 and after and after in "年月日")
             ):
                 yield found.start(), found.end()
     for found in data.asterisk.finditer(text):
@@ -138,9 +151,9 @@ class RedactedTerm(Rule):
         for paragraph in document.prose():
             text = paragraph.text
             for start, end in gaps(text, data):
-                before = text[max(0, start - _CONTEXT) : start]
-                after = text[end : end + _CONTEXT]
-                candidates = data.restorations(before, after)
+                candidates = data.around(text, start, end)
+                if not candidates and data.unit.match(text, end):
+                    continue  # a figure left blank: SF301's
                 mark = text[start:end]
                 start_position, end_position = paragraph.position(start), paragraph.position(end)
                 if not candidates:

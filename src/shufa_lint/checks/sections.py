@@ -10,25 +10,34 @@ every heading.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterator
+from typing import Iterator, Union
 
-from ..document import Document
-from ..document.markers import ITEM, Marker
+from ..document import Document, PlainHeading
+from ..document.markers import HAN, ITEM, Marker
 from ..lexicon import Pack, Section
 from ..diagnostics import Severity
 from ..registry import Rule, register
-from .integrity import CutOff
+from .integrity import unfinished
+
+
+Heading = Union[Marker, PlainHeading]
 
 
 @dataclass(frozen=True)
 class SectionState:
     section: Section
-    heading: Marker | None  # the heading that realises it (None: missing, or only implied)
+    heading: Heading | None  # the heading that realises it (None: missing, or only implied)
     implied: bool = False  # a leading section realised by topical headings
+    mentioned: bool = False  # a part that may stand anywhere, reported on in the text, not a heading
 
 
-def _tops(document: Document) -> list[Marker]:
-    return [marker for marker in document.body.roots if marker.kind != ITEM]
+def _tops(document: Document) -> list[Heading]:
+    """Top-level headings in reading order. Heading lines with no number are top-level only in a report
+    that numbers no part (一、…); under a numbered part they are its subheadings."""
+    numbered = [marker for marker in document.body.roots if marker.kind != ITEM]
+    if any(marker.kind == HAN for marker in numbered):
+        return numbered
+    return sorted(numbered + document.body.unnumbered, key=lambda heading: (heading.line, heading.column))
 
 
 def survey(document: Document, pack: Pack, year: int | None) -> list[SectionState]:
@@ -45,7 +54,9 @@ def _survey(document: Document, pack: Pack, year: int | None) -> list[SectionSta
             continue
         pool = everything if section.anywhere else tops
         heading = next((m for m in pool if section.matches(m.text)), None)
-        states.append(SectionState(section, heading))
+        # a part that may stand anywhere is often a passage of part 一, not a heading of its own
+        mentioned = heading is None and section.anywhere and any(section.matches(p.text) for p in document.paragraphs)
+        states.append(SectionState(section, heading, mentioned=mentioned))
     ordered = [state for state in states if not state.section.anywhere]
     for position, state in enumerate(ordered):
         if state.heading is None and state.section.leading:
@@ -62,7 +73,7 @@ def _year(document: Document, context) -> int | None:
 
 def _truncated(document: Document) -> bool:
     paragraphs = document.paragraphs
-    return bool(paragraphs) and CutOff._unfinished(document, paragraphs[-1])
+    return bool(paragraphs) and unfinished(document, paragraphs[-1])
 
 
 def _label(section: Section) -> str:
@@ -94,7 +105,7 @@ class SectionMissing(Rule):
         states = survey(document, context.pack, _year(document, context))
         truncated = _truncated(document)
         for index, state in enumerate(states):
-            if state.heading is not None or not state.section.required:
+            if state.heading is not None or state.mentioned or not state.section.required:
                 continue
             following = [s.heading for s in states[index + 1 :] if s.heading is not None and not s.section.anywhere]
             if truncated and not following and not state.section.anywhere:

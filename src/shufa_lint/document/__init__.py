@@ -15,14 +15,15 @@ from functools import cached_property
 from ..source import SourceText
 from . import markers as marker_kinds
 from .markers import Marker
-from .paragraphs import Paragraph, build_paragraphs
-from .text import BOUNDARY, SENTENCE_END
+from .paragraphs import Paragraph, build_paragraphs, stands_alone
+from .text import BOUNDARY, SENTENCE_END, ends_sentence
 
 OUTLINE_OPENERS = ("【提纲】", "【大纲】", "【写作提纲】", "提纲：", "提纲:")
 _TITLE_WORDS = re.compile(r"报告|述法|述职|情况|总结")
 _TITLE_FORBIDDEN = re.compile(r"[。，,；;！？!?]")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _HEADING_STOP = set(SENTENCE_END) | set(BOUNDARY)
+_DATE_LINE = re.compile(r"^(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年(?:\s*[\d一二三四五六七八九十]{1,2}\s*月(?:\s*[\d一二三四五六七八九十]{1,3}\s*日)?)?$")
 
 
 @dataclass
@@ -32,6 +33,21 @@ class Title:
     year: int | None
 
 
+@dataclass(frozen=True)
+class PlainHeading:
+    """A heading line with no number (坚持高位推动 法治政府建设责任不断强化), shaped like a marker."""
+
+    text: str
+    paragraph: int
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    label: str = ""
+    raw: str = ""
+    offset: int = 0
+
+
 @dataclass
 class Tree:
     """Paragraphs, markers and the heading tree of one text (the body or the outline)."""
@@ -39,6 +55,8 @@ class Tree:
     paragraphs: list[Paragraph]
     markers: list[Marker]
     roots: list[Marker]
+    # heading lines without a number, in reading order: some reports number nothing
+    unnumbered: list[PlainHeading] = field(default_factory=list)
 
     def groups(self):
         """Sibling markers of one kind under one parent, in order: the units numbering is checked in."""
@@ -132,10 +150,38 @@ def _heading_text(text: str, start: int, stop: int) -> str:
     return text[start:end].strip()
 
 
+def _unnumbered_heading(paragraph: Paragraph) -> PlainHeading | None:
+    text = paragraph.text.rstrip()
+    if (
+        paragraph.first_line != paragraph.last_line
+        or not 4 <= len(text) <= 40
+        or ends_sentence(text)
+        or not stands_alone(text)
+        or text.startswith("|")
+        or _DATE_LINE.match(text)
+    ):
+        return None
+    line, column = paragraph.starts[0][1], paragraph.starts[0][2] + 1
+    return PlainHeading(text, paragraph.index, line, column, line, column + len(text))
+
+
 def build_tree(paragraphs: list[Paragraph]) -> Tree:
     found: list[Marker] = []
+    unnumbered: list[PlainHeading] = []
+    in_attachments = False
     for paragraph in paragraphs:
         matches = marker_kinds.scan(paragraph.text)
+        # 附件：1.…  2.… lists attachments (GB/T 9704 7.3.4): numbered, but not headings of the report
+        if paragraph.text.startswith("附件"):
+            in_attachments = True
+            continue
+        if in_attachments and matches and matches[0].start == 0 and matches[0].kind == marker_kinds.ARABIC:
+            continue
+        in_attachments = False
+        if not matches or matches[0].start != 0:
+            plain = _unnumbered_heading(paragraph)
+            if plain is not None:
+                unnumbered.append(plain)
         for slot, match in enumerate(matches):
             stop = matches[slot + 1].start if slot + 1 < len(matches) else len(paragraph.text)
             text = _heading_text(paragraph.text, match.end, stop)
@@ -171,7 +217,7 @@ def build_tree(paragraphs: list[Paragraph]) -> Tree:
         else:
             roots.append(marker)
         stack.append(marker)
-    return Tree(paragraphs, found, roots)
+    return Tree(paragraphs, found, roots, unnumbered)
 
 
 def _find_outline(lines: tuple[str, ...]) -> tuple[int, int] | None:

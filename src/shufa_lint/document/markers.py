@@ -120,6 +120,8 @@ def _match_at(text: str, position: int, at_start: bool) -> MarkerMatch | None:
             continue
         if kind == ITEM and number not in _ITEM_ORDINALS:
             continue
+        if kind == HAN and _NUMBER_RANGE.match(text, end):
+            continue  # 一、二季度 and 一、二等奖 name numbers, they do not open a heading
         expected = None
         if bad:
             expected = label(kind, ordinal) if kind != ITEM else number + "是"
@@ -128,12 +130,15 @@ def _match_at(text: str, position: int, at_start: bool) -> MarkerMatch | None:
 
 
 _ITEM_ORDINALS = {to_chinese(n) for n in range(1, 100)}
+_NUMBER_RANGE = re.compile(r"[一二三四五六七八九十]+(?:、|季度|等奖|等|月|年级|级|类|批|期|档|星)")
 
 
 # A marker can only start with one of these: the scan visits only boundaries followed by one.
 _MARKER_START = set(NUMERAL_CHARS) | set("0123456789（(")
 _STARTS = re.escape("".join(sorted(_MARKER_START)))
 _AFTER_BOUNDARY = re.compile(rf"[{re.escape(BOUNDARY)}][ \t\u3000”’]*(?=[{_STARTS}])")
+# Run-in items may also follow a comma: 全年组织学法，一是会前学法12次；二是……
+_AFTER_COMMA = re.compile(r"[，,][ \t\u3000]*(?=[一二三四五六七八九十]{1,3}是)")
 _OPENING_BRACKET = re.compile(rf"(?<=[^{re.escape(''.join(sorted(_LEGAL_REFERENCE_BEFORE)))}])[（(](?=[{_STARTS}])")
 
 
@@ -147,18 +152,22 @@ def scan(text: str) -> list[MarkerMatch]:
     candidates = [position]
     candidates.extend(boundary.end() for boundary in _AFTER_BOUNDARY.finditer(text))
     candidates.extend(bracket.start() for bracket in _OPENING_BRACKET.finditer(text))
+    after_comma = {comma.end() for comma in _AFTER_COMMA.finditer(text)}
+    candidates.extend(after_comma)
     seen = set()
     for start in candidates:
         if start >= length or start in seen or text[start] not in _MARKER_START:
             continue
         seen.add(start)
         match = _match_at(text, start, at_start=start == position)
-        if match is None:
+        if match is None or (start in after_comma and match.kind != ITEM):
             continue
         if start != position and match.kind != ITEM:
             before = text[:start].rstrip(" \t\u3000”’")[-1:]
-            if before in _CLAUSE_BOUNDARY:
-                continue  # 包括：（一）…；（二）… and 要求：1.…；2.… enumerate inside a sentence
+            if before in _CLAUSE_BOUNDARY and not (match.kind == HAN and before in "：:"):
+                # 包括：（一）…；（二）… and 要求：1.…；2.… enumerate inside a sentence (a preface that
+                # ends 如下： may still run into 一、 when line breaks were lost)
+                continue
             if before not in BOUNDARY:
                 # a bracketed numeral inside a sentence is a heading only when a heading runs into it
                 if text[match.end : match.end + 1] in _LEGAL_REFERENCE_AFTER or match.kind == PAREN_ARABIC:

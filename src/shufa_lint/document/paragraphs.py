@@ -20,6 +20,7 @@ _INNER_SENTENCE_END = re.compile(r"[。；;！？!?]")
 _CONTINUES = set("的和与及或、，,")
 _AFTER_ANY = float("inf")  # sorts after every (offset, line, column) with the same offset
 STANDALONE_MAX = 40  # longest line read as a stand-alone heading or signature without punctuation
+SHORT_HEADING_MAX = 24  # a heading line this short may hold one comma (强化学习，提升法治素养)
 
 
 @dataclass
@@ -67,8 +68,13 @@ def stands_alone(line: str) -> bool:
         return False
     scanned = marker_kinds.scan(stripped)
     if scanned and scanned[0].start == 0:
-        # a numbered heading may hold commas; a run-in item (一是…) is a sentence and never stands alone
-        return scanned[0].kind != marker_kinds.ITEM and not _INNER_SENTENCE_END.search(stripped[scanned[0].end :])
+        rest = stripped[scanned[0].end :]
+        if scanned[0].kind == marker_kinds.ITEM:
+            # a run-in item is a sentence; only a short one without any punctuation is a heading line
+            return len(stripped) <= SHORT_HEADING_MAX and not _INNER_SENTENCE_PUNCT.search(rest)
+        return not _INNER_SENTENCE_END.search(rest)  # a numbered heading may hold commas
+    if len(stripped) <= SHORT_HEADING_MAX and stripped.count("，") + stripped.count(",") <= 1:
+        return not _INNER_SENTENCE_END.search(stripped)  # 强化学习，提升法治素养
     return len(stripped) <= STANDALONE_MAX and not _INNER_SENTENCE_PUNCT.search(stripped)
 
 

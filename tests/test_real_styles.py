@@ -1,0 +1,68 @@
+"""Drafts in the styles real reports use (tests/fixtures/clean/, written for these tests): clean ones
+must give no structural or content finding, and one defect put into one must give exactly its finding."""
+
+from pathlib import Path
+
+import pytest
+
+from shufa_lint.engine import lint_source
+from shufa_lint.settings import Settings
+from shufa_lint.source import read_path
+from shufa_lint.source.reader import read_bytes
+
+CLEAN = Path(__file__).parent / "fixtures" / "clean"
+HEADLINE = ("SF1", "SF2", "SF3", "SF4", "SF5", "SF6")
+
+
+def headline(diagnostics):
+    return [(d.code, d.line, d.column) for d in diagnostics if d.code.startswith(HEADLINE)]
+
+
+@pytest.mark.parametrize("path", sorted(CLEAN.iterdir()), ids=lambda p: p.name)
+def test_clean_draft_gives_no_headline_finding(path):
+    assert headline(lint_source(read_path(str(path)), Settings())) == []
+
+
+def lint_changed(name: str, old: str, new: str):
+    text = (CLEAN / name).read_text(encoding="utf-8")
+    assert old in text
+    changed = text.replace(old, new, 1)
+    offset = changed.index(new)
+    line = changed.count("\n", 0, offset) + 1
+    column = offset - (changed.rfind("\n", 0, offset) + 1) + 1
+    diagnostics = lint_source(read_bytes(name, changed.encode("utf-8")), Settings())
+    return headline(diagnostics), line, column
+
+
+@pytest.mark.parametrize(
+    "name, old, new, code, shift",
+    [
+        ("c01_town_secretary_shufa.txt", "全年组织专题学习研讨6次", "全年组织专题学习研讨*次", "SF301", 10),
+        ("c02_county_head_shufa.txt", "分值占比5%", "分值占比X%", "SF301", 4),
+        ("c05_town_fzzf_folded.txt", "2026年2月12日", "20XX年2月12日", "SF302", 0),
+        ("c01_town_secretary_shufa.txt", "全年组织专题学习研讨6次", "全年组织专题学习研讨次", "SF303", 10),
+        ("c01_town_secretary_shufa.txt", "针对留守老人、外出务工人员的精准普法还有差距", "针对留守老人等弱势_的精准普法还有差距", "SF401", 9),
+        ("c02_county_head_shufa.txt", "深入学习贯彻习近平法治思想，认真落实", "深入学习贯彻_法治思想，认真落实", "SF401", 6),
+        ("c19_terms_urls.txt", "深化司法体制综合配套改革衔接", "深化司法_综合配套改革衔接", "SF401", 4),
+        ("c07_inline_yishi_semicolon.txt", "专题学习习近平法治思想4次", "专题学习总书记法治思想4次", "SF402", 4),
+        ("c07_inline_yishi_semicolon.txt", "四是带头参加旁听庭审活动1次", "三是带头参加旁听庭审活动1次", "SF202", 0),
+    ],
+)
+def test_one_defect_gives_its_finding(name, old, new, code, shift):
+    found, line, column = lint_changed(name, old, new)
+    assert found == [(code, line, column + shift)]
+
+
+def test_broken_line_in_a_clean_draft():
+    found, line, _ = lint_changed(
+        "c04_county_fzzf_annual_first.txt", "6项重大行政决策全部履行法定程序；", "6项重大行政决策全部履行\n法定程序；"
+    )
+    assert [(code, at) for code, at, _ in found] == [("SF601", line)]
+
+
+def test_missing_problems_section_in_a_clean_draft():
+    text = (CLEAN / "c01_town_secretary_shufa.txt").read_text(encoding="utf-8")
+    start, end = text.index("二、存在问题"), text.index("三、下一步打算")
+    changed = text[:start] + text[end:].replace("三、下一步打算", "二、下一步打算", 1)
+    found = headline(lint_source(read_bytes("draft.txt", changed.encode("utf-8")), Settings()))
+    assert [code for code, *_ in found] == ["SF101"]
