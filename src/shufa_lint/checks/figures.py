@@ -62,7 +62,8 @@ class FigurePlaceholder(Rule):
     """A figure left as a placeholder: ``*次``, ``＊%``, ``X场``, ``××件``, ``XX人次``, ``□□起``.
 
     Why: templates and drafts mark figures still to be filled in; a report submitted with them
-    states nothing and shows it was never finished.
+    states nothing and shows it was never finished. Also caught: ``学法_次`` (a blank no removed
+    word fits; one that fits is SF401's), ``【待补】次`` and ``（数字）起``.
 
     Example::
 

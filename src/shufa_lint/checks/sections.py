@@ -89,8 +89,10 @@ class SectionMissing(Rule):
     督察工作规定 (2019). Reviewers return reports without them.
 
     How: the pack (chosen by the title, or ``--pack``) lists each section with its many names in real
-    reports (存在问题 / 存在的不足 / 问题和不足 …). A document that is cut off (SF602) is not
-    reported for sections that would come after the cut.
+    reports (存在问题 / 存在的不足 / 问题和不足 …), looked for in the top-level headings, numbered or,
+    in a report that numbers none, plain heading lines. A part that may stand anywhere (the
+    第一责任人 part of an annual report) may also be a passage of another part. A document that is
+    cut off (SF602) is not reported for sections that would come after the cut.
 
     Example: a 述法报告 with 一、工作情况 and 二、下一步打算 lacks 存在问题.
 
