@@ -22,7 +22,7 @@ OUTLINE_OPENERS = ("【提纲】", "【大纲】", "【写作提纲】", "提纲
 _TITLE_WORDS = re.compile(r"报告|述法|述职|情况|总结")
 _TITLE_FORBIDDEN = re.compile(r"[。，,；;！？!?]")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
-_HEADING_STOP = set(SENTENCE_END) | set(BOUNDARY)
+_HEADING_STOP = re.compile("[" + re.escape("".join(sorted(set(SENTENCE_END) | set(BOUNDARY)))) + "]")
 _DATE_LINE = re.compile(r"^(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年(?:\s*[\d一二三四五六七八九十]{1,2}\s*月(?:\s*[\d一二三四五六七八九十]{1,3}\s*日)?)?$")
 
 
@@ -144,10 +144,8 @@ class Document:
 
 
 def _heading_text(text: str, start: int, stop: int) -> str:
-    end = start
-    while end < stop and text[end] not in _HEADING_STOP:
-        end += 1
-    return text[start:end].strip()
+    found = _HEADING_STOP.search(text, start, stop)
+    return text[start : found.start() if found else stop].strip()
 
 
 def _unnumbered_heading(paragraph: Paragraph) -> PlainHeading | None:
