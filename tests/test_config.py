@@ -339,7 +339,8 @@ def test_print_config_without_a_path_describes_the_current_folder(repo):
 
 @pytest.mark.parametrize(
     "pattern",
-    [r"(a+)+$", r"(a*)*b", r"(a|a)*c", r"(a|ab)+$", r"(\d+\s?)+件", r"(x+x+)+y", r"(.*号){12}", r"([某XＸ]+同志)*"],
+    [r"(a+)+$", r"(a*)*b", r"(a|a)*c", r"(a|ab)+$", r"(\d+\s?)+件", r"(x+x+)+y", r"(.*号){12}", r"([某XＸ]+同志)*",
+     r"\S*\S*\S*待填", r"X*X*X*X*Z", r"[X]*[X]*Z", r"(X+)(X+)(X+)Z"],
 )
 def test_catastrophic_patterns_are_refused(pattern):
     with pytest.raises(ConfigError, match="unsafe regular expression"):
@@ -348,7 +349,8 @@ def test_catastrophic_patterns_are_refused(pattern):
 
 @pytest.mark.parametrize(
     "pattern",
-    [r"某某", r"[xXｘＸ×]{1,3}", r"(?:20|２０)[xX×]{2}\s*年", r"_{2,}(?=[年月日])", r"(某|XX)+", r"\d+(\.\d+)?%", r"【[^】]{1,6}】"],
+    [r"某某", r"[xXｘＸ×]{1,3}", r"(?:20|２０)[xX×]{2}\s*年", r"_{2,}(?=[年月日])", r"(某|XX)+", r"\d+(\.\d+)?%", r"【[^】]{1,6}】",
+     r"\d+\s*次", r"X+Y+"],
 )
 def test_ordinary_patterns_are_accepted(pattern):
     assert check_user_pattern(pattern, "name-placeholders[0]") == pattern

@@ -98,3 +98,7 @@ def test_no_dropped_figure(sentence):
 
 def test_placeholders_in_the_title_are_found():
     assert codes("20XX年度镇长述法报告\n正文。", "SF302") == [("SF302", 1, 1)]
+
+
+def test_bracketed_and_spaced_blanks_are_one_finding_each():
+    assert codes("审查合同(?)份，全年办理 ? 件。", "SF3") == [("SF301", 1, 5), ("SF301", 1, 15)]

@@ -311,3 +311,42 @@ def test_fix_leaves_a_docx_untouched_and_says_so(tmp_path):
     assert f"{path}: fixes are not applied to .docx files" in stderr
     _, stdout, _ = run("--diff", str(path))
     assert stdout == ""
+
+
+def test_a_read_only_file_is_not_rewritten(tmp_path):
+    draft = tmp_path / "draft.txt"
+    draft.write_text(REPORT, encoding="utf-8", newline="")
+    draft.chmod(0o444)
+    before = draft.read_bytes()
+    code, _, stderr = run("--fix", str(draft))
+    assert code == 2 and "read-only" in stderr
+    assert draft.read_bytes() == before
+
+
+def test_a_markdown_join_never_swallows_markup(tmp_path):
+    path = tmp_path / "report.md"
+    original = (
+        "一是完善调解网络，全年调解纠纷\n![现场照片](img/a.png)共计384起。\n\n"
+        "二是完善调解网络，全年调解纠纷\n[384起](http://x.cn/a)，成功率高。\n\n"
+        "三是完善调解网络，全年调解纠纷\n共计384起。\n"
+    )
+    path.write_text(original, encoding="utf-8")
+    run("--fix", "--select", "SF601", str(path))
+    fixed = path.read_text(encoding="utf-8")
+    assert "![现场照片](img/a.png)共计384起" in fixed and "[384起](http://x.cn/a)" in fixed
+    assert "全年调解纠纷共计384起。" in fixed  # the plain continuation is joined
+
+
+def test_diff_works_on_standard_input_and_honours_exit_zero():
+    result = CliRunner().invoke(main, ["--diff", "-"], input="一是严格落实述法要求,我带头述职。\n")
+    assert result.exit_code == 1 and "+一是严格落实述法要求，我带头述职。" in result.stdout
+    result = CliRunner().invoke(main, ["--diff", "--exit-zero", "-"], input="一是严格落实述法要求,我带头述职。\n")
+    assert result.exit_code == 0
+
+
+def test_output_file_that_is_an_input_is_refused(tmp_path):
+    draft = tmp_path / "draft.txt"
+    draft.write_bytes(REPORT.encode("utf-8"))
+    code, _, stderr = run("--format", "json", "-o", str(draft), str(draft))
+    assert code == 2 and "would be overwritten" in stderr
+    assert draft.read_bytes() == REPORT.encode("utf-8")

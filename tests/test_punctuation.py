@@ -109,3 +109,9 @@ def test_the_seed_gets_one_finding_per_line_that_has_half_width_marks():
 def test_a_clean_report_has_no_finding():
     text = "一、工作情况\n（一）强化政治引领。本年度，我镇坚持“法治优先”（详见附件1），成效明显。\n"
     assert lint(text) == []
+
+
+def test_a_question_mark_left_for_a_figure_stays_as_typed():
+    text = "2025年度镇长述法报告\n一是全年办理?件,审查合同(?)份。\n"
+    (diagnostic,) = lint_source(from_text("draft.txt", text), Settings(select=("SF701",)))
+    assert [edit.content for edit in diagnostic.fix.edits] == ["，"]

@@ -77,6 +77,12 @@ def test_unknown_declared_encoding():
         read_bytes("a.txt", "一、工作情况".encode(), encoding="klingon")
 
 
+@pytest.mark.parametrize("codec", ["rot13", "hex", "base64"])
+def test_a_codec_that_is_not_a_text_encoding_is_refused(codec):
+    with pytest.raises(InputError, match="not a text encoding"):
+        read_bytes("draft.txt", "述法报告".encode("utf-8"), codec)
+
+
 def test_mixed_utf8_and_gbk_lines_are_refused():
     lines = SEED.splitlines(keepends=True)
     data = "".join(lines[:10]).encode("utf-8") + "".join(lines[10:]).encode("gbk")

@@ -258,6 +258,13 @@ def main(
     if write_baseline and not baseline:
         raise click.UsageError("--write-baseline needs --baseline FILE")
 
+    files = expand_paths(paths)
+    output_file = output_flags.get("output_file")
+    if output_file and os.path.exists(output_file) and any(
+        path != "-" and os.path.exists(path) and os.path.samefile(path, output_file) for path in files
+    ):
+        raise click.UsageError(f"--output-file {output_file} is one of the files to lint; it would be overwritten")
+
     from .config import ConfigResolver, Overrides
     from .diagnostics import InputError
     from .lexicon import RuleDataError
@@ -269,7 +276,7 @@ def main(
         if print_config:
             click.echo("---\n".join(resolver.for_path(path).describe() for path in paths or ("-",)), nl=False)
             return
-        configs = {path: resolver.for_path(path) for path in expand_paths(paths)}
+        configs = {path: resolver.for_path(path) for path in files}
         accepted = Baseline.load(baseline) if baseline and not write_baseline else None
     except (RuleDataError, InputError) as error:
         click.echo(f"shufa-lint: {error}", err=True)
@@ -297,7 +304,7 @@ def main(
             click.echo(f"shufa-lint: {fixes.summary().get(lang)}", err=True)
     if diff:
         click.echo(fixes.diff(), nl=False)
-        sys.exit(2 if any(report.error for report in reports) else int(fixes.changed))
+        sys.exit(2 if any(report.error for report in reports) else int(fixes.changed and not output_flags["exit_zero"]))
     if write_baseline:
         try:
             recorded = Baseline(baseline).write((r.diagnostics, r.source) for r in reports if r.source is not None)

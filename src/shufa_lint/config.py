@@ -259,13 +259,34 @@ def _has_ambiguous_branch(items) -> bool:
     return False
 
 
+def _unbounded_repeat(op, av):
+    """The repeated items if ``op`` repeats without bound (X*, X+, (X+)), else None."""
+    if op == sre_constants.SUBPATTERN and len(av[-1]) == 1:
+        return _unbounded_repeat(*av[-1][0])
+    if op in _REPEATS and av[1] == sre_constants.MAXREPEAT:
+        return av[2]
+    return None
+
+
+def _has_adjacent_overlapping_repeats(items) -> bool:
+    """X*X*, \\S*\\S*, (X+)(X+): each split of a run between the two is tried, one per position."""
+    repeated = [_unbounded_repeat(op, av) for op, av in items]
+    return any(
+        a is not None and b is not None and _first_chars(a).overlaps(_first_chars(b))
+        for a, b in zip(repeated, repeated[1:])
+    )
+
+
 def _backtracking_risk(items) -> str | None:
     """Why matching ``items`` may take exponential time, or None.
 
     Python's ``re`` backtracks: a quantifier around something that can match the same text in more
-    than one way (a nested quantifier, or overlapping alternatives) tries every split of a long line
-    before failing. Such patterns are refused rather than timed.
+    than one way (a nested quantifier, overlapping alternatives, or two unbounded quantifiers in a row
+    over the same characters) tries every split of a long line before failing. Such patterns are
+    refused rather than timed.
     """
+    if _has_adjacent_overlapping_repeats(items):
+        return "puts unbounded quantifiers over the same characters in a row, like X*X* or \\S*\\S*"
     for op, av in items:
         if op in _REPEATS and av[1] > 1:
             if _has_variable_repeat(av[2]):
@@ -292,7 +313,7 @@ def check_user_pattern(pattern: Any, where: str) -> str:
     risk = _backtracking_risk(sre_parse.parse(pattern))
     if risk:
         raise ConfigError(
-            f"{where}: unsafe regular expression {pattern!r}: it {risk}, which can take exponential time "
+            f"{where}: unsafe regular expression {pattern!r}: it {risk}, which can take hours "
             f"on a long line; write the repeated part so that each character can match only one way"
         )
     return pattern

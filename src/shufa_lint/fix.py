@@ -195,11 +195,11 @@ def reparse(source: SourceText, text: str) -> SourceText:
     return read_bytes(source.path, _encode(source, text), source.encoding)
 
 
-def can_fix(source: SourceText) -> Message | None:
-    """Why ``source`` cannot be fixed in place, or None if it can."""
+def can_fix(source: SourceText, write: bool = True) -> Message | None:
+    """Why ``source`` cannot be fixed (in place, when ``write``), or None if it can."""
     if source.kind == "docx" or source.position_unit != "line":
         return Message("不对 .docx 文件应用修复", "fixes are not applied to .docx files")
-    if source.path == "-":
+    if write and source.path == "-":
         return Message("不对标准输入应用修复（可用 --diff 查看）", "fixes are not applied to standard input (see --diff)")
     if not source.raw_text or _line_starts(source.raw_text, source) is None:
         return Message("无法定位原文，未应用修复", "the file text cannot be mapped; no fix applied")
@@ -263,20 +263,28 @@ def write_back(outcome: FixOutcome) -> None:
     if data[len(source.bom_bytes()) :].decode(source.encoding) != outcome.text:
         raise FixError(source.path, f"the fixed text does not survive {source.encoding}; file not written")
     folder = os.path.dirname(target) or "."
-    mode = os.stat(target).st_mode & 0o7777
-    handle = tempfile.NamedTemporaryFile(
-        "wb", dir=folder, prefix=f".{os.path.basename(target)}.", suffix=".tmp", delete=False
-    )
+    status = os.stat(target)
+    if not status.st_mode & 0o222 or not os.access(target, os.W_OK):
+        raise FixError(source.path, "is read-only; not written")
+    if status.st_uid != os.geteuid() and os.geteuid() != 0:
+        # replacing the file would hand it to this user: leave another user's file as it is
+        raise FixError(source.path, "belongs to another user; not written")
+    temporary = None
     try:
-        with handle:
+        with tempfile.NamedTemporaryFile(
+            "wb", dir=folder, prefix=f".{os.path.basename(target)}.", suffix=".tmp", delete=False
+        ) as handle:
+            temporary = handle.name
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(handle.name, mode)
-        os.replace(handle.name, target)
+        os.chmod(temporary, status.st_mode & 0o7777)
+        if os.geteuid() == 0:
+            os.chown(temporary, status.st_uid, status.st_gid)
+        os.replace(temporary, target)
     except OSError as error:
-        if os.path.exists(handle.name):
-            os.unlink(handle.name)
+        if temporary and os.path.exists(temporary):
+            os.unlink(temporary)
         raise FixError(source.path, f"cannot write: {error.strerror or error}") from None
     with open(target, "rb") as written:
         if written.read() != data:
@@ -315,7 +323,7 @@ class FixSession:
         self.notes: list[tuple[str, Message]] = []  # files left alone, and why
 
     def run(self, source: SourceText, diagnostics: list[Diagnostic], lint: Lint) -> tuple[SourceText, list[Diagnostic]]:
-        reason = can_fix(source)
+        reason = can_fix(source, self.write)
         if reason is not None:
             if any(applicable(d.fix, self.unsafe) for d in diagnostics):
                 self.notes.append((source.path, reason))

@@ -34,7 +34,7 @@ def figure_data(lexicon: Lexicon) -> FigureData:
     try:
         units = sorted(set(table["units"]), key=len, reverse=True)
         unit_group = "|".join(map(re.escape, units))
-        placeholder = compile_pattern(rf"(?:{table['placeholder']})(?=(?P<unit>(?:余|多)?(?:{unit_group}|[%％])))", where)
+        placeholder = compile_pattern(rf"(?:{table['placeholder']})(?=[ \u3000]?(?P<unit>(?:余|多)?(?:{unit_group}|[%％])))", where)
         for pattern in table["name_placeholders"]:
             compile_pattern(pattern, where)  # report a bad entry by itself, not as part of the whole
         names = compile_pattern("|".join(f"(?:{p})" for p in table["name_placeholders"]), where)
@@ -55,6 +55,12 @@ def figure_data(lexicon: Lexicon) -> FigureData:
 
 def _data(context) -> FigureData:
     return context.lexicon.derived("figures", figure_data)
+
+
+def _skip_spaces(text: str, index: int) -> int:
+    while index < len(text) and text[index] in " \u3000":
+        index += 1
+    return index
 
 
 @register
@@ -156,7 +162,7 @@ class FigureMissing(Rule):
             placeholders: set[int] | None = None  # where SF301's marks end: their units are SF301's
             for found in data.bare_unit.finditer(text):
                 if placeholders is None:
-                    placeholders = {mark.end() for mark in data.placeholder.finditer(text)}
+                    placeholders = {_skip_spaces(text, mark.end()) for mark in data.placeholder.finditer(text)}
                 if found.start() not in placeholders and self._lost_figure(text, found.start(), found.end(), data):
                     yield self._missing(paragraph, found.start(), found.end(), found.group())
 

@@ -97,12 +97,15 @@ class BrokenLine(Rule):
                 if line in cut:
                     continue
                 start, end = _line_end(document, line)
-                next_indent = len(document.lines[line]) - len(document.lines[line].lstrip(" \t\u3000"))
-                fix = Fix(
-                    (Edit(line, len(document.lines[line - 1]) + 1, line + 1, next_indent + 1, ""),),
-                    safe=True,
-                    description=Message("与下一行合并", "join with the next line"),
-                )
+                fix = None
+                if document.source.can_join(line):
+                    following = document.lines[line]
+                    next_indent = len(following) - len(following.lstrip(" \t\u3000"))
+                    fix = Fix(
+                        (Edit(line, len(document.lines[line - 1]) + 1, line + 1, next_indent + 1, ""),),
+                        safe=True,
+                        description=Message("与下一行合并", "join with the next line"),
+                    )
                 yield self.report(
                     start,
                     end,

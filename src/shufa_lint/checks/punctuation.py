@@ -16,6 +16,7 @@ from ..document import Document
 from ..document.numerals import NUMERAL_CHARS
 from ..document.text import CJK_RE
 from ..registry import Rule, register
+from .figures import _data as figure_data_for
 
 FULL_WIDTH = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）", ".": "。"}
 _CLAUSE_MARKS = set(",;:?!")
@@ -134,6 +135,9 @@ def _parentheses(line: str, skip: set[int]) -> set[int]:
             continue
         outside_before, _ = _neighbours(line, opening)
         _, outside_after = _neighbours(line, closing)
+        if (opening and (_is_latin(line[opening - 1]) or line[opening - 1] == "_")
+                and CJK_RE.search(line, opening, closing) is None):
+            continue  # foo_bar(x), Windows(R): Latin text's own brackets
         chinese = (
             line[opening] == "（"
             or line[closing] == "）"
@@ -232,8 +236,14 @@ class HalfWidthPunctuation(Rule):
 
     def check(self, document, context):
         owned = _owned_by_marker_rule(document)
+        placeholder = figure_data_for(context).placeholder
         for number, line in enumerate(document.lines, start=1):
-            replacements = half_width_marks(line, owned.get(number, set()))
+            skip = owned.get(number, set())
+            if "?" in line or "(" in line:
+                # a figure left blank (学法?次, 审查合同(?)份) is SF301's and must stay as typed
+                for mark in placeholder.finditer(line):
+                    skip = skip | set(range(mark.start(), mark.end()))
+            replacements = half_width_marks(line, skip)
             if replacements:
                 yield self._line_report(number, replacements)
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import codecs
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from ..diagnostics import InputError
 
@@ -51,6 +52,9 @@ class LineOrigin:
         return self.offset + index
 
 
+_JOINABLE_PREFIX = re.compile(r"[ \t\u3000]*(?:>[ \t]?)*[ \t\u3000]*")
+
+
 @dataclass(frozen=True)
 class SourceText:
     """One input as report lines.
@@ -81,6 +85,25 @@ class SourceText:
             return line, column
         origin = self.origins[line - 1]
         return origin.line, origin.column(column - 1) + 1
+
+    def can_join(self, line: int) -> bool:
+        """Whether the break after report line ``line`` can be removed by deleting what lies between its
+        last character and the next line's first: nothing but the break, indentation or blockquote
+        marks. A join must not swallow markup (a list bullet, an image, a link's closing part)."""
+        if not self.origins:
+            return True
+        if not 1 <= line < len(self.origins) or not self.raw_text or not self.lines[line - 1]:
+            return False
+        this, following = self.origins[line - 1], self.origins[line]
+        raw = self._raw_lines
+        if this.generated or following.generated or following.line != this.line + 1 or following.line > len(raw):
+            return False
+        ends_line = this.column(len(self.lines[line - 1]) - 1) + 1 == len(raw[this.line - 1])
+        return ends_line and _JOINABLE_PREFIX.fullmatch(raw[following.line - 1][: following.column(0)]) is not None
+
+    @cached_property
+    def _raw_lines(self) -> list[str]:
+        return split_lines(self.raw_text)
 
     def bom_bytes(self) -> bytes:
         return _BOM_BYTES.get(self.encoding, b"") if self.bom else b""

@@ -52,9 +52,12 @@ def _bom(data: bytes) -> tuple[bytes, str] | None:
 
 def _decode_declared(data: bytes, path: str, declared: str) -> Decoded:
     try:
-        name = codecs.lookup(declared).name
+        info = codecs.lookup(declared)
     except LookupError:
         raise InputError(path, f"unknown encoding {declared!r} given with --encoding") from None
+    if not getattr(info, "_is_text_encoding", True):  # rot13, hex, base64: codecs, not text encodings
+        raise InputError(path, f"{declared!r} given with --encoding is not a text encoding")
+    name = info.name
     found = _bom(data)
     # a BOM that agrees with the declared encoding is the file's, not text; "utf-16" means "either order"
     if found and (found[1] == name.replace("-sig", "") or found[1].startswith(name + "-")):

@@ -26,8 +26,12 @@ _ATX_HEADING = re.compile(r"^ {0,3}#{1,6}(?:[ \t]+|$)")
 _BULLET = re.compile(r"^[ \t]*[-+*][ \t]+(?:\[[ xX]\][ \t]+)?")
 _LEADING_STRONG = re.compile(r"^\*\*(?=\S)(.+?)(?<=\S)\*\*")
 # Bounded and bracket-free inside, so a line of a million "[" is scanned in linear time.
-_IMAGE = re.compile(r"!\[[^\[\]]{0,1000}\]\([^()\s]{0,2000}\)")
-_LINK = re.compile(r"\[([^\[\]]{0,1000})\]\([^()\s]{0,2000}\)")
+# a link target may hold one level of parentheses: [文件](./a(1).pdf)
+_TARGET = r"\((?:[^()\s]|\([^()\s]{0,200}\)){0,2000}\)"
+_IMAGE = re.compile(r"!\[[^\[\]]{0,1000}\]" + _TARGET)
+_LINK = re.compile(r"\[([^\[\]]{0,1000})\]" + _TARGET)
+# inline code is not report text: `代码,(括号)`
+_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)")
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _COMMENT_OPEN, _COMMENT_CLOSE = "<!--", "-->"
 
@@ -110,7 +114,7 @@ class _Reader:
             inner = range(2, strong.end() - 2)
             kept = [kept[position] for position in inner] + kept[strong.end() :]
             visible = _visible(line, kept)
-        kept = _without_link_markup(kept, visible)
+        kept = _without_inline_markup(kept, visible)
         return kept, "text"
 
     def _outside_comments(self, index: int, line: str) -> list[int]:
@@ -151,10 +155,14 @@ def _visible(line: str, kept: list[int]) -> str:
     return "".join(line[position] for position in kept)
 
 
-def _without_link_markup(kept: list[int], visible: str) -> list[int]:
-    """Drop images, and keep only the text of links: [文字](链接) reads as 文字."""
+def _without_inline_markup(kept: list[int], visible: str) -> list[int]:
+    """Drop code spans and images, and keep only the text of links: [文字](链接) reads as 文字."""
     spans: list[tuple[int, int]] = []  # [start, end) of visible positions to drop
+    for code in _CODE_SPAN.finditer(visible):
+        spans.append((code.start(), code.end()))
     for image in _IMAGE.finditer(visible):
+        if any(start <= image.start() < end for start, end in spans):
+            continue
         spans.append((image.start(), image.end()))
     for link in _LINK.finditer(visible):
         if any(start <= link.start() < end for start, end in spans):
