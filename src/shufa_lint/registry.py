@@ -74,7 +74,7 @@ class Rule:
             end_line=end[0],
             end_column=end[1],
             message=Message(zh, en),
-            suggestions=tuple(Message(s_zh, s_en) for s_zh, s_en in suggestions),
+            suggestions=tuple([Message(s_zh, s_en) for s_zh, s_en in suggestions]),
             path=self.path,
             fix=fix,
         )

@@ -239,8 +239,8 @@ class HalfWidthPunctuation(Rule):
         placeholder = figure_data_for(context).placeholder
         for number, line in enumerate(document.lines, start=1):
             skip = owned.get(number, set())
-            if "?" in line or "(" in line:
-                # a figure left blank (学法?次, 审查合同(?)份) is SF301's and must stay as typed
+            if "?" in line:
+                # a figure left blank (学法?次, 审查合同(?)份) is SF301's: its ? must stay as typed
                 for mark in placeholder.finditer(line):
                     skip = skip | set(range(mark.start(), mark.end()))
             replacements = half_width_marks(line, skip)
