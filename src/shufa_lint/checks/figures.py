@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..document.text import CJK
+from ..document.text import CJK, CJK_RE
 from ..lexicon import Lexicon, RuleDataError, compile_pattern
 from ..patterns import GuardedPattern
 from .redactions import redaction_data
@@ -15,7 +15,6 @@ from ..registry import Rule, register
 _NUMERAL_BEFORE = re.compile(r"[0-9０-９一二三四五六七八九十百千万亿两〇零]$")
 _PERCENT = re.compile(r"[%％]")
 _WINDOW = 80  # characters before a unit that its clause (and the figure) can stand in
-_CJK_CHAR = re.compile(f"[{CJK}]")
 
 
 @dataclass(frozen=True)
@@ -157,7 +156,7 @@ class FigureMissing(Rule):
             for found in _PERCENT.finditer(text):
                 # the character the percentage follows, spaces aside: a Chinese one means no figure
                 before = text[max(0, found.start() - _WINDOW) : found.start()].rstrip()
-                if before and _CJK_CHAR.match(before[-1]):
+                if before and CJK_RE.match(before[-1]):
                     yield self._missing(paragraph, found.start(), found.end(), "%")
             placeholders: set[int] | None = None  # where SF301's marks end: their units are SF301's
             for found in data.bare_unit.finditer(text):

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from ..diagnostics import Edit, Fix, Message, Severity
-from ..document.text import CJK
+from ..document.text import CJK_RE
 from ..lexicon import Lexicon, RuleDataError, compile_pattern
 from ..patterns import GuardedPattern
 from ..registry import Rule, register
@@ -16,8 +16,7 @@ _CONTEXT = 16  # characters on each side of a gap that phrases are tried against
 # A lone underscore between Chinese text (or Chinese text and punctuation): 以_新时代, 弱势_的, 等_,
 # Runs of underscores are fill-in blanks; underscores touching ASCII letters or digits are names
 # (仿宋_GB2312, snake_case).
-_GAP_SIDE = re.compile(rf"[{CJK}“”‘’《》（）()、，,。；;：:！？!?\s]")
-_CJK_CHAR = re.compile(f"[{CJK}]")
+_GAP_SIDE_MARKS = set("“”‘’《》（）()、，,。；;：:！？!?")
 # An underscore inside a file name (附件：述法报告_定稿.docx) joins words; it removed nothing.
 _FILE_NAME_AFTER = re.compile(
     r"[^\s，。；、,;：:“”《》（）()]{0,40}?\.(?:docx?|wps|pdf|txt|md|xlsx?|pptx?|zip|rar|jpe?g|png)(?![A-Za-z])",
@@ -110,8 +109,8 @@ def gaps(text: str, data: RedactionData):
             before, after = text[found.start() - 1 : found.start()], text[found.end() : found.end() + 1]
             sides = [side for side in (before, after) if side]
             if (
-                any(_CJK_CHAR.match(side) for side in sides)
-                and all(_GAP_SIDE.match(side) for side in sides)
+                any(CJK_RE.match(side) for side in sides)
+                and all(CJK_RE.match(side) or side in _GAP_SIDE_MARKS or side.isspace() for side in sides)
                 and not _FILE_NAME_AFTER.match(text, found.end())
                 and not (found.end() - found.start() == 2 and after and after in "年月日")
             ):

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from .numerals import NUMERAL_CHARS, parse_chinese, to_chinese
-from .text import BOUNDARY, CJK
+from .text import BOUNDARY, CJK_RE
 
 HAN, PAREN_HAN, ARABIC, PAREN_ARABIC, ITEM = "han", "paren_han", "arabic", "paren_arabic", "item"
 LEVELS = {HAN: 1, PAREN_HAN: 2, ARABIC: 3, PAREN_ARABIC: 4, ITEM: 5}
@@ -25,7 +25,12 @@ _PATTERNS = [
     (HAN, re.compile(rf"(?P<n>{_NUM})(?:(?P<sep>、)|(?P<bad>[.．](?!\d)))")),
     (ARABIC, re.compile(r"(?P<n>\d{1,2})(?:(?P<sep>[.．])(?![\d.．])|(?P<bad>、))")),
 ]
-_FOLLOWS_TEXT = re.compile(rf"[{CJK}“‘《（(\[【A-Za-z0-9]")
+_OPENING_MARKS = set("“‘《（(【[")
+
+
+def _opens_text(char: str) -> bool:
+    """Whether a heading's text may start with ``char``: Chinese, a Latin letter or digit, an opening mark."""
+    return bool(char) and (CJK_RE.match(char) is not None or char in _OPENING_MARKS or (char.isascii() and char.isalnum()))
 _LEGAL_REFERENCE_BEFORE = set("第条款项目")
 _LEGAL_REFERENCE_AFTER = set("项款条目")
 # Inside a paragraph, headings follow the end of a sentence; after these a numbered list runs in the
@@ -110,8 +115,7 @@ def _match_at(text: str, position: int, at_start: bool) -> MarkerMatch | None:
         if not ordinal:
             continue
         end = found.end()
-        following = text[end : end + 1]
-        if not following or not _FOLLOWS_TEXT.match(following):
+        if not _opens_text(text[end : end + 1]):
             continue
         bad = found.group("bad")
         if kind == ARABIC and bad and not at_start:
