@@ -90,6 +90,11 @@ class Fix(_Compact):
     safe: bool = True
     description: Message = field(default=Message("", ""))
 
+    @classmethod
+    def replacing(cls, start: tuple[int, int], end: tuple[int, int], content: str, safe: bool) -> "Fix":
+        """One edit: the span from ``start`` to ``end`` becomes ``content`` (described as writing it)."""
+        return cls((Edit(*start, *end, content),), safe, Message(f"改为“{content}”", f"write {content}"))
+
 
 class InputError(Exception):
     """Input that cannot be linted: the CLI prints ``path: reason`` on one line and exits 2."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterator
 
-from ..diagnostics import Edit, Fix, Message
+from ..diagnostics import Fix
 from ..document import Document, Tree
 from ..document.markers import ARABIC, ITEM, Marker, label
 from ..registry import Rule, register
@@ -200,16 +200,12 @@ class MalformedMarker(Rule):
             if marker.expected is None:
                 continue
             start, end = (marker.line, marker.column), (marker.end_line, marker.end_column)
-            fix = Fix(
-                (Edit(*start, *end, marker.expected),),
-                safe=True,
-                description=Message(f"改为“{marker.expected}”", f"write {marker.expected}"),
-            )
+            fix = Fix.replacing(start, end, marker.expected, safe=True)
             yield self.report(
                 start,
                 end,
                 f"序号格式不规范：“{marker.raw}”应写作“{marker.expected}”",
                 f"malformed marker {marker.raw}: write {marker.expected}",
-                suggestions=[(f"改为“{marker.expected}”", f"write {marker.expected}")],
+                suggestions=[(fix.description.zh, fix.description.en)],
                 fix=fix,
             )

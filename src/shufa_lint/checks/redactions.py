@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..diagnostics import Edit, Fix, Message, Severity
+from ..diagnostics import Fix, Severity
 from ..document.text import CJK_RE
 from ..lexicon import Lexicon, RuleDataError, compile_pattern
 from ..patterns import GuardedPattern
@@ -166,11 +166,7 @@ class RedactedTerm(Rule):
                 words = "”或“".join(c.word for c in candidates)
                 fix = None
                 if len(candidates) == 1:
-                    fix = Fix(
-                        (Edit(*start_position, *end_position, candidates[0].word),),
-                        safe=False,
-                        description=Message(f"补回“{candidates[0].word}”", f"restore {candidates[0].word}"),
-                    )
+                    fix = Fix.replacing(start_position, end_position, candidates[0].word, safe=False)
                 yield self.report(
                     start_position,
                     end_position,
@@ -219,11 +215,7 @@ class AlteredTerm(Rule):
                     for found in pattern.finditer(paragraph.text):
                         start, end = paragraph.position(found.start()), paragraph.position(found.end())
                         # a term broken over two lines is left to the line join (SF601) first
-                        fix = None if start[0] != end[0] else Fix(
-                            (Edit(*start, *end, term.term),),
-                            safe=False,
-                            description=Message(f"改为“{term.term}”", f"write {term.term}"),
-                        )
+                        fix = None if start[0] != end[0] else Fix.replacing(start, end, term.term, safe=False)
                         yield self.report(
                             start,
                             end,
