@@ -68,3 +68,21 @@ def test_heading_completed_on_the_next_line_is_only_a_broken_line():
 def test_outline_cut_off():
     text = "【提纲】一、工作情况。(一)强化引领。一是完善公共法\n" + TITLE + "一、工作情况\n内容。\n"
     assert [(d.code, d.line) for d in lint(text, "SF6")] == [("SF602", 1)]
+
+
+def test_a_sentence_that_runs_into_a_heading_was_cut():
+    text = TITLE + "一、工作情况\n（一）强化领导。一是健全机制。二是落实述\n（二）推进依法行政。内容。\n"
+    assert [(d.code, d.line) for d in lint(text, "SF6")] == [("SF602", 3)]
+
+
+def test_heading_lines_followed_by_headings_are_not_cut():
+    text = TITLE + "一、工作情况\n（一）强化领导\n1.健全机制。内容。\n（二）推进依法行政\n内容。\n"
+    assert codes(text, "SF6") == []
+
+
+def test_copy_paste_break_inside_a_reworded_heading_is_only_a_broken_line():
+    text = (
+        "【提纲】一、工作情况。(一)强化引领。一是严格落实述法要求。二是深化行政执法协调监督。\n" + TITLE
+        + "一、工作情况\n（一）强化引领。一是严格落实述法要求。内容完整。二是深化行政执法\n监督。成立领导小组。\n"
+    )
+    assert [(d.code, d.line) for d in lint(text, "SF6")] == [("SF601", 4)]

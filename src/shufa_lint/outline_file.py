@@ -13,7 +13,9 @@ from typing import Any
 
 from .document import Outline, parse_outline_lines
 from .document import OUTLINE_OPENERS
+from .diagnostics import InputError
 from .lexicon import RuleDataError, load_yaml
+from .source.encoding import decode
 
 
 def _flatten(items: Any, where: str) -> list[str]:
@@ -36,14 +38,21 @@ def load_outline(path: str) -> Outline:
     """The outline in ``path``, parsed once per run however many drafts are held to it."""
     file = Path(path)
     try:
-        text = file.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as error:
-        raise RuleDataError(f"{path}: cannot read outline: {error}") from None
+        data = file.read_bytes()
+    except OSError as error:
+        raise RuleDataError(f"{path}: cannot read outline: {error.strerror or error}") from None
+    try:  # an outline is saved like the drafts it goes with: GB18030 as often as UTF-8
+        text = decode(data, path).text
+    except InputError as error:
+        raise RuleDataError(f"outline {error}") from None
     if file.suffix.lower() in (".yaml", ".yml"):
         data = load_yaml(path, text)
         if isinstance(data, dict) and "outline" in data:
             data = data["outline"]
-        headings = _flatten(data, path)
+        try:
+            headings = _flatten(data, path)
+        except RecursionError:
+            raise RuleDataError(f"{path}: the outline refers to itself (a YAML alias inside its own list)") from None
         lines = [(number, heading) for number, heading in enumerate(headings, start=1)]
     else:
         lines = []

@@ -106,10 +106,19 @@ class OutlineOrder(_OutlineRule):
     gap_kind = "moved"
 
     def describe(self, gap, document):
-        parent = _heading(gap.item.parent) if gap.item.parent else "提纲顶层"
+        heading = _heading(gap.heading)
+        siblings = gap.item.parent.children if gap.item.parent else document.alignment.roots
+        position = siblings.index(gap.item)
+        if position:
+            before = _heading(siblings[position - 1])
+            return (
+                f"“{heading}”的位置与提纲不符：提纲中它紧接在“{before}”之后",
+                f"'{heading}' is out of the outline's order: the outline puts it right after '{before}'",
+            )
+        parent = _heading(gap.item.parent) if gap.item.parent else "提纲"
         return (
-            f"“{_heading(gap.heading)}”的位置与提纲不符：提纲中它在“{parent}”之下",
-            f"'{_heading(gap.heading)}' is out of the outline's order (the outline puts it under {parent})",
+            f"“{heading}”的位置与提纲不符：提纲中它是“{parent}”的第一项",
+            f"'{heading}' is out of the outline's order: the outline puts it first under '{parent}'",
         )
 
 

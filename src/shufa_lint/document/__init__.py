@@ -19,6 +19,7 @@ from .paragraphs import Paragraph, build_paragraphs, stands_alone
 from .text import BOUNDARY, SENTENCE_END, ends_sentence
 
 OUTLINE_OPENERS = ("【提纲】", "【大纲】", "【写作提纲】", "提纲：", "提纲:")
+_OUTLINE_SPAN = 200  # lines an embedded outline may run to before its title
 _TITLE_WORDS = re.compile(r"报告|述法|述职|情况|总结")
 _TITLE_FORBIDDEN = re.compile(r"[。，,；;！？!?]")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
@@ -219,18 +220,31 @@ def build_tree(paragraphs: list[Paragraph]) -> Tree:
 
 
 def _find_outline(lines: tuple[str, ...]) -> tuple[int, int] | None:
-    """0-based [first, last] lines of an embedded 【提纲】 block."""
+    """0-based [first, last] lines of an embedded 【提纲】 block: up to the title when one follows (blank
+    lines inside allowed), else up to the first blank line after its content."""
     for index, line in enumerate(lines):
         stripped = line.strip()
         if not stripped:
             continue
         if not stripped.startswith(OUTLINE_OPENERS):
             return None
+        title = next((t for t in range(index + 1, min(len(lines), index + _OUTLINE_SPAN)) if _title_at(lines, t)), None)
+        if title is not None:
+            last = title - 1
+            while last > index and not lines[last].strip():
+                last -= 1
+            return index, last
         last = index
-        while last + 1 < len(lines) and lines[last + 1].strip() and _title_at(lines, last + 1) is None:
+        while last + 1 < len(lines) and (lines[last + 1].strip() or last == index and not _after_opener(line)):
             last += 1
         return index, last
     return None
+
+
+def _after_opener(line: str) -> str:
+    stripped = line.strip()
+    opener = next(o for o in OUTLINE_OPENERS if stripped.startswith(o))
+    return stripped[len(opener) :].strip()
 
 
 def _title_at(lines: tuple[str, ...], index: int) -> Title | None:

@@ -18,7 +18,6 @@ from .markers import Marker
 from .text import comparable
 
 MATCH = 0.6  # similarity at which a body heading realises an outline item
-REWORDED = 0.25  # below MATCH but at or above this, in the same slot: the item was reworded
 
 
 def _bigrams(text: str) -> set[str]:
@@ -38,7 +37,7 @@ def similarity(outline_item: Marker, heading: Marker) -> float:
     if len(expected) >= 4 and found.startswith(expected):
         score = max(score, 0.95)
     if outline_item.kind != heading.kind:
-        score *= 0.9
+        score *= 0.95  # 二是 in the outline may be written （2） in the body
     return score
 
 
@@ -83,6 +82,11 @@ class Alignment:
     pairs: dict[int, int] = field(default_factory=dict)  # outline index -> body index
     # outline index -> every (body index, similarity) at or above MATCH, paired or not
     candidates: dict[int, list[tuple[int, float]]] = field(default_factory=dict)
+
+    @property
+    def roots(self) -> list[Marker]:
+        """The outline's top-level items."""
+        return [item for item in self.outline if item.parent is None]
 
     @cached_property
     def _outline_positions(self) -> dict[int, int]:
@@ -138,7 +142,8 @@ class Alignment:
         return found
 
     def _same_slot(self, item: Marker, spare: set[int]) -> Marker | None:
-        """A spare body heading with the item's number under the heading that realises its parent."""
+        """A spare body heading with the item's number under the heading that realises its parent: the
+        item reworded past recognition (or replaced), whatever its words and marker style."""
         if item.parent is not None:
             parent = self.body_match(item.parent)
             if parent is None:
@@ -147,8 +152,8 @@ class Alignment:
         else:
             siblings = [heading for heading in self.body if heading.parent is None]
         for heading in siblings:
-            if (id(heading) in spare and heading.kind == item.kind and heading.ordinal == item.ordinal
-                    and similarity(item, heading) >= REWORDED):
+            same_rank = (heading.level == 1) == (item.level == 1)  # a part for a part, a sub-item for a sub-item
+            if id(heading) in spare and heading.ordinal == item.ordinal and same_rank:
                 return heading
         return None
 

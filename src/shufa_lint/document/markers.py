@@ -115,7 +115,11 @@ def _match_at(text: str, position: int, at_start: bool) -> MarkerMatch | None:
         if not ordinal:
             continue
         end = found.end()
-        if not _opens_text(text[end : end + 1]):
+        following = end
+        if at_start:  # 一、 工作情况, （一）\t加强…: typed with a space after the marker
+            while following < len(text) and text[following] in " \t\u3000":
+                following += 1
+        if not _opens_text(text[following : following + 1]):
             continue
         bad = found.group("bad")
         if kind == ARABIC and bad and not at_start:
