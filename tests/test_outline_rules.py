@@ -1,5 +1,7 @@
 """SF5xx: the body against its outline (embedded, or given with --outline)."""
 
+import pytest
+
 from support import lint
 
 OUTLINE = (
@@ -103,3 +105,45 @@ def test_a_pack_may_give_a_default_outline(tmp_path):
     # an outline embedded in the draft takes precedence over the pack's
     embedded = "【提纲】一、工作情况。(一)强化政治引领。二、存在问题。三、整改措施。\n" + draft
     assert lint_source(from_text("draft.txt", embedded), Settings(select=("SF5",)), lexicon) == []
+
+
+MULTILINE = "【提纲】\n\n一、工作情况\n（一）强化政治引领\n\n（二）聚焦依法行政\n二、存在问题\n三、整改措施\n\n"
+
+
+def test_an_outline_over_several_lines_with_blank_lines_ends_on_its_last_heading():
+    text = MULTILINE + TITLE + "一、工作情况\n（一）强化政治引领。内容。\n" + TAIL
+    found = lint(text, ("SF5", "SF6"))
+    assert [d.code for d in found] == ["SF501"] and "（二）聚焦依法行政" in found[0].message.zh
+
+
+def test_a_space_after_the_marker_still_opens_a_heading():
+    text = MULTILINE + TITLE + "一、 工作情况\n（一）\u3000强化政治引领。内容。\n（二）\t聚焦依法行政。内容。\n" + TAIL
+    assert lint(text, "SF5") == []
+
+
+def test_the_explained_example_of_a_replaced_heading_is_sf503():
+    text = MULTILINE + TITLE + "一、工作情况\n（一）强化政治引领。内容。\n（二）加强队伍建设。内容。\n" + TAIL
+    assert [d.code for d in lint(text, "SF5")] == ["SF503"]
+
+
+def test_a_moved_heading_is_told_which_neighbour_it_follows():
+    text = MULTILINE + TITLE + "一、工作情况\n（一）聚焦依法行政。内容。\n（二）强化政治引领。内容。\n" + TAIL
+    messages = [d.message.zh for d in lint(text, "SF502")]
+    assert messages and ("紧接在" in messages[0] or "第一项" in messages[0])
+
+
+def test_an_outline_file_in_gb18030(tmp_path):
+    outline = tmp_path / "outline.txt"
+    outline.write_bytes("【提纲】\n一、工作情况\n二、存在问题\n三、整改措施\n".encode("gb18030"))
+    found = lint(TITLE + "一、工作情况\n内容。\n三、整改措施\n内容。\n", "SF5", outline=str(outline))
+    assert [d.code for d in found] == ["SF501"]
+
+
+def test_an_outline_that_refers_to_itself_is_refused(tmp_path):
+    from shufa_lint.lexicon import RuleDataError
+    from shufa_lint.outline_file import load_outline
+
+    outline = tmp_path / "loop.yaml"
+    outline.write_text("a: &a [*a]\n", encoding="utf-8")
+    with pytest.raises(RuleDataError, match="refers to itself"):
+        load_outline(str(outline))
