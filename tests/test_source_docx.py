@@ -166,6 +166,19 @@ def test_tracked_changes_keep_insertions_and_drop_deletions():
     assert lines_of(builder) == ("组织专题学习研讨12次。",)
 
 
+def test_a_paragraph_deleted_with_tracked_changes_takes_no_number():
+    builder = report_builder()
+    builder.add("工作情况", level=0)
+    builder.add("强化领导", level=1)
+    builder.add_xml(  # a whole numbered paragraph deleted: Word's final view skips it and its number
+        f'<w:pPr><w:numPr><w:ilvl w:val="1"/><w:numId w:val="1"/></w:numPr>'
+        f'<w:rPr><w:del {TRACKED.format(id=3)}/></w:rPr></w:pPr>'
+        f'<w:del {TRACKED.format(id=4)}><w:r><w:delText>删去的小节</w:delText></w:r></w:del>'
+    )
+    builder.add("推进依法行政", level=1)
+    assert lines_of(builder) == ("一、工作情况", "（一）强化领导", "（二）推进依法行政")
+
+
 def test_headers_footers_comments_footnotes_fields_and_hidden_text_are_not_body_text():
     builder = report_builder()
     section = builder.document.sections[0]
@@ -250,3 +263,17 @@ def test_a_restarted_instance_does_not_change_where_the_base_list_restarts():
     builder.add("存在问题", level=0)
     builder.add("基层执法不规范", level=1)
     assert lines_of(builder) == ("一、工作情况", "（一）强化政治引领", "（四）保障法治建设", "二、存在问题", "（一）基层执法不规范")
+
+
+def test_a_malformed_label_from_word_numbering_is_reported_without_a_text_fix():
+    from shufa_lint.engine import lint_source
+    from shufa_lint.settings import Settings
+
+    builder = DocxBuilder()
+    builder.define_list([level_xml(0, "chineseCounting", "%1.")], num_id=1)
+    builder.add("工作情况", level=0)
+    builder.add("存在问题", level=0)
+    source = read_bytes("report.docx", builder.to_bytes())
+    found = lint_source(source, Settings(select=("SF204",)))
+    assert [d.line for d in found] == [1, 2]
+    assert all(d.fix is None and "编号格式" in d.message.zh for d in found)

@@ -200,6 +200,16 @@ class MalformedMarker(Rule):
             if marker.expected is None:
                 continue
             start, end = (marker.line, marker.column), (marker.end_line, marker.end_column)
+            if document.source.generated(marker.line, marker.column):
+                # Word's automatic numbering wrote this label: the list's number format must change
+                yield self.report(
+                    start,
+                    end,
+                    f"序号格式不规范：Word 自动编号“{marker.raw}”应为“{marker.expected}”，请修改该列表的编号格式",
+                    f"malformed marker {marker.raw} from Word's automatic numbering: set the list's number "
+                    f"format to {marker.expected}",
+                )
+                continue
             fix = Fix.replacing(start, end, marker.expected, safe=True)
             yield self.report(
                 start,

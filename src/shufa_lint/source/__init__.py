@@ -86,6 +86,13 @@ class SourceText:
         origin = self.origins[line - 1]
         return origin.line, origin.column(column - 1) + 1
 
+    def generated(self, line: int, column: int) -> bool:
+        """Whether the character at 1-based (``line``, ``column``) is not in the file: Word's numbering
+        label, which a fix cannot change (the list definition makes it)."""
+        if not self.origins or not 1 <= line <= len(self.origins):
+            return False
+        return column <= self.origins[line - 1].generated
+
     def can_join(self, line: int) -> bool:
         """Whether the break after report line ``line`` can be removed by deleting what lies between its
         last character and the next line's first: nothing but the break, indentation or blockquote

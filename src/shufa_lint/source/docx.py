@@ -125,8 +125,10 @@ def _body_lines(body, counter: ListCounter) -> tuple[list[str], list[LineOrigin]
                 origins.append(LineOrigin(number))
                 number += 1
             continue
-        label = counter.label(block)
         text = _paragraph_text(block)
+        if not text.strip() and _mark_removed(block):
+            continue  # a paragraph deleted or moved away with tracked changes: gone, number and all
+        label = counter.label(block)
         lines.append(label + text)
         if label:
             origins.append(LineOrigin(number, columns=(0,) * len(label) + tuple(range(len(text))), generated=len(label)))
@@ -192,6 +194,14 @@ def _paragraph_text(paragraph) -> str:
         stack.extend(reversed(element))
     # one paragraph is one line, whatever a hand-made w:t holds
     return "".join(pieces).replace("\r", " ").replace("\n", " ")
+
+
+def _mark_removed(paragraph) -> bool:
+    """Whether the paragraph mark itself is a tracked deletion or the source of a tracked move."""
+    properties = paragraph.find(f"{w('pPr')}/{w('rPr')}")
+    return properties is not None and (
+        properties.find(w("del")) is not None or properties.find(w("moveFrom")) is not None
+    )
 
 
 def _hidden(run) -> bool:
