@@ -17,16 +17,16 @@ def _line_end(document: Document, line: int) -> tuple[tuple[int, int], tuple[int
 
 
 def jumps(document: Document) -> set[int]:
-    return document.derived("integrity-jumps", _jumps)
-
-
-def _jumps(document: Document) -> set[int]:
     """Lines where a heading stops mid-way and the next line goes on with something else.
 
     A heading the outline knows (三是健全党领导法治建设的工作机制) that breaks off at a line end
     (三是健全党领导法治建设的) and is not completed by the next line marks a passage cut out, not a
-    line broken by copy-paste.
+    line broken by copy-paste. Shared by SF601 and SF602.
     """
+    return document.derived("integrity-jumps", _jumps)
+
+
+def _jumps(document: Document) -> set[int]:
     alignment = document.alignment
     found: set[int] = set()
     if alignment is None:
@@ -65,7 +65,7 @@ def unfinished(document: Document, paragraph: Paragraph, tree: Tree | None = Non
     if not stands_alone(document.lines[paragraph.last_line - 1]):
         return True
     if in_outline:
-        return False  # an outline written a heading a line ends on its last heading
+        return False  # an outline written one heading a line ends on a heading
     if any(marker.paragraph == paragraph.index and marker.offset == 0 for marker in tree.markers):
         return True  # a report does not end on a numbered heading
     # a short closing line is a signature or a date, unless it is all a heading got
