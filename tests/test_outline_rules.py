@@ -147,3 +147,16 @@ def test_an_outline_that_refers_to_itself_is_refused(tmp_path):
     outline.write_text("a: &a [*a]\n", encoding="utf-8")
     with pytest.raises(RuleDataError, match="refers to itself"):
         load_outline(str(outline))
+
+
+def test_a_moved_block_is_blamed_once_and_its_neighbours_not_at_all():
+    outline = ("【提纲】一、工作情况。（一）强化政治引领。1.强化理论学习。2.压实主体责任。（二）推进依法行政。"
+               "1.规范重大行政决策。2.推行包容审慎监管。（1）实施轻微违法免罚清单。（2）推广柔性执法。二、存在问题。三、整改措施。\n")
+    body = (
+        "一、工作情况\n（一）强化政治引领\n1.强化理论学习。学法6次。\n2.压实主体责任。任务28项。\n"
+        "3.推行包容审慎监管\n（1）实施轻微违法免罚清单。不予处罚213件。\n（2）推广柔性执法。指导书350份。\n"
+        "（二）推进依法行政\n1.规范重大行政决策。审查12件。\n" + TAIL
+    )
+    found = lint(outline + TITLE + body, "SF5")
+    assert [(d.code, d.line) for d in found] == [("SF502", 7)]
+    assert "推行包容审慎监管" in found[0].message.zh
