@@ -46,7 +46,7 @@ class _OutlineRule(Rule):
 def _children_summary(children: tuple[Marker, ...]) -> str:
     named = "、".join(_heading(child) for child in children[:_NAMED_CHILDREN])
     rest = len(children) - _NAMED_CHILDREN
-    return named + (f" 等" if rest > 0 else "")
+    return named + (" 等" if rest > 0 else "")
 
 
 @register

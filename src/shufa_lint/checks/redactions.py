@@ -23,7 +23,7 @@ _FILE_NAME_AFTER = re.compile(
     re.IGNORECASE,
 )
 # One or two underscores; more are a fill-in blank, and two before 年月日 a date blank (SF302).
-_UNDERSCORE = re.compile(rf"(?<![_＿A-Za-z0-9])[_＿]{{1,2}}(?![_＿A-Za-z0-9])")
+_UNDERSCORE = re.compile(r"(?<![_＿A-Za-z0-9])[_＿]{1,2}(?![_＿A-Za-z0-9])")
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ every heading.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterator, Union
+from typing import Union
 
 from ..document import Document, PlainHeading
 from ..document.markers import HAN, ITEM, Marker
