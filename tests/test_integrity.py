@@ -86,3 +86,12 @@ def test_copy_paste_break_inside_a_reworded_heading_is_only_a_broken_line():
         + "一、工作情况\n（一）强化引领。一是严格落实述法要求。内容完整。二是深化行政执法\n监督。成立领导小组。\n"
     )
     assert [(d.code, d.line) for d in lint(text, "SF6")] == [("SF601", 4)]
+
+
+def test_a_part_heading_cut_short_into_another_passage():
+    text = (
+        "【提纲】一、工作情况。(一)强化引领。二、存在的问题。(一)学法不够系统。三、整改措施。\n" + TITLE
+        + "一、工作情况\n（一）强化引领。内容完整。\n二、存在的\n停留在会议传达层面，能力不足。\n三、整改措施\n加强学习。\n"
+    )
+    found = lint(text, ("SF1", "SF6"))
+    assert [(d.code, d.line) for d in found] == [("SF602", 5)]  # not SF601, and 存在问题 is not missing

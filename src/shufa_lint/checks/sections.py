@@ -40,6 +40,13 @@ def _tops(document: Document) -> list[Heading]:
     return sorted(numbered + document.body.unnumbered, key=lambda heading: (heading.line, heading.column))
 
 
+def _names(document: Document, heading: Heading) -> list[str]:
+    """What a heading is called: its own text and, when a cut or a typo garbled it, the outline item it
+    realises (二、存在的 … ↔ 二、存在的问题)."""
+    item = document.alignment.outline_match(heading) if document.alignment and heading.label else None
+    return [heading.text] if item is None else [heading.text, item.text]
+
+
 def survey(document: Document, pack: Pack, year: int | None) -> list[SectionState]:
     """The pack's sections and the headings that realise them (shared by SF101-SF103)."""
     return document.derived(f"sections:{pack.name}:{year}", lambda doc: _survey(doc, pack, year))
@@ -53,7 +60,7 @@ def _survey(document: Document, pack: Pack, year: int | None) -> list[SectionSta
         if section.since_year and year and year < section.since_year:
             continue
         pool = everything if section.anywhere else tops
-        heading = next((m for m in pool if section.matches(m.text)), None)
+        heading = next((m for m in pool if any(section.matches(text) for text in _names(document, m))), None)
         # a part that may stand anywhere is often a passage of part 一, not a heading of its own
         mentioned = heading is None and section.anywhere and any(section.matches(p.text) for p in document.paragraphs)
         states.append(SectionState(section, heading, mentioned=mentioned))

@@ -35,7 +35,7 @@ def similarity(outline_item: Marker, heading: Marker) -> float:
     score = SequenceMatcher(None, expected, found, autojunk=False).ratio()
     on_line = comparable(heading.line_text)
     # a heading cut off at a line break, or running on into its paragraph, still names its item
-    if len(on_line) >= 4 and expected.startswith(on_line) and len(on_line) >= 0.4 * len(expected):
+    if len(on_line) >= 3 and expected.startswith(on_line) and len(on_line) >= 0.4 * len(expected):
         score = max(score, 0.9)
     if len(expected) >= 4 and found.startswith(expected):
         score = max(score, 0.95)
