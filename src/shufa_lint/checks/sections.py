@@ -203,7 +203,10 @@ class SectionEmpty(Rule):
     @staticmethod
     def _has_content(document: Document, heading: Marker, next_heading: Marker | None) -> bool:
         own = document.paragraphs[heading.paragraph]
-        if len(own.text) > heading.offset + len(heading.raw) + len(heading.text) + 1:
+        # what follows the heading on its own line; a heading that runs on past a line break (a cut
+        # or a copy-paste break) has that text for content
+        on_line = getattr(heading, "line_text", heading.text)
+        if len(own.text) > heading.offset + len(heading.raw) + len(on_line) + 1:
             return True
         end = next_heading.paragraph if next_heading else len(document.paragraphs)
         return end > heading.paragraph + 1
