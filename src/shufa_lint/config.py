@@ -18,7 +18,7 @@ import difflib
 import os
 import re
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -26,16 +26,12 @@ import yaml
 
 from .diagnostics import Severity
 from .lexicon import Lexicon, RuleDataError, builtin, compile_pattern, load_yaml
+from .patterns import backtracking_risk
 from .settings import Settings, TextIgnore
 
 if sys.version_info >= (3, 11):
     import tomllib
-    from re import _constants as sre_constants
-    from re import _parser as sre_parse
 else:  # pragma: no cover - exercised on 3.10 only
-    import sre_constants
-    import sre_parse
-
     import tomli as tomllib
 
 CONFIG_NAMES = (".shufa-lint.yaml", ".shufa-lint.yml")
@@ -128,178 +124,6 @@ class Glob:
 
 # --- regular expressions from users ------------------------------------------------------------------
 
-_REPEATS = (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT)
-_ZERO_WIDTH = (sre_constants.AT, sre_constants.ASSERT, sre_constants.ASSERT_NOT)
-_CATEGORY_REGEX = {
-    "CATEGORY_DIGIT": r"\d",
-    "CATEGORY_NOT_DIGIT": r"\D",
-    "CATEGORY_SPACE": r"\s",
-    "CATEGORY_NOT_SPACE": r"\S",
-    "CATEGORY_WORD": r"\w",
-    "CATEGORY_NOT_WORD": r"\W",
-}
-_DISJOINT_CATEGORIES = {
-    frozenset(pair)
-    for pair in (
-        ("CATEGORY_DIGIT", "CATEGORY_NOT_DIGIT"),
-        ("CATEGORY_SPACE", "CATEGORY_NOT_SPACE"),
-        ("CATEGORY_WORD", "CATEGORY_NOT_WORD"),
-        ("CATEGORY_DIGIT", "CATEGORY_SPACE"),
-        ("CATEGORY_SPACE", "CATEGORY_WORD"),
-        ("CATEGORY_DIGIT", "CATEGORY_NOT_WORD"),
-    )
-}
-
-
-def _children(op, av) -> list:
-    if op in _REPEATS or op == getattr(sre_constants, "POSSESSIVE_REPEAT", None):
-        return [av[2]]
-    if op == sre_constants.SUBPATTERN:
-        return [av[3]]
-    if op == sre_constants.BRANCH:
-        return list(av[1])
-    if op in (sre_constants.ASSERT, sre_constants.ASSERT_NOT):
-        return [av[1]]
-    if op == getattr(sre_constants, "ATOMIC_GROUP", None):
-        return [av]
-    if op == sre_constants.GROUPREF_EXISTS:
-        return [branch for branch in av[1:] if branch is not None]
-    return []
-
-
-def _can_be_empty(op, av) -> bool:
-    if op in _REPEATS or op == getattr(sre_constants, "POSSESSIVE_REPEAT", None):
-        return av[0] == 0 or _can_be_empty_sequence(av[2])
-    if op in _ZERO_WIDTH or op in (sre_constants.GROUPREF, sre_constants.GROUPREF_EXISTS):
-        return True
-    return any(_can_be_empty_sequence(child) for child in _children(op, av)) if _children(op, av) else False
-
-
-def _can_be_empty_sequence(items) -> bool:
-    return all(_can_be_empty(op, av) for op, av in items)
-
-
-@dataclass
-class _FirstChars:
-    """The characters a sub-pattern may start with: ranges, ``\\d``-like categories, or anything."""
-
-    anything: bool = False
-    ranges: list[tuple[int, int]] = field(default_factory=list)
-    categories: set[str] = field(default_factory=set)
-
-    def add(self, other: "_FirstChars") -> None:
-        self.anything |= other.anything
-        self.ranges += other.ranges
-        self.categories |= other.categories
-
-    def _category_meets(self, category: str, ranges: list[tuple[int, int]]) -> bool:
-        regex = re.compile(_CATEGORY_REGEX.get(category, "."))
-        for low, high in ranges:
-            if high - low > 4096 or any(regex.match(chr(code)) for code in range(low, high + 1)):
-                return True
-        return False
-
-    def overlaps(self, other: "_FirstChars") -> bool:
-        if self.anything or other.anything:
-            return True
-        if any(a <= d and c <= b for a, b in self.ranges for c, d in other.ranges):
-            return True
-        if any(frozenset((a, b)) not in _DISJOINT_CATEGORIES for a in self.categories for b in other.categories):
-            return True
-        return any(self._category_meets(c, other.ranges) for c in self.categories) or any(
-            other._category_meets(c, self.ranges) for c in other.categories
-        )
-
-
-def _first_chars(items) -> _FirstChars:
-    first = _FirstChars()
-    for op, av in items:
-        if op == sre_constants.LITERAL:
-            first.ranges.append((av, av))
-        elif op == sre_constants.IN:
-            for kind, value in av:
-                if kind == sre_constants.LITERAL:
-                    first.ranges.append((value, value))
-                elif kind == sre_constants.RANGE:
-                    first.ranges.append(value)
-                elif kind == sre_constants.CATEGORY:
-                    first.categories.add(str(value))
-                else:  # NEGATE and the like: assume it may start with anything
-                    first.anything = True
-        elif op in _ZERO_WIDTH:
-            continue
-        elif _children(op, av):
-            for child in _children(op, av):
-                first.add(_first_chars(child))
-        else:  # ANY, NOT_LITERAL, GROUPREF
-            first.anything = True
-        if not _can_be_empty(op, av):
-            break
-    return first
-
-
-def _has_variable_repeat(items) -> bool:
-    return any(
-        (op in _REPEATS and av[0] != av[1]) or any(_has_variable_repeat(child) for child in _children(op, av))
-        for op, av in items
-    )
-
-
-def _has_ambiguous_branch(items) -> bool:
-    for op, av in items:
-        if op == sre_constants.BRANCH:
-            branches = list(av[1])
-            if any(_can_be_empty_sequence(branch) for branch in branches):
-                return True
-            starts = [_first_chars(branch) for branch in branches]
-            if any(a.overlaps(b) for i, a in enumerate(starts) for b in starts[i + 1 :]):
-                return True
-        if any(_has_ambiguous_branch(child) for child in _children(op, av)):
-            return True
-    return False
-
-
-def _unbounded_repeat(op, av):
-    """The repeated items if ``op`` repeats without bound (X*, X+, (X+)), else None."""
-    if op == sre_constants.SUBPATTERN and len(av[-1]) == 1:
-        return _unbounded_repeat(*av[-1][0])
-    if op in _REPEATS and av[1] == sre_constants.MAXREPEAT:
-        return av[2]
-    return None
-
-
-def _has_adjacent_overlapping_repeats(items) -> bool:
-    """X*X*, \\S*\\S*, (X+)(X+): each split of a run between the two is tried, one per position."""
-    repeated = [_unbounded_repeat(op, av) for op, av in items]
-    return any(
-        a is not None and b is not None and _first_chars(a).overlaps(_first_chars(b))
-        for a, b in zip(repeated, repeated[1:])
-    )
-
-
-def _backtracking_risk(items) -> str | None:
-    """Why matching ``items`` may take exponential time, or None.
-
-    Python's ``re`` backtracks: a quantifier around something that can match the same text in more
-    than one way (a nested quantifier, overlapping alternatives, or two unbounded quantifiers in a row
-    over the same characters) tries every split of a long line before failing. Such patterns are
-    refused rather than timed.
-    """
-    if _has_adjacent_overlapping_repeats(items):
-        return "puts unbounded quantifiers over the same characters in a row, like X*X* or \\S*\\S*"
-    for op, av in items:
-        if op in _REPEATS and av[1] > 1:
-            if _has_variable_repeat(av[2]):
-                return "nests a quantifier inside a repeated group, like (a+)+ or (a*)*"
-            if _has_ambiguous_branch(av[2]):
-                return "repeats alternatives that can match the same text, like (a|a)* or (a|ab)+"
-        for child in _children(op, av):
-            risk = _backtracking_risk(child)
-            if risk:
-                return risk
-    return None
-
-
 def check_user_pattern(pattern: Any, where: str) -> str:
     """A user's regular expression, or ``ConfigError`` if it is invalid or may backtrack catastrophically."""
     if not isinstance(pattern, str) or not pattern:
@@ -310,7 +134,7 @@ def check_user_pattern(pattern: Any, where: str) -> str:
         compile_pattern(pattern, where)
     except RuleDataError as error:
         raise ConfigError(str(error)) from None
-    risk = _backtracking_risk(sre_parse.parse(pattern))
+    risk = backtracking_risk(pattern)
     if risk:
         raise ConfigError(
             f"{where}: unsafe regular expression {pattern!r}: it {risk}, which can take hours "

@@ -1,80 +1,216 @@
-"""Regular expressions that scan fast: try a pattern only where its first character occurs.
+"""What the parsed form of a regular expression tells: where a match can start, and whether it may
+backtrack for hours.
 
-Python's ``re`` tries an alternation of look-behind-guarded branches at every position of a text; a
-one-character class is scanned in C. ``GuardedPattern`` finds the characters a match can start with
-(from the parsed pattern) and tries the pattern only there, with the same matches as ``finditer``.
+Both read the pattern's parse tree once. ``GuardedPattern`` uses the characters a match must start with
+to try a pattern only there (Python's ``re`` tries a look-behind-guarded alternation at every position
+of a text; a one-character class is scanned in C), with the same matches as ``finditer``.
+``backtracking_risk`` refuses user patterns that can match one text in many ways.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from typing import Iterator
 
-try:
-    from re import _parser as sre_parse  # Python 3.11+
+try:  # Python 3.11+
+    from re import _constants as sre_constants
+    from re import _parser as sre_parse
 except ImportError:  # pragma: no cover - Python 3.10
+    import sre_constants  # type: ignore[no-redef]
     import sre_parse  # type: ignore[no-redef]
 
 _LARGEST_SET = 4096  # a class wider than this (CJK ranges) is not worth a guard
 
+_REPEATS = (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT)
+_ZERO_WIDTH = (sre_constants.AT, sre_constants.ASSERT, sre_constants.ASSERT_NOT)
+_CATEGORY_REGEX = {
+    "CATEGORY_DIGIT": r"\d",
+    "CATEGORY_NOT_DIGIT": r"\D",
+    "CATEGORY_SPACE": r"\s",
+    "CATEGORY_NOT_SPACE": r"\S",
+    "CATEGORY_WORD": r"\w",
+    "CATEGORY_NOT_WORD": r"\W",
+}
+_DISJOINT_CATEGORIES = {
+    frozenset(pair)
+    for pair in (
+        ("CATEGORY_DIGIT", "CATEGORY_NOT_DIGIT"),
+        ("CATEGORY_SPACE", "CATEGORY_NOT_SPACE"),
+        ("CATEGORY_WORD", "CATEGORY_NOT_WORD"),
+        ("CATEGORY_DIGIT", "CATEGORY_SPACE"),
+        ("CATEGORY_SPACE", "CATEGORY_WORD"),
+        ("CATEGORY_DIGIT", "CATEGORY_NOT_WORD"),
+    )
+}
 
-def _first(items) -> tuple[set[int], bool] | None:
-    """(code points a match of the sequence ``items`` can start with, whether it can match empty);
-    None when that cannot be told (categories, negated or very wide classes)."""
-    found: set[int] = set()
-    for op, argument in items:
-        first = _first_item(str(op), argument)
-        if first is None:
-            return None
-        chars, may_be_empty = first
-        found |= chars
-        if not may_be_empty:
-            return found, False
-    return found, True
+
+def _children(op, av) -> list:
+    if op in _REPEATS or op == getattr(sre_constants, "POSSESSIVE_REPEAT", None):
+        return [av[2]]
+    if op == sre_constants.SUBPATTERN:
+        return [av[3]]
+    if op == sre_constants.BRANCH:
+        return list(av[1])
+    if op in (sre_constants.ASSERT, sre_constants.ASSERT_NOT):
+        return [av[1]]
+    if op == getattr(sre_constants, "ATOMIC_GROUP", None):
+        return [av]
+    if op == sre_constants.GROUPREF_EXISTS:
+        return [branch for branch in av[1:] if branch is not None]
+    return []
 
 
-def _first_item(name: str, argument) -> tuple[set[int], bool] | None:
-    if name in ("ASSERT", "ASSERT_NOT", "AT"):
-        return set(), True  # zero-width: what follows starts the match
-    if name == "LITERAL":
-        return {argument}, False
-    if name == "IN":
-        found: set[int] = set()
-        for kind, value in argument:
-            kind = str(kind)
-            if kind == "LITERAL":
-                found.add(value)
-            elif kind == "RANGE" and value[1] - value[0] < _LARGEST_SET:
-                found.update(range(value[0], value[1] + 1))
-            else:
-                return None
-        return found, False
-    if name == "BRANCH":
-        found, may_be_empty = set(), False
-        for branch in argument[1]:
-            first = _first(branch)
-            if first is None:
-                return None
-            found |= first[0]
-            may_be_empty = may_be_empty or first[1]
-        return found, may_be_empty
-    if name == "SUBPATTERN":
-        return _first(argument[-1])
-    if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
-        first = _first(argument[2])
-        return None if first is None else (first[0], first[1] or argument[0] == 0)
+def _can_be_empty(op, av) -> bool:
+    if op in _REPEATS or op == getattr(sre_constants, "POSSESSIVE_REPEAT", None):
+        return av[0] == 0 or _can_be_empty_sequence(av[2])
+    if op in _ZERO_WIDTH or op in (sre_constants.GROUPREF, sre_constants.GROUPREF_EXISTS):
+        return True
+    return any(_can_be_empty_sequence(child) for child in _children(op, av)) if _children(op, av) else False
+
+
+def _can_be_empty_sequence(items) -> bool:
+    return all(_can_be_empty(op, av) for op, av in items)
+
+
+@dataclass
+class _FirstChars:
+    """The characters a sub-pattern may start with: ranges, ``\\d``-like categories, or anything."""
+
+    anything: bool = False
+    ranges: list[tuple[int, int]] = field(default_factory=list)
+    categories: set[str] = field(default_factory=set)
+
+    def add(self, other: "_FirstChars") -> None:
+        self.anything |= other.anything
+        self.ranges += other.ranges
+        self.categories |= other.categories
+
+    def _category_meets(self, category: str, ranges: list[tuple[int, int]]) -> bool:
+        regex = re.compile(_CATEGORY_REGEX.get(category, "."))
+        for low, high in ranges:
+            if high - low > _LARGEST_SET or any(regex.match(chr(code)) for code in range(low, high + 1)):
+                return True
+        return False
+
+    def overlaps(self, other: "_FirstChars") -> bool:
+        if self.anything or other.anything:
+            return True
+        if any(a <= d and c <= b for a, b in self.ranges for c, d in other.ranges):
+            return True
+        if any(frozenset((a, b)) not in _DISJOINT_CATEGORIES for a in self.categories for b in other.categories):
+            return True
+        return any(self._category_meets(c, other.ranges) for c in self.categories) or any(
+            other._category_meets(c, self.ranges) for c in other.categories
+        )
+
+
+def _first_chars(items) -> _FirstChars:
+    first = _FirstChars()
+    for op, av in items:
+        if op == sre_constants.LITERAL:
+            first.ranges.append((av, av))
+        elif op == sre_constants.IN:
+            for kind, value in av:
+                if kind == sre_constants.LITERAL:
+                    first.ranges.append((value, value))
+                elif kind == sre_constants.RANGE:
+                    first.ranges.append(value)
+                elif kind == sre_constants.CATEGORY:
+                    first.categories.add(str(value))
+                else:  # NEGATE and the like: assume it may start with anything
+                    first.anything = True
+        elif op in _ZERO_WIDTH:
+            continue
+        elif _children(op, av):
+            for child in _children(op, av):
+                first.add(_first_chars(child))
+        else:  # ANY, NOT_LITERAL, GROUPREF
+            first.anything = True
+        if not _can_be_empty(op, av):
+            break
+    return first
+
+
+def _has_variable_repeat(items) -> bool:
+    return any(
+        (op in _REPEATS and av[0] != av[1]) or any(_has_variable_repeat(child) for child in _children(op, av))
+        for op, av in items
+    )
+
+
+def _has_ambiguous_branch(items) -> bool:
+    for op, av in items:
+        if op == sre_constants.BRANCH:
+            branches = list(av[1])
+            if any(_can_be_empty_sequence(branch) for branch in branches):
+                return True
+            starts = [_first_chars(branch) for branch in branches]
+            if any(a.overlaps(b) for i, a in enumerate(starts) for b in starts[i + 1 :]):
+                return True
+        if any(_has_ambiguous_branch(child) for child in _children(op, av)):
+            return True
+    return False
+
+
+def _unbounded_repeat(op, av):
+    """The repeated items if ``op`` repeats without bound (X*, X+, (X+)), else None."""
+    if op == sre_constants.SUBPATTERN and len(av[-1]) == 1:
+        return _unbounded_repeat(*av[-1][0])
+    if op in _REPEATS and av[1] == sre_constants.MAXREPEAT:
+        return av[2]
     return None
 
 
+def _has_adjacent_overlapping_repeats(items) -> bool:
+    """X*X*, \\S*\\S*, (X+)(X+): each split of a run between the two is tried, one per position."""
+    repeated = [_unbounded_repeat(op, av) for op, av in items]
+    return any(
+        a is not None and b is not None and _first_chars(a).overlaps(_first_chars(b))
+        for a, b in zip(repeated, repeated[1:])
+    )
+
+
+def _backtracking_risk(items) -> str | None:
+    """Why matching ``items`` may take exponential time, or None.
+
+    Python's ``re`` backtracks: a quantifier around something that can match the same text in more
+    than one way (a nested quantifier, overlapping alternatives, or two unbounded quantifiers in a row
+    over the same characters) tries every split of a long line before failing. Such patterns are
+    refused rather than timed.
+    """
+    if _has_adjacent_overlapping_repeats(items):
+        return "puts unbounded quantifiers over the same characters in a row, like X*X* or \\S*\\S*"
+    for op, av in items:
+        if op in _REPEATS and av[1] > 1:
+            if _has_variable_repeat(av[2]):
+                return "nests a quantifier inside a repeated group, like (a+)+ or (a*)*"
+            if _has_ambiguous_branch(av[2]):
+                return "repeats alternatives that can match the same text, like (a|a)* or (a|ab)+"
+        for child in _children(op, av):
+            risk = _backtracking_risk(child)
+            if risk:
+                return risk
+    return None
+
+
+def backtracking_risk(pattern: str) -> str | None:
+    """Why ``pattern`` may take very long on a long line (see ``_backtracking_risk``), or None."""
+    return _backtracking_risk(sre_parse.parse(pattern))
+
+
 def first_chars(pattern: str) -> frozenset[str] | None:
-    """The characters a match of ``pattern`` must start with, or None if that cannot be told."""
+    """The characters a match of ``pattern`` must start with, or None if that cannot be told exactly."""
     try:
-        first = _first(sre_parse.parse(pattern).data)
+        items = sre_parse.parse(pattern)
     except Exception:  # an exotic construct: no guard, plain finditer
         return None
-    if first is None or first[1] or not first[0]:
+    first = _first_chars(items)
+    if first.anything or first.categories or _can_be_empty_sequence(items):
         return None
-    return frozenset(map(chr, first[0]))
+    if not first.ranges or sum(high - low + 1 for low, high in first.ranges) > _LARGEST_SET:
+        return None
+    return frozenset(chr(code) for low, high in first.ranges for code in range(low, high + 1))
 
 
 class GuardedPattern:
