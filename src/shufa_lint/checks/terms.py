@@ -24,19 +24,26 @@ def _quoted_title(text: str, start: int, end: int) -> bool:
 
 @dataclass(frozen=True)
 class Term:
-    wrong: GuardedPattern
     right: str
     since_year: int | None
 
 
-def terms(lexicon: Lexicon) -> tuple[Term, ...]:
+@dataclass(frozen=True)
+class Terms:
+    entries: tuple[Term, ...]
+    wrong: GuardedPattern  # every wrong form in one alternation; group t<N> names entry N
+
+
+def terms(lexicon: Lexicon) -> Terms:
     try:
-        return tuple(
-            Term(GuardedPattern(compile_pattern(entry["wrong"], WHERE)), str(entry["right"]), entry.get("since_year"))
-            for entry in lexicon.table("terms")["terms"]
-        )
+        table = lexicon.table("terms")["terms"]
+        for entry in table:
+            compile_pattern(entry["wrong"], WHERE)  # report a bad entry by itself, not as part of the whole
+        entries = tuple(Term(str(entry["right"]), entry.get("since_year")) for entry in table)
+        wrong = "|".join(f"(?P<t{index}>{entry['wrong']})" for index, entry in enumerate(table))
     except (KeyError, TypeError) as error:
         raise RuleDataError(f"{WHERE}: missing or malformed entry {error}") from None
+    return Terms(entries, GuardedPattern(compile_pattern(wrong, WHERE)))
 
 
 @register
@@ -62,17 +69,18 @@ class NonstandardTerm(Rule):
 
     def check(self, document, context):
         year = context.options.get("report_year") or document.report_year
-        for term in context.lexicon.derived("terms", terms):
+        data = context.lexicon.derived("terms", terms)
+        for paragraph, found in document.matches(data.wrong):
+            term = data.entries[int(found.lastgroup[1:])]
             if term.since_year and (year is None or year < term.since_year):
                 continue
-            for paragraph, found in document.matches(term.wrong):
-                if _quoted_title(paragraph.text, found.start(), found.end()):
-                    continue
-                yield self.report_text(
-                    paragraph,
-                    found.start(),
-                    found.end(),
-                    f"提法不规范：“{found.group()}”应为“{term.right}”",
-                    f"non-standard term '{found.group()}': write {term.right}",
-                    suggestions=[(f"改为“{term.right}”", f"write {term.right}")],
-                )
+            if _quoted_title(paragraph.text, found.start(), found.end()):
+                continue
+            yield self.report_text(
+                paragraph,
+                found.start(),
+                found.end(),
+                f"提法不规范：“{found.group()}”应为“{term.right}”",
+                f"non-standard term '{found.group()}': write {term.right}",
+                suggestions=[(f"改为“{term.right}”", f"write {term.right}")],
+            )
