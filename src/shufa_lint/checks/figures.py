@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from ..document.text import CJK, CJK_RE
 from ..lexicon import Lexicon, RuleDataError, compile_pattern
 from ..patterns import GuardedPattern
-from .redactions import redaction_data
+from .redactions import redaction_data_of
 from ..diagnostics import Severity
 from ..registry import Rule, register
 
@@ -52,7 +52,8 @@ def figure_data(lexicon: Lexicon) -> FigureData:
         raise RuleDataError(f"{where}: missing or malformed entry {error}") from None
 
 
-def _data(context) -> FigureData:
+def figure_data_of(context) -> FigureData:
+    """The figure data of a rule's lexicon, compiled once."""
     return context.lexicon.derived("figures", figure_data)
 
 
@@ -82,8 +83,8 @@ class FigurePlaceholder(Rule):
     severity = Severity.ERROR
 
     def check(self, document, context):
-        redactions = context.lexicon.derived("redactions", redaction_data)
-        for paragraph, found in document.matches(_data(context).placeholder):
+        redactions = redaction_data_of(context)
+        for paragraph, found in document.matches(figure_data_of(context).placeholder):
             if found.group() in "_＿" and not redactions.is_figure_gap(paragraph.text, found.start(), found.end()):
                 continue  # a removed word fits the gap: SF401's
             yield self.report_text(
@@ -114,7 +115,7 @@ class NamePlaceholder(Rule):
     severity = Severity.ERROR
 
     def check(self, document, context):
-        for paragraph, found in document.matches(_data(context).names):
+        for paragraph, found in document.matches(figure_data_of(context).names):
             yield self.report_text(
                 paragraph,
                 found.start(),
@@ -150,7 +151,7 @@ class FigureMissing(Rule):
     needs_segmentation = True
 
     def check(self, document, context):
-        data = _data(context)
+        data = figure_data_of(context)
         for paragraph in document.prose():
             text = paragraph.text
             for found in _PERCENT.finditer(text):

@@ -16,7 +16,7 @@ from ..document import Document
 from ..document.numerals import NUMERAL_CHARS
 from ..document.text import CJK_RE
 from ..registry import Rule, register
-from .figures import _data as figure_data_for
+from .figures import figure_data_of
 
 FULL_WIDTH = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）", ".": "。"}
 _CLAUSE_MARKS = set(",;:?!")
@@ -236,7 +236,7 @@ class HalfWidthPunctuation(Rule):
 
     def check(self, document, context):
         owned = _owned_by_marker_rule(document)
-        placeholder = figure_data_for(context).placeholder
+        placeholder = figure_data_of(context).placeholder
         for number, line in enumerate(document.lines, start=1):
             skip = owned.get(number, set())
             if "?" in line:

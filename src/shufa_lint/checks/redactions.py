@@ -13,16 +13,16 @@ from ..registry import Rule, register
 
 WHERE = "rules/lexicons/redactions.yaml"
 _CONTEXT = 16  # characters on each side of a gap that phrases are tried against
-# A lone underscore between Chinese text (or Chinese text and punctuation): 以_新时代, 弱势_的, 等_,
-# Runs of underscores are fill-in blanks; underscores touching ASCII letters or digits are names
-# (仿宋_GB2312, snake_case).
+# What may stand beside a gap besides Chinese text: 《_法治思想, 等_,
 _GAP_SIDE_MARKS = set("“”‘’《》（）()、，,。；;：:！？!?")
 # An underscore inside a file name (附件：述法报告_定稿.docx) joins words; it removed nothing.
 _FILE_NAME_AFTER = re.compile(
     r"[^\s，。；、,;：:“”《》（）()]{0,40}?\.(?:docx?|wps|pdf|txt|md|xlsx?|pptx?|zip|rar|jpe?g|png)(?![A-Za-z])",
     re.IGNORECASE,
 )
-# One or two underscores; more are a fill-in blank, and two before 年月日 a date blank (SF302).
+# One or two underscores standing for a removed word: 以_新时代, 弱势_的, 等_, 弱势__的. More are a fill-in
+# blank, two before 年月日 a date blank (SF302); underscores touching ASCII letters or digits are names
+# (仿宋_GB2312, snake_case).
 _UNDERSCORE = re.compile(r"(?<![_＿A-Za-z0-9])[_＿]{1,2}(?![_＿A-Za-z0-9])")
 
 
@@ -102,6 +102,11 @@ def redaction_data(lexicon: Lexicon) -> RedactionData:
     return RedactionData(phrases, asterisk, terms, unit)
 
 
+def redaction_data_of(context) -> RedactionData:
+    """The redaction data of a rule's lexicon, compiled once."""
+    return context.lexicon.derived("redactions", redaction_data)
+
+
 def gaps(text: str, data: RedactionData):
     """(start, end) of every mark that stands where a filter removed a word."""
     if "_" in text or "＿" in text:
@@ -146,7 +151,7 @@ class RedactedTerm(Rule):
     severity = Severity.ERROR
 
     def check(self, document, context):
-        data = context.lexicon.derived("redactions", redaction_data)
+        data = redaction_data_of(context)
         for paragraph in document.prose():
             text = paragraph.text
             for start, end in gaps(text, data):
@@ -201,7 +206,7 @@ class AlteredTerm(Rule):
     severity = Severity.ERROR
 
     def check(self, document, context):
-        data = context.lexicon.derived("redactions", redaction_data)
+        data = redaction_data_of(context)
         for paragraph in document.prose():
             for term in data.terms:
                 if not any(anchor in paragraph.text for anchor in term.anchors):

@@ -186,7 +186,7 @@ def build_tree(paragraphs: list[Paragraph]) -> Tree:
             text = _heading_text(paragraph.text, match.end, stop)
             line, column = paragraph.position(match.start)
             end_line, end_column = paragraph.position(match.end - 1)
-            line_start, line_end = paragraph.line_span(line)
+            _, line_end = paragraph.line_span(line)
             line_text = text[: max(0, line_end - match.end)]
             found.append(
                 Marker(

@@ -16,10 +16,6 @@ BOUNDARY = "。；;！？!?：:"
 _PUNCT_RE = re.compile(r"[\s\u3000_*＊“”‘’\"'《》〈〉「」『』（）()【】\[\]、，,。．.；;：:！!？?…—\-·]")
 
 
-def is_cjk(char: str) -> bool:
-    return bool(char) and CJK_RE.match(char) is not None
-
-
 def fold_width(text: str) -> str:
     """Full-width ASCII letters, digits and punctuation to half-width (NFKC without touching CJK)."""
     return unicodedata.normalize("NFKC", text)
