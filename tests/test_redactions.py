@@ -1,5 +1,7 @@
 """SF4xx: words removed by a content filter, and the restorations the lexicon proposes."""
 
+import re
+
 import pytest
 
 from shufa_lint.checks.redactions import redaction_data
@@ -94,3 +96,34 @@ def test_a_blank_before_a_unit_is_a_figure_not_a_word(text, column):
 def test_a_gap_a_word_fits_stays_a_redaction_even_before_a_unit_character():
     # 人 is a unit, but 弱势群体 fits the gap: the lexicon decides
     assert [c for c, *_ in codes("加强对弱势_人员的帮扶。", ("SF301", "SF401"))] == ["SF401"]
+
+
+@pytest.mark.parametrize(
+    "text, fill",
+    [
+        ("深入学习习_法治思想。", "近平"),  # the filter cut 近平 and left 习
+        ("深入学习习近_法治思想。", "平"),
+        ("深入学习习__法治思想。", "近平"),
+        ("深入学习习*法治思想。", "近平"),
+        ("深入学习_近平法治思想。", "习"),
+        ("以_近平新时代中国特色社会主义思想为指导。", "习"),
+        ("以习_平新时代中国特色社会主义思想为指导。", "近"),
+    ],
+)
+def test_a_partly_filtered_name_is_completed_not_doubled(text, fill):
+    (diagnostic,) = lint(text, "SF4")
+    assert "习近平" in diagnostic.message.zh
+    (edit,) = diagnostic.fix.edits
+    assert edit.content == fill
+    gap = re.search(r"[_*]+", text)
+    assert (edit.column - 1, edit.end_column - 1) == gap.span()
+    assert text[: gap.start()] + fill + text[gap.end() :] in (
+        "深入学习习近平法治思想。",
+        "以习近平新时代中国特色社会主义思想为指导。",
+    )
+
+
+@pytest.mark.parametrize("text", ["深入学习_法治思想。", "研习_法治思想。", "组织学习_新时代中国特色社会主义思想。"])
+def test_a_letter_of_the_word_before_the_gap_is_not_taken_for_what_the_filter_left(text):
+    (diagnostic,) = lint(text, "SF4")
+    assert diagnostic.fix.edits[0].content == "习近平"

@@ -28,9 +28,11 @@ _UNDERSCORE = re.compile(r"(?<![_＿A-Za-z0-9])[_＿]{1,2}(?![_＿A-Za-z0-9])")
 
 @dataclass(frozen=True)
 class Restoration:
-    word: str
+    word: str  # the removed word, as the message names it
     phrase: str
     fit: int  # how many characters around the gap the phrase accounts for
+    # what the gap stands for: the word, or only the letters of it the filter cut (习_法治思想 lost 近平)
+    fill: str
 
 
 @dataclass(frozen=True)
@@ -57,18 +59,51 @@ class RedactionData:
         return self.unit.match(text, end) is not None and not self.around(text, start, end)
 
     def restorations(self, before: str, after: str) -> list[Restoration]:
-        """Removed words that make the text around a gap a known phrase, best fitting first."""
+        """Removed words that make the text around a gap a known phrase, best fitting first.
+
+        A filter may cut only part of a word and leave the rest beside the gap (习_法治思想, _近平法治思想):
+        the phrase then fits with those letters on the gap's side of it, and the gap stands for the
+        letters still missing.
+        """
         best: dict[str, Restoration] = {}
         for word, phrase in self.phrases:
             start = phrase.find(word)
             while start != -1:
-                head, tail = phrase[:start], phrase[start + len(word) :]
-                if (head or tail) and before.endswith(head) and after.startswith(tail):
-                    fit = len(head) + len(tail)
-                    if word not in best or fit > best[word].fit:
-                        best[word] = Restoration(word, phrase, fit)
+                end = start + len(word)
+                for cut_start in range(start, end):
+                    for cut_end in range(cut_start + 1, end + 1):
+                        head, tail = phrase[:cut_start], phrase[cut_end:]
+                        if not (head or tail) or not (before.endswith(head) and after.startswith(tail)):
+                            continue
+                        fit = len(head) + len(tail)
+                        if word in best and fit <= best[word].fit:
+                            continue
+                        left, right = cut_start - start, end - cut_end  # letters of the word left standing
+                        if (left or right) and not _letters_left_over(before, after, word, left, right):
+                            continue
+                        best[word] = Restoration(word, phrase, fit, phrase[cut_start:cut_end])
                 start = phrase.find(word, start + 1)
         return sorted(best.values(), key=lambda r: (-r.fit, r.word))
+
+
+def _letters_left_over(before: str, after: str, word: str, left: int, right: int) -> bool:
+    """Whether the ``left`` letters before the gap and the ``right`` ones after it are what the filter left of
+    ``word``, not part of the words around it.
+
+    With the whole word put back, such letters stand as words of their own (深入学习习|习近平 → 学习/习/习近平);
+    letters that belong to a neighbouring word stay in it (学习_法治思想 → 学习/习近平: the 习 is 学习's).
+    Each side is judged with the other side's letters already taken as the word's.
+    """
+    from ..segment import words
+
+    def stands_alone(text: str, start: int, end: int) -> bool:
+        starts = {offset for _, offset in words(text)} | {len(text)}
+        return start in starts and end in starts
+
+    if left and not stands_alone(before + word + after[right:], len(before) - left, len(before)):
+        return False
+    after_word = len(before) - left + len(word)
+    return not right or stands_alone(before[: len(before) - left] + word + after, after_word, after_word + right)
 
 
 def _guarded(pattern: str | None) -> GuardedPattern | None:
@@ -171,14 +206,14 @@ class RedactedTerm(Rule):
                 words = "”或“".join(c.word for c in candidates)
                 fix = None
                 if len(candidates) == 1:
-                    fix = Fix.replacing(start_position, end_position, candidates[0].word, safe=False)
+                    fix = Fix.replacing(start_position, end_position, candidates[0].fill, safe=False)
                 yield self.report(
                     start_position,
                     end_position,
                     f"“{mark}”处疑有词语被过滤删除，可能原为“{words}”（{candidates[0].phrase}）",
                     f"'{mark}' stands where a filter removed a word, likely "
                     f"{' or '.join(c.word for c in candidates)} ({candidates[0].phrase})",
-                    suggestions=[(f"补回“{c.word}”：{c.phrase}", f"restore {c.word}: {c.phrase}") for c in candidates],
+                    suggestions=[(f"补回“{c.fill}”：{c.phrase}", f"restore {c.fill}: {c.phrase}") for c in candidates],
                     fix=fix,
                 )
 
