@@ -46,6 +46,15 @@ def lint_changed(name: str, old: str, new: str):
         ("c19_terms_urls.txt", "深化司法体制综合配套改革衔接", "深化司法_综合配套改革衔接", "SF401", 4),
         ("c07_inline_yishi_semicolon.txt", "专题学习习近平法治思想4次", "专题学习总书记法治思想4次", "SF402", 4),
         ("c07_inline_yishi_semicolon.txt", "四是带头参加旁听庭审活动1次", "三是带头参加旁听庭审活动1次", "SF202", 0),
+        # dropped figures, in text with half-width commas and among words that end in a unit character
+        ("c24_roles_and_counts.txt", "平均成绩92分", "平均成绩分", "SF303", 4),
+        ("c24_roles_and_counts.txt", "罚没款36.5万元", "罚没款万元", "SF303", 3),
+        ("c24_roles_and_counts.txt", "全年专题学法12次", "全年专题学法次", "SF303", 6),
+        ("c24_roles_and_counts.txt", "办理案件41件", "办理案件件", "SF303", 4),
+        ("c24_roles_and_counts.txt", "全年共办理行政复议案件58件", "全年共办理行政复议案件件", "SF303", 11),
+        ("c24_roles_and_counts.txt", "接待信访人23批次", "接待信访人批次", "SF303", 5),
+        ("c24_roles_and_counts.txt", "同比增长8.6%", "同比增长%", "SF303", 4),
+        ("c24_roles_and_counts.txt", "覆盖群众3200余人次", "覆盖群众余人次", "SF303", 4),
     ],
 )
 def test_one_defect_gives_its_finding(name, old, new, code, shift):

@@ -12,7 +12,7 @@ from .redactions import redaction_data_of
 from ..diagnostics import Severity
 from ..registry import Rule, register
 
-_NUMERAL_BEFORE = re.compile(r"[0-9０-９一二三四五六七八九十百千万亿两〇零]$")
+_NUMERAL_BEFORE = re.compile(r"[0-9０-９一二三四五六七八九十百千万亿两〇零][余多]?$")  # 二百多份
 _PERCENT = re.compile(r"[%％]")
 _WINDOW = 80  # characters before a unit that its clause (and the figure) can stand in
 
@@ -21,8 +21,14 @@ _WINDOW = 80  # characters before a unit that its clause (and the figure) can st
 class FigureData:
     placeholder: GuardedPattern  # placeholder mark followed by a unit
     names: GuardedPattern  # every name placeholder pattern, as one alternation
-    bare_unit: GuardedPattern  # a unit closing a clause
+    bare_unit: GuardedPattern  # a unit after Chinese text (or a space), where a figure may have stood
+    clause_end: re.Pattern  # what may follow a unit that closes its clause
     counting_verbs: re.Pattern
+    cues: frozenset[str]  # counting verbs and quantity cues: a unit right after one lost its figure
+    count_only_units: frozenset[str]
+    weak_cues: frozenset[str]  # before a count-only unit, these show its figure went missing
+    amount_units: frozenset[str]
+    not_counts: tuple[str, ...]
     determiners: str
     units: frozenset[str]
 
@@ -37,14 +43,19 @@ def figure_data(lexicon: Lexicon) -> FigureData:
         for pattern in table["name_placeholders"]:
             compile_pattern(pattern, where)  # report a bad entry by itself, not as part of the whole
         names = compile_pattern("|".join(f"(?:{p})" for p in table["name_placeholders"]), where)
-        bare_unit = compile_pattern(
-            rf"(?<=[{CJK}\s”’》）)])(?:{unit_group})(?=(?:{table['unit_followers']}))", where
-        )
+        # 万余人次, 亿多元: the magnitude of an approximate figure stays when its digits go
+        bare_unit = compile_pattern(rf"(?<=[{CJK}\s”’》）)，、；：,;:。])(?:[万亿](?=余|{unit_group}))?余?(?:{unit_group})", where)
         return FigureData(
             placeholder=GuardedPattern(placeholder),
             names=GuardedPattern(names),
             bare_unit=GuardedPattern(bare_unit),
+            clause_end=compile_pattern(table["unit_followers"], where),
             counting_verbs=re.compile("|".join(map(re.escape, table["counting_verbs"]))),
+            cues=frozenset(table["counting_verbs"]) | frozenset(table["quantity_cues"]),
+            count_only_units=frozenset(table["count_only_units"]),
+            weak_cues=frozenset(table["weak_cues"]),
+            amount_units=frozenset(table["amount_units"]),
+            not_counts=tuple(table["not_counts"]),
             determiners=table["determiners"],
             units=frozenset(units),
         )
@@ -127,17 +138,23 @@ class NamePlaceholder(Rule):
 
 @register
 class FigureMissing(Rule):
-    """A count or rate whose number was dropped altogether (``组织专题学习研讨次``, ``信访 件``).
+    """A count or rate whose number was dropped altogether (``组织专题学习研讨次``, ``信访 件``, ``罚没款万元``).
 
-    Also: ``调解成功率保持在%以上``.
+    Also: ``调解成功率保持在%以上``, ``同比增长%``.
 
     Why: the number was deleted (or never typed) and nothing marks the gap, so it is easy to miss in
     review and the sentence states nothing.
 
-    How: a unit that closes a clause opened by a counting verb (开展, 组织, 调解 …), with no numeral
-    before it. Word boundaries decide whether the unit is a word of its own (研讨/次) or part of one
-    (案件, 频次, 一起): jieba segments only the clause around each candidate. ``这次``, ``每次``,
-    ``多次``, ``各处`` carry no number by nature and are not flagged.
+    How: a unit or measure word (``rules/lexicons/figures.yaml``) with no numeral before it that stands
+    as a word of its own — jieba segments the clause around each candidate, so 案件, 文件, 条件, 次要,
+    个人 and 信访人 are words, not counts — and that
+
+    - follows a quantity cue or a counting verb (``共次``, ``累计件``, ``下沉全镇个村``, ``聘请家律师事务所``), or
+    - closes its clause, either as a unit that can only be a count there (``平均成绩分``, ``工单件``) or in
+      a clause a counting verb opened (``开展…活动场``).
+
+    ``这次``, ``每次``, ``多次``, ``各处``, ``件件落实`` carry no number by nature and are not flagged; nor are
+    words for people by role (信访人, 当事人, 代理人).
 
     Example::
 
@@ -155,15 +172,17 @@ class FigureMissing(Rule):
         for paragraph in document.prose():
             text = paragraph.text
             for found in _PERCENT.finditer(text):
-                # the character the percentage follows, spaces aside: a Chinese one means no figure
+                # the character the percentage follows, spaces aside: a Chinese one or a clause mark means no figure
                 before = text[max(0, found.start() - _WINDOW) : found.start()].rstrip()
-                if before and CJK_RE.match(before[-1]):
+                if before and (CJK_RE.match(before[-1]) or before[-1] in _CLAUSE_MARKS) and not _HEADER_UNIT.match(
+                    text, found.end()
+                ):
                     yield self._missing(paragraph, found.start(), found.end(), "%")
             placeholders: set[int] | None = None  # where SF301's marks end: their units are SF301's
             for found in data.bare_unit.finditer(text):
                 if placeholders is None:
                     placeholders = {_skip_spaces(text, mark.end()) for mark in data.placeholder.finditer(text)}
-                if found.start() not in placeholders and self._lost_figure(text, found.start(), found.end(), data):
+                if found.start() not in placeholders and _lost_figure(text, found.start(), found.end(), data):
                     yield self._missing(paragraph, found.start(), found.end(), found.group())
 
     def _missing(self, paragraph, start, end, unit):
@@ -176,26 +195,67 @@ class FigureMissing(Rule):
             suggestions=[(f"在“{unit}”前补上具体数字", f"write the figure before '{unit}'")],
         )
 
-    @staticmethod
-    def _lost_figure(text: str, start: int, end: int, data: FigureData) -> bool:
-        window_start = max(0, start - _WINDOW)
-        before = text[window_start:start]
-        gap = before.rstrip()
-        if not gap or _NUMERAL_BEFORE.search(gap) or gap[-1] in data.determiners:
-            return False
-        for head in (1, 2):  # the tail of a longer unit after its number: 1200户次, 45趟次
-            if head <= len(gap) and gap[-head:] + text[start:end] in data.units:
-                if _NUMERAL_BEFORE.search(gap[:-head].rstrip()):
-                    return False
-        clause_start = window_start + max(gap.rfind(mark) for mark in "，。；、,;：:！？") + 1
-        clause = text[clause_start:end]
-        spaced = len(before) != len(gap)
-        if not spaced and not data.counting_verbs.search(clause, 0, start - clause_start):
-            return False
-        from ..segment import words
 
-        for token, offset in words(clause):
-            if clause_start + offset <= start < clause_start + offset + len(token):
-                # the unit starts a word (研讨/次, 提高/个/百分点), it is not the tail of one (案件, 频次, 一起)
-                return clause_start + offset == start or spaced
+_CLAUSE_MARKS = "，,、；;：:"
+_CLAUSE_ENDS = "，。；,;：:！？"
+# A noun counted right before the unit: 4个方面项任务 (4个方面, then a second count)
+_COUNTED = re.compile(r"[0-9０-９]+[个项类大]$")
+_LIST_MARK = "、"  # 部、省、市: items of a list, not a count
+# A figure with its unit earlier in the sentence: 聘请法律顾问3名，律师事务所家。
+_SIBLING_FIGURE = re.compile(r"[0-9０-９][0-9０-９.]*(?:余|多)?[\u4e00-\u9fff%％]")
+_HEADER_UNIT = re.compile(r"[）)]")  # 占比（%）: a column's unit, not a rate
+
+
+def _lost_figure(text: str, start: int, end: int, data: FigureData) -> bool:
+    """Whether the unit ``text[start:end]`` stands where a figure was dropped."""
+    window_start = max(0, start - _WINDOW)
+    before = text[window_start:start]
+    gap = before.rstrip()
+    unit = text[start:end]
+    if gap and _NUMERAL_BEFORE.search(gap):
         return False
+    for head in (1, 2):  # the tail of a longer unit after its number: 1200户次, 45趟次
+        if head <= len(gap) and gap[-head:] + unit in data.units:
+            if _NUMERAL_BEFORE.search(gap[:-head].rstrip()):
+                return False
+    if any(text.startswith(word, end - len(word)) for word in data.not_counts if word.endswith(unit)):
+        return False  # 信访人, 当事人: a person named by a role
+    clause_start = window_start + max(gap.rfind(mark) for mark in _CLAUSE_ENDS) + 1
+    clause = text[clause_start : end + 2]  # two more: the unit's word may run on (次要, 个人)
+    spaced = len(before) != len(gap)
+    from ..segment import words
+
+    tokens = [(token, clause_start + offset) for token, offset in words(clause) if not token.isspace()]
+    for index, (token, at) in enumerate(tokens):
+        if at + len(token) <= start:
+            continue
+        if at + len(token) == end and token[: start - at] in data.cues:
+            at, previous = start, token[: start - at]  # a verb and its unit read as one word: 培训期
+        elif not spaced and (at != start or at + len(token) > end):
+            return False  # the unit is part of a word: 案件, 频次, 一起, 次要, 个人
+        else:
+            previous = tokens[index - 1][0] if index else ""
+        following = tokens[index + 1][0] if index + 1 < len(tokens) else ""
+        if unit in (previous, following) or (len(previous) == 1 and previous in data.determiners):
+            return False  # 件件落实, 这次, 每次, 各处
+        if previous in data.units and _NUMERAL_BEFORE.search(gap[: -len(previous)]):
+            return False  # the figure before belongs to a unit of its own: 50家亿元以上
+        if spaced or previous in data.cues or unit in data.amount_units or unit.lstrip("万亿").startswith("余"):
+            return True  # 共次, 累计件, 覆盖群众余人次
+        count_only = unit in data.count_only_units
+        counted_before = _COUNTED.search(gap, 0, len(gap) - len(previous)) if previous else None
+        if count_only and (not previous or previous in data.weak_cues or counted_before):
+            return True  # …，个社区第一时间…, …的项重大行政决策…, 明确4个方面项任务
+        if data.clause_end.match(text, end) is None:
+            return False
+        # closing its clause: a unit that can only count there, or one a counting verb or a sibling figure calls for
+        return (
+            count_only
+            or data.counting_verbs.search(clause, 0, start - clause_start) is not None
+            or (text[end : end + 1] not in _LIST_MARK and _SIBLING_FIGURE.search(text, _sentence_start(text, start), start))
+        )
+    return False
+
+
+def _sentence_start(text: str, index: int) -> int:
+    return max(text.rfind(mark, 0, index) for mark in "。；;！？") + 1
