@@ -7,7 +7,8 @@ warm-up run, each as a fresh process (``python -m shufa_lint``) timed from spawn
 resident memory from ``wait4``. Baselines are measured in the same run, side by side: ``python -c pass``
 with the same interpreter for start-up, and a plain in-process ``re`` scan of the same file for ~200
 terms for throughput. The table shows medians and min–max, each case's ratio to its baseline, and the
-target. Results are also written to bench/results/latest.json. Standard library only.
+target. Results are also written to bench/results/latest.json. Standard library only, but for the
+lsp row (bench/lsp_latency.py), which talks to the server with pygls's client.
 """
 
 from __future__ import annotations
@@ -202,6 +203,14 @@ def run(repeat: int, wanted: set[str] | None) -> list[Row]:
             memory.met = lint_row.peak_mb is not None and lint_row.peak_mb <= 200
             rows.append(memory)
 
+    if want("lsp"):
+        import lsp_latency
+
+        latencies = lsp_latency.measure(max(repeat * 4, 10))
+        editor = Row("lsp: seed, didChange → publishDiagnostics", [Sample(seconds, None) for seconds in latencies])
+        editor.target, editor.met = "≤ 100 ms", editor.median <= 0.1
+        rows.append(editor)
+
     if want("drafts"):
         drafts = inputs["drafts"]
         one, two = measure_side_by_side([lint("--jobs", "1", drafts), lint("--jobs", "2", drafts)], repeat)
@@ -244,7 +253,7 @@ def table(rows: list[Row]) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--repeat", type=int, default=5, help="timed runs per case, after one warm-up (default 5)")
-    parser.add_argument("--rows", help="comma-separated subset of: seed, 100k, 1m, 10m, drafts")
+    parser.add_argument("--rows", help="comma-separated subset of: seed, 100k, 1m, 10m, drafts, lsp")
     options = parser.parse_args()
     try:
         import shufa_lint  # noqa: F401
