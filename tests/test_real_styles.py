@@ -46,6 +46,12 @@ def lint_changed(name: str, old: str, new: str):
         ("c19_terms_urls.txt", "深化司法体制综合配套改革衔接", "深化司法_综合配套改革衔接", "SF401", 4),
         ("c07_inline_yishi_semicolon.txt", "专题学习习近平法治思想4次", "专题学习总书记法治思想4次", "SF402", 4),
         ("c07_inline_yishi_semicolon.txt", "四是带头参加旁听庭审活动1次", "三是带头参加旁听庭审活动1次", "SF202", 0),
+        # 习近平 deleted before 法治思想 without a mark, in the constructions reports use
+        ("c24_roles_and_counts.txt", "把学习贯彻习近平法治思想纳入", "把法治思想纳入", "SF402", 1),
+        ("c24_roles_and_counts.txt", "深入学习贯彻习近平法治思想，带头", "深入学习贯彻法治思想，带头", "SF402", 6),
+        ("c24_roles_and_counts.txt", "坚持以习近平新时代中国特色社会主义思想为指导", "坚持以法治思想为指导", "SF402", 3),
+        # a partly filtered name
+        ("c24_roles_and_counts.txt", "深入学习贯彻习近平法治思想，带头", "深入学习贯彻习_法治思想，带头", "SF401", 7),
         # dropped figures, in text with half-width commas and among words that end in a unit character
         ("c24_roles_and_counts.txt", "平均成绩92分", "平均成绩分", "SF303", 4),
         ("c24_roles_and_counts.txt", "罚没款36.5万元", "罚没款万元", "SF303", 3),

@@ -127,3 +127,7 @@ def test_a_partly_filtered_name_is_completed_not_doubled(text, fill):
 def test_a_letter_of_the_word_before_the_gap_is_not_taken_for_what_the_filter_left(text):
     (diagnostic,) = lint(text, "SF4")
     assert diagnostic.fix.edits[0].content == "习近平"
+
+
+def test_a_title_for_the_name_is_one_finding_not_two():
+    assert codes("坚持以总书记法治思想为指导。", "SF4") == [("SF402", 1, 4)]
