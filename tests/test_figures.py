@@ -45,6 +45,11 @@ def test_no_figure_placeholder(sentence):
         ("×××同志主持会议。", "×××"),
         ("制定《**县创建示范县实施方案》。", "**"),
         ("____年__月__日", "__"),
+        ("聘请XX律师事务所担任常年法律顾问。", "XX"),
+        ("在XX集镇开展赶集日普法宣传。", "XX"),
+        ("XX村（社区）法律顾问覆盖率100%。", "XX"),
+        ("与××公司签订合同前进行合法性审查。", "××"),
+        ("对某某公司依法作出行政处罚。", "某某"),
     ],
 )
 def test_name_and_date_placeholders(sentence, found):
@@ -54,7 +59,17 @@ def test_name_and_date_placeholders(sentence, found):
 
 @pytest.mark.parametrize(
     "sentence",
-    ["被告张某某以借款纠纷起诉。", "二〇二五年三月。", "2025年1月5日召开会议。", "XP系统升级。", "某县2025年度报告。"],
+    [
+        "被告张某某以借款纠纷起诉。",
+        "二〇二五年三月。",
+        "2025年1月5日召开会议。",
+        "XP系统升级。",
+        "某县2025年度报告。",
+        "为老年人免费开展X光检查。",
+        "采购型号为XX-200的执法记录仪。",
+        "参加Max Xu主讲的XXL码讲座。",
+        "接待群众XX人次。",  # a figure: SF301's
+    ],
 )
 def test_no_name_placeholder(sentence):
     assert codes(sentence, "SF302") == []
@@ -131,3 +146,9 @@ def test_placeholders_in_the_title_are_found():
 
 def test_bracketed_and_spaced_blanks_are_one_finding_each():
     assert codes("审查合同(?)份，全年办理 ? 件。", "SF3") == [("SF301", 1, 5), ("SF301", 1, 15)]
+
+
+@pytest.mark.parametrize("sentence, column, found", [("2025年X月X日召开会议。", 6, "X月X日"), ("2025年X月5日召开会议。", 6, "X")])
+def test_a_date_placeholder_after_a_real_year_points_at_the_blank(sentence, column, found):
+    (diagnostic,) = lint(sentence, "SF302")
+    assert diagnostic.column == column and f"“{found}”" in diagnostic.message.zh

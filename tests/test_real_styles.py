@@ -52,6 +52,9 @@ def lint_changed(name: str, old: str, new: str):
         ("c24_roles_and_counts.txt", "坚持以习近平新时代中国特色社会主义思想为指导", "坚持以法治思想为指导", "SF402", 3),
         # a partly filtered name
         ("c24_roles_and_counts.txt", "深入学习贯彻习近平法治思想，带头", "深入学习贯彻习_法治思想，带头", "SF401", 7),
+        # named placeholders
+        ("c24_roles_and_counts.txt", "联合县医院为", "联合XX医院为", "SF302", 2),
+        ("c24_roles_and_counts.txt", "2026年1月20日", "2026年X月X日", "SF302", 5),
         # dropped figures, in text with half-width commas and among words that end in a unit character
         ("c24_roles_and_counts.txt", "平均成绩92分", "平均成绩分", "SF303", 4),
         ("c24_roles_and_counts.txt", "罚没款36.5万元", "罚没款万元", "SF303", 3),

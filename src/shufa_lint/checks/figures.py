@@ -109,7 +109,9 @@ class FigurePlaceholder(Rule):
 
 @register
 class NamePlaceholder(Rule):
-    """A date, place or name left as a placeholder: ``20XX年``, ``X月X日``, ``XX镇``, ``×××同志``, ``**县``.
+    """A date, place or name left as a placeholder: ``20XX年``, ``X月X日``, ``XX镇``, ``×××同志``, ``**县``, ``某某公司``.
+
+    Also ``XX律师事务所``, ``××公司``; in ``2025年X月5日`` the finding points at the X, not at the year.
 
     Why: a template's blanks that survive into a submitted report misstate when, where or who.
     Pseudonyms in case descriptions (``张某某``) are not placeholders and are not flagged.
@@ -126,7 +128,12 @@ class NamePlaceholder(Rule):
     severity = Severity.ERROR
 
     def check(self, document, context):
-        for paragraph, found in document.matches(figure_data_of(context).names):
+        data = figure_data_of(context)
+        figures: dict[int, set[int]] = {}  # per paragraph, where SF301's placeholders start
+        for paragraph, found in document.matches(data.names):
+            starts = figures.setdefault(id(paragraph), {mark.start() for mark in data.placeholder.finditer(paragraph.text)})
+            if found.start() in starts:
+                continue  # XX人次: a figure, SF301's
             yield self.report_text(
                 paragraph,
                 found.start(),
