@@ -131,3 +131,30 @@ def test_a_letter_of_the_word_before_the_gap_is_not_taken_for_what_the_filter_le
 
 def test_a_title_for_the_name_is_one_finding_not_two():
     assert codes("坚持以总书记法治思想为指导。", "SF4") == [("SF402", 1, 4)]
+
+
+@pytest.mark.parametrize(
+    "text, word, sureness",
+    [
+        ("深化基层行_力规范化建设。", "政权", "把握较大"),  # the phrase fits on both sides
+        ("针对不同_的法律需求开展精准普法。", "群体", "把握一般"),  # on one side only
+        ("加强对网络_带货等新业态的监管。", "直播", "把握一般"),
+        ("铸牢中华_共同体意识。", "民族", "把握较大"),
+        ("全年未发生越级_事件。", "上访", "把握一般"),
+    ],
+)
+def test_a_filtered_word_is_offered_with_how_sure_it_is(text, word, sureness):
+    (diagnostic,) = lint(text, "SF401")
+    assert f"可能原为“{word}”" in diagnostic.message.zh and sureness in diagnostic.message.zh
+
+
+def test_a_gap_that_cuts_into_a_dictionary_word_on_each_side_gets_a_tentative_guess_without_a_fix():
+    (diagnostic,) = lint("坚持全面依_国，建设法治中国。", "SF401")
+    assert "可能原为“法治”" in diagnostic.message.zh and "仅供参考" in diagnostic.message.zh
+    assert diagnostic.fix is None
+
+
+@pytest.mark.parametrize("text", ["推进_工作开展。", "不断提升_能力。", "开展法律_务活动。", "推进依法治_进程。"])
+def test_no_guess_where_the_context_determines_nothing(text):
+    (diagnostic,) = lint(text, "SF401")
+    assert "无法推断" in diagnostic.message.zh and diagnostic.fix is None
