@@ -1,4 +1,5 @@
-"""SF403 terms: standard formulations (提法) written wrong, from ``rules/lexicons/terms.yaml``."""
+"""SF4xx words: standard formulations (提法) written wrong or out of date (``rules/lexicons/terms.yaml``),
+traditional characters in a simplified report, and text garbled by a wrong encoding."""
 
 from __future__ import annotations
 
@@ -12,6 +13,11 @@ from ..registry import Rule, register
 
 WHERE = "rules/lexicons/terms.yaml"
 _TITLE = re.compile(r"《[^《》]{1,120}》")
+_CLAUSE_END = re.compile(r"[。；;！？!?\n]")
+# Words that put a formula into history: the report tells what was, not what is (回顾“七五”普法,
+# 原《合同法》, 时称…, 《合同法》同时废止).
+_HISTORY = re.compile(r"回顾|时称|曾经|前身|更名|改称|废止|失效|顺利完成|圆满完成|验收|总结表彰|期间")
+_YEAR_NAMED = re.compile(r"((?:19|20)\d\d)\s*年")
 
 
 def _quoted_title(text: str, start: int, end: int) -> bool:
@@ -22,10 +28,49 @@ def _quoted_title(text: str, start: int, end: int) -> bool:
     )
 
 
+def _clause(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence around text[start:end]: from the previous sentence end to the next."""
+    before = max((m.end() for m in _CLAUSE_END.finditer(text, max(0, start - 200), start)), default=max(0, start - 200))
+    after = _CLAUSE_END.search(text, end)
+    return before, after.start() if after else len(text)
+
+
 @dataclass(frozen=True)
 class Term:
+    """One entry: the form to write instead, and the report years in which the wrong form was itself
+    current (``valid_from``–``valid_until``; None: no limit on that side, both None: always wrong)."""
+
     right: str
-    since_year: int | None
+    valid_from: int | None = None
+    valid_until: int | None = None
+
+    @property
+    def dated(self) -> bool:
+        return self.valid_from is not None or self.valid_until is not None
+
+    def current_in(self, year: int) -> bool:
+        return (self.valid_from is None or year >= self.valid_from) and (
+            self.valid_until is None or year <= self.valid_until
+        )
+
+    def historical(self, text: str, start: int, end: int) -> bool:
+        """A formula of another period told as history: 原《…》, a history word in its sentence, or a
+        year of the formula's own period named there (“七五”普法期间（2016—2020年）)."""
+        if text[max(0, start - 1) : start] == "原":
+            return True
+        first, last = _clause(text, start, end)
+        sentence = text[first:start] + "，" + text[end:last]  # the years the formula itself names do not count
+        if _HISTORY.search(sentence):
+            return True
+        return any(self.current_in(int(year)) for year in _YEAR_NAMED.findall(sentence))
+
+    def spec_year(self) -> int:
+        """A report year in which the wrong form is wrong: what the entry's specs are judged in."""
+        if self.valid_until is not None:
+            return self.valid_until + 1
+        if self.valid_from is not None:
+            return self.valid_from - 1
+        return 2025
 
 
 @dataclass(frozen=True)
@@ -34,31 +79,79 @@ class Terms:
     wrong: GuardedPattern  # every wrong form in one alternation; group t<N> names entry N
 
 
+def wrong_terms(data: Terms, text: str, year: int | None):
+    """(match, entry) for each 提法 in ``text`` that is wrong in a report of ``year`` (None: unknown,
+    so formulas that depend on the year are not judged)."""
+    for found in data.wrong.finditer(text):
+        term = data.entries[int(found.lastgroup[1:])]
+        if _quoted_title(text, found.start(), found.end()):
+            continue
+        if term.dated and (year is None or term.current_in(year) or term.historical(text, found.start(), found.end())):
+            continue
+        yield found, term
+
+
+def _year_of(entry: dict, key: str) -> int | None:
+    value = entry.get(key)
+    if value is not None and (not isinstance(value, int) or isinstance(value, bool)):
+        raise RuleDataError(f"{WHERE}: entry {entry.get('wrong')!r}: '{key}' must be a year")
+    return value
+
+
+def _self_test(data: Terms, table: list[dict]) -> None:
+    """Each entry's ``hit`` examples must be flagged by that entry and its ``miss`` examples by none,
+    in a report of a year the entry is wrong in: a failing spec stops the load, naming the entry."""
+    for entry, term in zip(table, data.entries):
+        year = term.spec_year()
+        for text in entry.get("hit", ()):
+            if not any(found_term is term for _found, found_term in wrong_terms(data, text, year)):
+                raise RuleDataError(f"{WHERE}: entry {entry['wrong']!r} does not flag its hit example {text!r} ({year})")
+        for text in entry.get("miss", ()):
+            flagged = [found.group() for found, _term in wrong_terms(data, text, year)]
+            if flagged:
+                raise RuleDataError(f"{WHERE}: entry {entry['wrong']!r}: its miss example {text!r} is flagged ({flagged[0]!r}, {year})")
+
+
 def terms(lexicon: Lexicon) -> Terms:
     try:
         table = lexicon.table("terms")["terms"]
         for entry in table:
             compile_pattern(entry["wrong"], WHERE)  # report a bad entry by itself, not as part of the whole
-        entries = tuple(Term(str(entry["right"]), entry.get("since_year")) for entry in table)
+        entries = tuple(
+            Term(str(entry["right"]), _year_of(entry, "valid_from"), _year_of(entry, "valid_until")) for entry in table
+        )
         wrong = "|".join(f"(?P<t{index}>{entry['wrong']})" for index, entry in enumerate(table))
     except (KeyError, TypeError) as error:
         raise RuleDataError(f"{WHERE}: missing or malformed entry {error}") from None
-    return Terms(entries, GuardedPattern(compile_pattern(wrong, WHERE)))
+    data = Terms(entries, GuardedPattern(compile_pattern(wrong, WHERE)))
+    _self_test(data, table)
+    return data
 
 
 @register
 class NonstandardTerm(Rule):
-    """A standard formulation (提法) written wrong: 法制建设第一责任人, 《土地法》, 布署, 二○二五 …
+    """A standard formulation (提法) written wrong or out of date: 法制建设第一责任人, 《土地法》, 布署 …
 
     Why: official reports quote fixed formulas, law names and dates exactly; reviewers read a wrong
-    提法 as carelessness at best. Some formulas changed over time (法制宣传教育 → 法治宣传教育 in
-    2016, the 2021 法治政府 goal words): those are checked only in reports of a year they were already
-    wrong, taken from the title.
+    提法 as carelessness at best. Many formulas belong to a period (shared domain notes §3, table
+    rows 1–60): the 普法 plan (“七五” 2016—2020, “八五” 2021—2025), the five-year plan (“十四五”
+    2021—2025), the 法治政府建设实施纲要 of the period, the Party congress whose spirit is current
+    guidance (十九大 until the 二十大 of October 2022), 习近平法治思想 (named November 2020; before,
+    全面依法治国新理念新思想新战略), the laws folded into the 民法典 on 1 January 2021 (合同法,
+    物权法, 婚姻法, 继承法 …). Each entry carries the years its wrong form was itself current
+    (``valid_from``/``valid_until``), judged against the report's year (the title, or
+    ``report-year``); without a year those entries are not judged.
 
-    Example::
+    Left alone: the title of a document quoted (《关于…法制宣传教育的…规划》), history (原《合同法》,
+    时称…, 回顾“七五”普法期间（2016—2020年）, a year of the formula's own period in the sentence),
+    and fixed terms that keep 法制 (法制审核, 法制机构, 国家法制统一). Each entry's ``hit`` and
+    ``miss`` examples are checked when the lexicon loads: an entry that fails them stops the run.
 
-        重点学习《宪法》《民法典》《土地法》等     → 《中华人民共和国土地管理法》
-        增强学法尊法守法用法意识                 → 尊法学法守法用法
+    Example (a 2024 report)::
+
+        深入开展“七五”普法                    → “八五”普法
+        依据《中华人民共和国合同法》          → 《中华人民共和国民法典》
+        增强学法尊法守法用法意识              → 尊法学法守法用法
 
     Fix: write the standard form the message names (the list is ``rules/lexicons/terms.yaml``).
     """
@@ -70,17 +163,14 @@ class NonstandardTerm(Rule):
     def check(self, document, context):
         year = context.options.get("report_year") or document.report_year
         data = context.lexicon.derived("terms", terms)
-        for paragraph, found in document.matches(data.wrong):
-            term = data.entries[int(found.lastgroup[1:])]
-            if term.since_year and (year is None or year < term.since_year):
-                continue
-            if _quoted_title(paragraph.text, found.start(), found.end()):
-                continue
-            yield self.report_text(
-                paragraph,
-                found.start(),
-                found.end(),
-                f"提法不规范：“{found.group()}”应为“{term.right}”",
-                f"non-standard term '{found.group()}': write {term.right}",
-                suggestions=[(f"改为“{term.right}”", f"write {term.right}")],
-            )
+        for paragraph in document.prose():
+            for found, term in wrong_terms(data, paragraph.text, year):
+                when = f"（{year}年的报告）" if term.dated else ""
+                yield self.report_text(
+                    paragraph,
+                    found.start(),
+                    found.end(),
+                    f"提法不规范{when}：“{found.group()}”应为“{term.right}”",
+                    f"non-standard term '{found.group()}': write {term.right}",
+                    suggestions=[(f"改为“{term.right}”", f"write {term.right}")],
+                )
