@@ -80,3 +80,39 @@ def test_the_configured_report_year_overrides_the_title():
 def test_the_pre_2020_formula_is_flagged_in_a_2022_report():
     text = "某局2022年法治建设情况报告\n深入学习贯彻习近平总书记全面依法治国新理念新思想新战略。\n"
     assert [(d.line, d.column) for d in lint(text, "SF403")] == [(2, 7)]
+
+
+SIMPLIFIED_WITH_PASTE = """某镇2025年度述法报告
+一、履职情况
+镇党委始终把法治建设摆在全局工作重要位置，全面推进法治建設，召开黨委會議专题研究法治工作3次。
+二、存在问题
+基层法治队伍力量仍然薄弱。
+"""
+
+
+def test_traditional_characters_in_a_simplified_report_are_flagged_with_a_safe_fix():
+    found = lint(SIMPLIFIED_WITH_PASTE, "SF404")
+    assert [d.message.zh.split("“")[1].split("”")[0] for d in found] == ["設", "黨", "會議"]
+    assert [edit.content for d in found for edit in d.fix.edits] == ["设", "党", "会议"]
+    assert all(d.fix.safe for d in found)
+
+
+def test_a_report_written_in_traditional_characters_is_not_judged():
+    traditional = "某街道2021年度法治政府建設情況報告\n2021年，街道在縣委、縣政府的正確領導下，深入貫徹黨的十九屆六中全會精神，堅持依法行政，夯實工作基礎。\n"
+    assert codes(traditional, "SF404") == []
+
+
+def test_a_simplified_report_without_traditional_characters_is_silent():
+    assert codes(REPORT_2024 + SIMPLIFIED_WITH_PASTE.replace("建設", "建设").replace("黨委會議", "党委会议"), "SF404") == []
+
+
+def test_mojibake_is_flagged_once_per_garbled_passage():
+    text = "某镇2025年度述法报告\n全年办理鈥滄硶娌讳笁杩涒€濇椿鍔12场，受理锟斤拷件。\n"
+    found = lint(text, "SF405")
+    assert [(d.line, d.column) for d in found] == [(2, 5), (2, 23)]
+    assert "鈥滄硶娌讳笁杩涒€濇" in found[0].message.zh and "锟斤拷" in found[1].message.zh
+
+
+def test_euro_signs_and_quotes_in_ordinary_text_are_not_mojibake():
+    text = "某镇2025年度述法报告\n引进外资500万€，开展“法治进乡村”活动12场。\n"
+    assert codes(text, "SF405") == []

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..diagnostics import Severity
+from ..diagnostics import Fix, Severity
 from ..lexicon import Lexicon, RuleDataError, compile_pattern
 from ..patterns import GuardedPattern
 from ..registry import Rule, register
@@ -174,3 +174,125 @@ class NonstandardTerm(Rule):
                     f"non-standard term '{found.group()}': write {term.right}",
                     suggestions=[(f"改为“{term.right}”", f"write {term.right}")],
                 )
+
+
+@dataclass(frozen=True)
+class Scripts:
+    simplified_of: dict[str, str]  # traditional character -> its simplified form
+    traditional: re.Pattern  # a run of listed traditional characters
+    simplified: re.Pattern  # any of their simplified forms
+    mojibake: GuardedPattern
+
+
+def scripts(lexicon: Lexicon) -> Scripts:
+    table = lexicon.table("terms")
+    try:
+        pairs = str(table["traditional"]).split()
+        if any(len(pair) != 2 for pair in pairs):
+            raise RuleDataError(f"{WHERE}: traditional: each entry is two characters (繁简), got {pairs!r}")
+        simplified_of = {pair[0]: pair[1] for pair in pairs}
+        for pattern in table["mojibake"]:
+            compile_pattern(pattern, WHERE)
+        mojibake = compile_pattern("|".join(f"(?:{pattern})" for pattern in table["mojibake"]), WHERE)
+    except (KeyError, TypeError) as error:
+        raise RuleDataError(f"{WHERE}: missing or malformed entry {error}") from None
+    return Scripts(
+        simplified_of,
+        re.compile("[" + "".join(simplified_of) + "]+"),
+        re.compile("[" + "".join(set(simplified_of.values())) + "]"),
+        GuardedPattern(mojibake),
+    )
+
+
+_TRADITIONAL_SHARE = 0.5  # more traditional than this (of the listed pairs) and the report is written in them
+
+
+@register
+class TraditionalCharacter(Rule):
+    """A traditional character in a report written in simplified characters: 法治建設, 會議, 黨委.
+
+    Why: the 国家通用语言文字法 (2001) and 《党政机关公文格式》GB/T 9704-2012 make 规范汉字 — the
+    simplified forms of the 通用规范汉字表 (2013) — the script of official documents; a few
+    traditional characters come from text pasted from a traditional-script page or typed with the
+    wrong input method. A report written throughout in traditional characters (a page converted by
+    its website) is not judged: only a few traditional characters among simplified text are.
+
+    Example::
+
+        全面推进法治建設        → 法治建设
+
+    Fix: write the simplified characters (``--fix`` does it; only characters that map one-to-one
+    are listed, in ``rules/lexicons/terms.yaml``).
+    """
+
+    code = "SF404"
+    name = "traditional-character"
+    severity = Severity.WARNING
+
+    def check(self, document, context):
+        data = context.lexicon.derived("scripts", scripts)
+        runs = list(document.matches(data.traditional))
+        if not runs:
+            return
+        traditional = sum(len(found.group()) for _paragraph, found in runs)
+        simplified = sum(len(data.simplified.findall(paragraph.text)) for paragraph in document.prose())
+        if traditional > _TRADITIONAL_SHARE * (traditional + simplified):
+            return
+        for paragraph, found in runs:
+            written = "".join(data.simplified_of[char] for char in found.group())
+            start, end = paragraph.position(found.start()), paragraph.position(found.end())
+            yield self.report(
+                start,
+                end,
+                f"简体文稿中出现繁体字“{found.group()}”，应为“{written}”",
+                f"traditional character '{found.group()}' in a simplified report: write {written}",
+                suggestions=[(f"改为“{written}”", f"write {written}")],
+                fix=Fix.replacing(start, end, written, safe=True) if start[0] == end[0] else None,
+            )
+
+
+@register
+class Mojibake(Rule):
+    """Text garbled by a wrong encoding: 锟斤拷, �, 鈥滄硶娌�, â€œ …
+
+    Why: a report converted between GBK and UTF-8 the wrong way, or pasted from a page read in the
+    wrong encoding, carries sequences no one writes (GB 18030-2022 and UTF-8 decode each other's bytes
+    into exactly these). The passage they replace is lost and must be typed again from the original.
+
+    Example::
+
+        全年办理鈥滆瘔璇夆€濇渚�12件        ← a passage misread as GBK
+
+    Fix: take the passage again from the original document (shufa-lint cannot recover it).
+    """
+
+    code = "SF405"
+    name = "mojibake"
+    severity = Severity.WARNING
+
+    def check(self, document, context):
+        data = context.lexicon.derived("scripts", scripts)
+        for paragraph in document.prose():
+            for start, end in _runs(data.mojibake.finditer(paragraph.text)):
+                garbled = paragraph.text[start:end]
+                yield self.report_text(
+                    paragraph,
+                    start,
+                    end,
+                    f"疑似乱码“{garbled}”（编码错误），请从原文重新录入",
+                    f"garbled text '{garbled}' (wrong encoding): take it again from the original",
+                )
+
+
+_RUN_GAP = 6  # garbled fragments this close are one misread passage
+
+
+def _runs(matches) -> list[tuple[int, int]]:
+    """Spans of matches, those within a few characters of each other joined into one."""
+    spans: list[tuple[int, int]] = []
+    for found in matches:
+        if spans and found.start() - spans[-1][1] <= _RUN_GAP:
+            spans[-1] = (spans[-1][0], found.end())
+        else:
+            spans.append(found.span())
+    return spans
