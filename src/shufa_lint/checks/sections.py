@@ -74,6 +74,36 @@ def _survey(document: Document, pack: Pack, year: int | None) -> list[SectionSta
     return states
 
 
+@dataclass(frozen=True)
+class Part:
+    """The text of one section: its heading and the body paragraphs up to the next section's heading
+    (for a part realised by topical headings, from the first of them)."""
+
+    key: str
+    heading: Heading
+    paragraphs: tuple  # Paragraph, the heading's own paragraph first
+
+
+def parts(document: Document, pack: Pack, year: int | None) -> list[Part]:
+    """The sections found as headings, in reading order, with the paragraphs each spans."""
+    return document.derived(f"parts:{pack.name}:{year}", lambda doc: _parts(doc, pack, year))
+
+
+def _parts(document: Document, pack: Pack, year: int | None) -> list[Part]:
+    tops = _tops(document)
+    found = sorted(
+        (state for state in survey(document, pack, year) if state.heading is not None and state.heading in tops),
+        key=lambda state: tops.index(state.heading),
+    )
+    result = []
+    for position, state in enumerate(found):
+        end = found[position + 1].heading.paragraph if position + 1 < len(found) else len(document.paragraphs)
+        paragraphs = tuple(document.paragraphs[state.heading.paragraph : end])
+        if paragraphs:
+            result.append(Part(state.section.key, state.heading, paragraphs))
+    return result
+
+
 def _year(document: Document, context) -> int | None:
     return context.options.get("report_year") or document.report_year
 
