@@ -60,16 +60,20 @@ def review_data(lexicon: Lexicon) -> ReviewData:
         raise RuleDataError(f"{WHERE}: missing or malformed entry {error}") from None
 
 
-def _data(context) -> ReviewData:
+def review_data_of(context) -> ReviewData:
+    """The review data of a rule's lexicon, compiled once (also the section roles other rules read)."""
     return context.lexicon.derived("review", review_data)
+
 
 
 def _year(document: Document, context) -> int | None:
     return context.options.get("report_year") or document.report_year
 
 
-def _part(document: Document, context, keys: frozenset[str]) -> Part | None:
+def part_in_role(document: Document, context, keys: frozenset[str]) -> Part | None:
+    """The first part whose section plays one of the roles ``keys`` (achievements, problems, measures)."""
     return next((part for part in parts(document, context.pack, _year(document, context)) if part.key in keys), None)
+
 
 
 @dataclass(frozen=True)
@@ -147,9 +151,9 @@ class ProblemUnanswered(Rule):
     needs_segmentation = True
 
     def check(self, document, context):
-        data = _data(context)
-        problems_part = _part(document, context, data.problems)
-        measures_part = _part(document, context, data.measures)
+        data = review_data_of(context)
+        problems_part = part_in_role(document, context, data.problems)
+        measures_part = part_in_role(document, context, data.measures)
         if problems_part is None or measures_part is None:
             return
         problems, measures = _items(document, problems_part), _items(document, measures_part)
@@ -202,9 +206,9 @@ class ProblemsTooThin(Rule):
     defaults = {"min_share": 0.05}
 
     def check(self, document, context):
-        data = _data(context)
-        problems = _part(document, context, data.problems)
-        achievements = _part(document, context, data.achievements)
+        data = review_data_of(context)
+        problems = part_in_role(document, context, data.problems)
+        achievements = part_in_role(document, context, data.achievements)
         if problems is None or achievements is None or (document.paragraphs and unfinished(document, document.paragraphs[-1])):
             return
         body = [p.text for p in problems.paragraphs[1:]] or [problems.paragraphs[0].text[len(problems.heading.text) :]]
@@ -248,8 +252,8 @@ class VagueProblem(Rule):
     severity = Severity.INFO
 
     def check(self, document, context):
-        data = _data(context)
-        problems = _part(document, context, data.problems)
+        data = review_data_of(context)
+        problems = part_in_role(document, context, data.problems)
         if problems is None:
             return
         for item in _items(document, problems):
@@ -288,7 +292,7 @@ class ClaimWithoutFigure(Rule):
     severity = Severity.INFO
 
     def check(self, document, context):
-        data = _data(context)
+        data = review_data_of(context)
         skipped = {
             p.index
             for part in parts(document, context.pack, _year(document, context))
@@ -338,7 +342,7 @@ class WebResidue(Rule):
     severity = Severity.WARNING
 
     def check(self, document, context):
-        pattern = _data(context).web_residue
+        pattern = review_data_of(context).web_residue
         for paragraph in document.prose():
             for found in pattern.finditer(paragraph.text):
                 yield self.report_text(
