@@ -135,7 +135,9 @@ class ProblemUnanswered(Rule):
     without a measure says the report does not mean to fix it (“常见坑：问题与打算不对应”, shared domain
     notes §4.2; a 2025 镇 report has 3 问题 ↔ 3 整改措施). A problem counts as answered when some
     measure shares a key word with it (words every item uses — 法治, 建设, 加强 … — do not count).
-    When every problem is answered but there are fewer measures than problems, a note says so.
+    A problem unanswered where there are fewer measures than problems is a warning; where there are
+    as many, the match of words may have missed a measure worded otherwise, and the finding is a note
+    (info). When every problem is answered but there are fewer measures than problems, a note says so.
 
     Example::
 
@@ -165,6 +167,9 @@ class ProblemUnanswered(Rule):
             words = _key_words(problem.text, data.generic_words)
             if words and not any(words & answer for answer in answers):
                 unanswered.append(problem)
+        # fewer measures than problems fails the reviewers' count outright: a warning; with as many
+        # measures as problems, a problem sharing no key word with any of them is a note to check
+        severity = Severity.WARNING if len(measures) < len(problems) else Severity.INFO
         for problem in unanswered:
             yield self.report_text(
                 problem.paragraph,
@@ -173,7 +178,7 @@ class ProblemUnanswered(Rule):
                 f"问题“{problem.key}”在“{measures_part.heading.text}”中没有对应的整改措施",
                 f"the problem '{problem.key}' has no measure answering it in '{measures_part.heading.text}'",
                 suggestions=[("补写针对该问题的整改措施", "add a measure for this problem")],
-            )
+            ).with_location(severity=severity)
         if not unanswered and len(measures) < len(problems):
             heading = measures_part.heading
             yield self.report(
