@@ -24,24 +24,35 @@ def test_a_sound_draft_gets_no_review_finding():
 
 
 UNANSWERED = SOUND.replace(
+    "（二）合同审查力量薄弱。镇政府签订的46份合同中仍有5份未经法律顾问审查。\n",
+    "（二）合同审查力量薄弱。镇政府签订的46份合同中仍有5份未经法律顾问审查。\n"
+    "（三）普法宣传针对性不强。面向企业的普法活动全年仅2场。\n",
+).replace(
     "（二）加强合同审查。建立合同审查台账，做到镇政府合同法律顾问审查全覆盖。\n",
-    "（二）深化普法宣传。扎实推进“八五”普法，开展法治宣传进村入户活动。\n",
+    "（二）深化普法宣传。扎实推进“八五”普法，开展面向企业的法治宣传活动。\n",
 )
 
 
-def test_a_problem_no_measure_answers_is_named():
+def test_a_problem_no_measure_answers_is_named_when_measures_are_fewer():
     found = lint(UNANSWERED, "SF801")
     assert len(found) == 1
-    assert "合同审查力量薄弱" in found[0].message.zh
+    assert "合同审查力量薄弱" in found[0].message.zh and "存在问题3条，整改措施2条" in found[0].message.zh
     assert (found[0].line, found[0].column) == (8, 1)
 
 
-def test_fewer_measures_than_problems_is_a_note_when_each_problem_is_answered():
+def test_as_many_measures_as_problems_pass_the_count_even_worded_otherwise():
+    paired = UNANSWERED.replace("（二）深化普法宣传。", "（三）深化普法宣传。").replace(
+        "（三）深化普法宣传。", "（二）健全工作机制。完善镇政府法律顾问工作规则。\n（三）深化普法宣传。"
+    )
+    assert codes(paired, "SF801") == []
+
+
+def test_fewer_measures_than_problems_is_a_note_when_each_problem_shares_a_word():
     fewer = SOUND.replace("（二）合同审查力量薄弱。", "（二）执法规范化培训不足。执法人员培训").replace(
         "（二）加强合同审查。建立合同审查台账，做到镇政府合同法律顾问审查全覆盖。\n", ""
     )
     found = lint(fewer, "SF801")
-    assert [d.line for d in found] == [9]
+    assert [(d.line, d.severity.label) for d in found] == [(9, "info")]
     assert "存在问题2条，整改措施仅1条" in found[0].message.zh
 
 

@@ -135,9 +135,10 @@ class ProblemUnanswered(Rule):
     without a measure says the report does not mean to fix it (“常见坑：问题与打算不对应”, shared domain
     notes §4.2; a 2025 镇 report has 3 问题 ↔ 3 整改措施). A problem counts as answered when some
     measure shares a key word with it (words every item uses — 法治, 建设, 加强 … — do not count).
-    A problem unanswered where there are fewer measures than problems is a warning; where there are
-    as many, the match of words may have missed a measure worded otherwise, and the finding is a note
-    (info). When every problem is answered but there are fewer measures than problems, a note says so.
+    Only a part with fewer measures than problems is read: with as many, reports pair them in order
+    and a match of words would miss measures worded otherwise (measured on published reports and
+    realistic drafts). When every problem shares a word with some measure but there are still fewer
+    measures, a note (info) asks to check the pairing.
 
     Example::
 
@@ -159,7 +160,7 @@ class ProblemUnanswered(Rule):
         if problems_part is None or measures_part is None:
             return
         problems, measures = _items(document, problems_part), _items(document, measures_part)
-        if len(problems) < 2 or not measures:
+        if len(problems) < 2 or not measures or len(measures) >= len(problems):
             return
         answers = [_key_words(item.text, data.generic_words) for item in measures]
         unanswered = []
@@ -167,26 +168,25 @@ class ProblemUnanswered(Rule):
             words = _key_words(problem.text, data.generic_words)
             if words and not any(words & answer for answer in answers):
                 unanswered.append(problem)
-        # fewer measures than problems fails the reviewers' count outright: a warning; with as many
-        # measures as problems, a problem sharing no key word with any of them is a note to check
-        severity = Severity.WARNING if len(measures) < len(problems) else Severity.INFO
         for problem in unanswered:
             yield self.report_text(
                 problem.paragraph,
                 problem.start,
                 problem.start + min(len(problem.lead), 40) + 1,
-                f"问题“{problem.key}”在“{measures_part.heading.text}”中没有对应的整改措施",
-                f"the problem '{problem.key}' has no measure answering it in '{measures_part.heading.text}'",
+                f"问题“{problem.key}”在“{measures_part.heading.text}”中没有对应的整改措施"
+                f"（存在问题{len(problems)}条，整改措施{len(measures)}条）",
+                f"the problem '{problem.key}' has no measure answering it in '{measures_part.heading.text}'"
+                f" ({len(problems)} problems, {len(measures)} measures)",
                 suggestions=[("补写针对该问题的整改措施", "add a measure for this problem")],
-            ).with_location(severity=severity)
-        if not unanswered and len(measures) < len(problems):
+            )
+        if not unanswered:
             heading = measures_part.heading
             yield self.report(
                 (heading.line, heading.column),
                 (heading.end_line, heading.end_column),
                 f"存在问题{len(problems)}条，整改措施仅{len(measures)}条：请核对每个问题都有对应措施",
                 f"{len(problems)} problems but only {len(measures)} measures: check each problem is answered",
-            )
+            ).with_location(severity=Severity.INFO)
 
 
 @register
