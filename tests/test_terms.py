@@ -77,11 +77,6 @@ def test_the_configured_report_year_overrides_the_title():
     assert codes(REPORT_2024, "SF403", report_year=2019) == []
 
 
-def test_the_pre_2020_formula_is_flagged_in_a_2022_report():
-    text = "某局2022年法治建设情况报告\n深入学习贯彻习近平总书记全面依法治国新理念新思想新战略。\n"
-    assert [(d.line, d.column) for d in lint(text, "SF403")] == [(2, 7)]
-
-
 SIMPLIFIED_WITH_PASTE = """某镇2025年度述法报告
 一、履职情况
 镇党委始终把法治建设摆在全局工作重要位置，全面推进法治建設，召开黨委會議专题研究法治工作3次。

@@ -136,9 +136,8 @@ class NonstandardTerm(Rule):
     提法 as carelessness at best. Many formulas belong to a period (shared domain notes §3, table
     rows 1–60): the 普法 plan (“七五” 2016—2020, “八五” 2021—2025), the five-year plan (“十四五”
     2021—2025), the 法治政府建设实施纲要 of the period, the Party congress whose spirit is current
-    guidance (十九大 until the 二十大 of October 2022), 习近平法治思想 (named November 2020; before,
-    全面依法治国新理念新思想新战略), the laws folded into the 民法典 on 1 January 2021 (合同法,
-    物权法, 婚姻法, 继承法 …). Each entry carries the years its wrong form was itself current
+    guidance (十九大 until the 二十大 of October 2022), the laws folded into the 民法典 on 1 January
+    2021 (合同法, 物权法, 婚姻法, 继承法 …). (The forms of 习近平法治思想 are SF402's.) Each entry carries the years its wrong form was itself current
     (``valid_from``/``valid_until``), judged against the report's year (the title, or
     ``report-year``); without a year those entries are not judged.
 

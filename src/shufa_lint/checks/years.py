@@ -48,11 +48,23 @@ def _heading_years(document: Document, part: Part):
             yield heading, found
 
 
-def _report_heading(rule: Rule, heading, found: re.Match, zh: str, en: str):
-    """A finding on the year in a heading's text (the text starts after the marker)."""
-    line = heading.end_line if isinstance(heading, Marker) else heading.line
-    column = (heading.end_column if isinstance(heading, Marker) else heading.column) + found.start()
-    return rule.report((line, column), (line, column + len(found.group(1)) + 1), zh, en)
+def _years_off(rule: Rule, document: Document, part: Part, expected: int, also_named_ok: bool, zh, en):
+    """Findings for each year the part's headings name, and each year its paragraphs open with, that is
+    not ``expected``; ``also_named_ok``: a paragraph that names ``expected`` too is a comparison.
+    ``zh``/``en`` make the message from the year found."""
+    for heading, found in _heading_years(document, part):
+        if int(found.group(1)) != expected:
+            # the heading's text starts after its marker (a plain heading: at its column)
+            line = heading.end_line if isinstance(heading, Marker) else heading.line
+            column = (heading.end_column if isinstance(heading, Marker) else heading.column) + found.start()
+            yield rule.report((line, column), (line, column + len(found.group(1)) + 1), zh(found.group(1)), en(found.group(1)))
+    for paragraph in part.paragraphs[1:]:
+        found = _OPENING_YEAR.match(paragraph.text)
+        if found is None or int(found.group(1)) == expected or "以来" in found.group():
+            continue
+        if also_named_ok and f"{expected}年" in paragraph.text:
+            continue
+        yield rule.report_text(paragraph, found.start(1), found.end(1) + 1, zh(found.group(1)), en(found.group(1)))
 
 
 @register
@@ -83,24 +95,11 @@ class OtherYearReported(Rule):
         part = part_in_role(document, context, review_data_of(context).achievements)
         if part is None:
             return
-        for heading, found in _heading_years(document, part):
-            if int(found.group(1)) != year:
-                yield _report_heading(
-                    self, heading, found,
-                    f"工作情况部分的标题写的是{found.group(1)}年，本报告为{year}年度",
-                    f"a heading of the achievements part names {found.group(1)}; the report is for {year}",
-                )
-        for paragraph in part.paragraphs[1:]:
-            found = _OPENING_YEAR.match(paragraph.text)
-            if found is None or int(found.group(1)) == year or f"{year}年" in paragraph.text or "以来" in found.group():
-                continue
-            yield self.report_text(
-                paragraph,
-                found.start(1),
-                found.end(1) + 1,
-                f"工作情况写的是{found.group(1)}年，本报告为{year}年度",
-                f"the achievements part reports on {found.group(1)}; the report is for {year}",
-            )
+        yield from _years_off(
+            self, document, part, year, True,
+            lambda named: f"工作情况部分写的是{named}年，本报告为{year}年度",
+            lambda named: f"the achievements part names {named}; the report is for {year}",
+        )
 
 
 @register
@@ -129,24 +128,11 @@ class PlanYear(Rule):
         part = part_in_role(document, context, review_data_of(context).measures)
         if part is None:
             return
-        for heading, found in _heading_years(document, part):
-            if int(found.group(1)) != year + 1:
-                yield _report_heading(
-                    self, heading, found,
-                    f"工作打算的标题写的是{found.group(1)}年，{year}年度报告的打算应为{year + 1}年",
-                    f"the plans are dated {found.group(1)}; a report for {year} plans for {year + 1}",
-                )
-        for paragraph in part.paragraphs[1:]:
-            found = _OPENING_YEAR.match(paragraph.text)
-            if found is None or int(found.group(1)) == year + 1 or "以来" in found.group():
-                continue
-            yield self.report_text(
-                paragraph,
-                found.start(1),
-                found.end(1) + 1,
-                f"工作打算写的是{found.group(1)}年，{year}年度报告的打算应为{year + 1}年",
-                f"the plans are dated {found.group(1)}; a report for {year} plans for {year + 1}",
-            )
+        yield from _years_off(
+            self, document, part, year + 1, False,
+            lambda named: f"工作打算写的是{named}年，{year}年度报告的打算应为{year + 1}年",
+            lambda named: f"the plans are dated {named}; a report for {year} plans for {year + 1}",
+        )
 
 
 @register
