@@ -13,7 +13,7 @@ from ..registry import Rule, register
 
 WHERE = "rules/lexicons/terms.yaml"
 _TITLE = re.compile(r"《[^《》]{1,120}》")
-_CLAUSE_END = re.compile(r"[。；;！？!?\n]")
+_CLAUSE_END = re.compile(r"[。；;！？!?，,\n]")
 # Words that put a formula into history: the report tells what was, not what is (回顾“七五”普法,
 # 原《合同法》, 时称…, 《合同法》同时废止).
 _HISTORY = re.compile(r"回顾|时称|曾经|前身|更名|改称|废止|失效|顺利完成|圆满完成|验收|总结表彰|期间")
@@ -29,7 +29,7 @@ def _quoted_title(text: str, start: int, end: int) -> bool:
 
 
 def _clause(text: str, start: int, end: int) -> tuple[int, int]:
-    """The sentence around text[start:end]: from the previous sentence end to the next."""
+    """The clause around text[start:end]: from the previous clause mark (，。；) to the next."""
     before = max((m.end() for m in _CLAUSE_END.finditer(text, max(0, start - 200), start)), default=max(0, start - 200))
     after = _CLAUSE_END.search(text, end)
     return before, after.start() if after else len(text)
@@ -54,15 +54,15 @@ class Term:
         )
 
     def historical(self, text: str, start: int, end: int) -> bool:
-        """A formula of another period told as history: 原《…》, a history word in its sentence, or a
+        """A formula of another period told as history: 原《…》, a history word in its clause, or a
         year of the formula's own period named there (“七五”普法期间（2016—2020年）)."""
         if text[max(0, start - 1) : start] == "原":
             return True
         first, last = _clause(text, start, end)
-        sentence = text[first:start] + "，" + text[end:last]  # the years the formula itself names do not count
-        if _HISTORY.search(sentence):
+        clause = text[first:start] + "，" + text[end:last]  # the years the formula itself names do not count
+        if _HISTORY.search(clause):
             return True
-        return any(self.current_in(int(year)) for year in _YEAR_NAMED.findall(sentence))
+        return any(self.current_in(int(year)) for year in _YEAR_NAMED.findall(clause))
 
     def spec_year(self) -> int:
         """A report year in which the wrong form is wrong: what the entry's specs are judged in."""
