@@ -12,16 +12,17 @@ import re
 
 from ..diagnostics import Fix, Severity
 from ..document.numerals import parse_chinese
+from ..patterns import GuardedPattern
 from ..registry import Rule, register
 
 # 3千余份, 5百人, 2.5千: an Arabic number with 千/百 as its multiplier (千米, 千克 … are units; 百分 is 百分之/百分点)
-_MIXED = re.compile(r"(?<![0-9.０-９])([0-9]+(?:\.[0-9]+)?)([千百])(?![米克瓦帕焦卡赫分字兆])")
+_MIXED = GuardedPattern(re.compile(r"(?<![0-9.０-９])([0-9]+(?:\.[0-9]+)?)([千百])(?![米克瓦帕焦卡赫分字兆])"))
 # 3-5个工作日, 5-8%, 5～8%, 5-10万人: a range of two numbers (not a date, a code or a phone number)
-_RANGE = re.compile(
+_RANGE = GuardedPattern(re.compile(
     r"(?<![0-9A-Za-z.\-－/／〔\[（(])(?P<low>[0-9]{1,4}(?:\.[0-9]+)?)(?P<low_unit>[%％万亿]?)"
     r"(?P<dash>[-－~～])(?P<high>[0-9]{1,4}(?:\.[0-9]+)?)"
     r"(?:(?P<high_unit>[%％万亿])|(?![0-9.\-－/])(?=[\u4e00-\u9fff])(?![年月日号时点分秒期届]))"
-)
+))
 # Counts of one kind (events, cases, copies): written with Arabic digits in one sentence and
 # Chinese numerals in another of the same paragraph (GB/T 15835-2011 4.3: 同类别形式一致).
 _COUNT_UNITS = "次|场次|场|件|人次|起|篇|期"
@@ -31,11 +32,11 @@ _CHINESE_COUNT = re.compile(
     r"(?![制规机会全大”」])"
 )
 # A rate or share that cannot pass 100% (办结率, 出庭应诉率, 参考率 …); 增长率, 完成率 can.
-_SHARE = re.compile(
+_SHARE = GuardedPattern(re.compile(
     r"(?P<name>(?:办结|出庭应诉|应诉|参考|参训|参学|合格|通过|审查|审核|覆盖|知晓|满意|调解成功|化解|结案|"
     r"公开|及时|到位|录入|上线|备案|纠错|执行|签约|达标|持证|考试合格)率|占比|比例|满意度)"
     r"[^，。；;,0-9%％]{0,6}?(?P<value>[0-9]+(?:\.[0-9]+)?)[%％]"
-)
+))
 _DATE = re.compile(r"(?<![0-9])(20[0-9]{2})\s*年\s*([0-9]{1,2})\s*月(?:\s*([0-9]{1,2})\s*日)?")
 _FUTURE_WORDS = re.compile(r"^(?:\s*(?:[0-9]{1,2}\s*日)?\s*)?(?:前|底前|以前|之前|起|开始|将|计划|拟)")
 

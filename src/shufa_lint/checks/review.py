@@ -37,7 +37,7 @@ class ReviewData:
     fields: re.Pattern
     claims: GuardedPattern
     evidence: re.Pattern
-    web_residue: re.Pattern
+    web_residue: GuardedPattern
 
 
 def review_data(lexicon: Lexicon) -> ReviewData:
@@ -54,7 +54,7 @@ def review_data(lexicon: Lexicon) -> ReviewData:
             fields=compile_pattern(table["fields"], WHERE),
             claims=GuardedPattern(compile_pattern(table["claims"], WHERE)),
             evidence=compile_pattern(table["evidence"], WHERE),
-            web_residue=compile_pattern("|".join(f"(?:{p})" for p in table["web_residue"]), WHERE),
+            web_residue=GuardedPattern(compile_pattern("|".join(f"(?:{p})" for p in table["web_residue"]), WHERE)),
         )
     except (KeyError, TypeError) as error:
         raise RuleDataError(f"{WHERE}: missing or malformed entry {error}") from None
