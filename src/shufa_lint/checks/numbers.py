@@ -38,6 +38,7 @@ _SHARE = GuardedPattern(re.compile(
     r"[^，。；;,0-9%％]{0,6}?(?P<value>[0-9]+(?:\.[0-9]+)?)[%％]"
 ))
 _DATE = re.compile(r"(?<![0-9])(20[0-9]{2})\s*年\s*([0-9]{1,2})\s*月(?:\s*([0-9]{1,2})\s*日)?")
+_PLANNED_BEFORE = re.compile(r"将|计划|拟|力争|到|至")
 _FUTURE_WORDS = re.compile(r"^(?:\s*(?:[0-9]{1,2}\s*日)?\s*)?(?:前|底前|以前|之前|起|开始|将|计划|拟)")
 
 
@@ -227,7 +228,7 @@ class DateAfterSigning(Rule):
                 if (year, month) <= (signed.year, signed.month) or not 1 <= month <= 12:
                     continue
                 before = paragraph.text[max(0, found.start() - 4) : found.start()]
-                if _FUTURE_WORDS.match(paragraph.text[found.end() :]) or re.search(r"将|计划|拟|力争|到|至", before):
+                if _FUTURE_WORDS.match(paragraph.text[found.end() :]) or _PLANNED_BEFORE.search(before):
                     continue
                 yield self.report_text(
                     paragraph,

@@ -17,9 +17,8 @@ from ..document import Document
 from ..document.markers import Marker
 from ..diagnostics import Severity
 from ..lexicon import Lexicon, RuleDataError, compile_pattern
-from ..patterns import GuardedPattern
 from ..registry import Rule, register
-from .sections import Part, parts
+from .sections import Part, parts, report_year
 from .integrity import unfinished
 
 WHERE = "rules/lexicons/review.yaml"
@@ -35,9 +34,9 @@ class ReviewData:
     generic_words: frozenset[str]
     stock_phrases: re.Pattern
     fields: re.Pattern
-    claims: GuardedPattern
+    claims: re.Pattern
     evidence: re.Pattern
-    web_residue: GuardedPattern
+    web_residue: re.Pattern
 
 
 def review_data(lexicon: Lexicon) -> ReviewData:
@@ -52,9 +51,9 @@ def review_data(lexicon: Lexicon) -> ReviewData:
             generic_words=frozenset(table["generic_words"]),
             stock_phrases=compile_pattern(table["stock_phrases"], WHERE),
             fields=compile_pattern(table["fields"], WHERE),
-            claims=GuardedPattern(compile_pattern(table["claims"], WHERE)),
+            claims=compile_pattern(table["claims"], WHERE),
             evidence=compile_pattern(table["evidence"], WHERE),
-            web_residue=GuardedPattern(compile_pattern("|".join(f"(?:{p})" for p in table["web_residue"]), WHERE)),
+            web_residue=compile_pattern("|".join(f"(?:{p})" for p in table["web_residue"]), WHERE),
         )
     except (KeyError, TypeError) as error:
         raise RuleDataError(f"{WHERE}: missing or malformed entry {error}") from None
@@ -65,15 +64,9 @@ def review_data_of(context) -> ReviewData:
     return context.lexicon.derived("review", review_data)
 
 
-
-def _year(document: Document, context) -> int | None:
-    return context.options.get("report_year") or document.report_year
-
-
 def part_in_role(document: Document, context, keys: frozenset[str]) -> Part | None:
     """The first part whose section plays one of the roles ``keys`` (achievements, problems, measures)."""
-    return next((part for part in parts(document, context.pack, _year(document, context)) if part.key in keys), None)
-
+    return next((part for part in parts(document, context.pack, report_year(document, context)) if part.key in keys), None)
 
 
 @dataclass(frozen=True)
@@ -110,6 +103,13 @@ def _items(document: Document, part: Part) -> list[Item]:
         )
         items.append(Item(document.paragraphs[child.paragraph], child.offset, text, child.text or _lead(text)))
     return items
+
+
+def _body_text(part: Part) -> str:
+    """What a part says below its heading: the rest of the heading's paragraph, then the paragraphs after it."""
+    heading, first = part.heading, part.paragraphs[0]
+    run_in = first.text[heading.offset + len(heading.raw) + len(heading.text) :] if isinstance(heading, Marker) else ""
+    return run_in + "".join(p.text for p in part.paragraphs[1:])
 
 
 def _lead(text: str) -> str:
@@ -216,8 +216,7 @@ class ProblemsTooThin(Rule):
         achievements = part_in_role(document, context, data.achievements)
         if problems is None or achievements is None or (document.paragraphs and unfinished(document, document.paragraphs[-1])):
             return
-        body = [p.text for p in problems.paragraphs[1:]] or [problems.paragraphs[0].text[len(problems.heading.text) :]]
-        written = "".join(body)
+        written = _body_text(problems)
         size = len(written.strip())
         achieved = sum(len(p.text) for p in achievements.paragraphs)
         sentences = [s for s in _SENTENCE.findall(written) if s.strip()]
@@ -300,7 +299,7 @@ class ClaimWithoutFigure(Rule):
         data = review_data_of(context)
         skipped = {
             p.index
-            for part in parts(document, context.pack, _year(document, context))
+            for part in parts(document, context.pack, report_year(document, context))
             if part.key in data.problems | data.measures
             for p in part.paragraphs
         }
@@ -309,7 +308,7 @@ class ClaimWithoutFigure(Rule):
                 continue
             sentences = list(_SENTENCE.finditer(paragraph.text))
             for position, sentence in enumerate(sentences):
-                claim = data.claims.pattern.search(sentence.group())
+                claim = data.claims.search(sentence.group())
                 if claim is None:
                     continue
                 nearby = sentence.group() + (sentences[position + 1].group() if position + 1 < len(sentences) else "")

@@ -104,7 +104,8 @@ def _parts(document: Document, pack: Pack, year: int | None) -> list[Part]:
     return result
 
 
-def _year(document: Document, context) -> int | None:
+def report_year(document: Document, context) -> int | None:
+    """The year a report is on: ``report-year`` from the configuration, else the title's."""
     return context.options.get("report_year") or document.report_year
 
 
@@ -141,7 +142,7 @@ class SectionMissing(Rule):
     severity = Severity.ERROR
 
     def check(self, document, context):
-        states = survey(document, context.pack, _year(document, context))
+        states = survey(document, context.pack, report_year(document, context))
         truncated = _truncated(document)
         for index, state in enumerate(states):
             if state.heading is not None or state.mentioned or not state.section.required:
@@ -181,7 +182,7 @@ class SectionOrder(Rule):
     name = "section-order"
 
     def check(self, document, context):
-        states = [s for s in survey(document, context.pack, _year(document, context))
+        states = [s for s in survey(document, context.pack, report_year(document, context))
                   if s.heading is not None and not s.section.anywhere and not s.implied]
         for earlier, later in zip(states, states[1:]):
             if (later.heading.line, later.heading.column) < (earlier.heading.line, earlier.heading.column):
@@ -213,7 +214,7 @@ class SectionEmpty(Rule):
 
     def check(self, document, context):
         tops = _tops(document)
-        states = survey(document, context.pack, _year(document, context))
+        states = survey(document, context.pack, report_year(document, context))
         for state in states:
             heading = state.heading
             if heading is None or state.implied or heading not in tops:

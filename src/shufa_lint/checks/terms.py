@@ -10,6 +10,7 @@ from ..diagnostics import Fix, Severity
 from ..lexicon import Lexicon, RuleDataError, compile_pattern
 from ..patterns import GuardedPattern
 from ..registry import Rule, register
+from .sections import report_year
 
 WHERE = "rules/lexicons/terms.yaml"
 _TITLE = re.compile(r"《[^《》]{1,120}》")
@@ -160,7 +161,7 @@ class NonstandardTerm(Rule):
     severity = Severity.WARNING
 
     def check(self, document, context):
-        year = context.options.get("report_year") or document.report_year
+        year = report_year(document, context)
         data = context.lexicon.derived("terms", terms)
         for paragraph in document.prose():
             for found, term in wrong_terms(data, paragraph.text, year):

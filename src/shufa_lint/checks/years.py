@@ -12,11 +12,11 @@ from __future__ import annotations
 import re
 
 from ..document import Document
-from ..document.markers import Marker
+from ..document.markers import ITEM, Marker
 from ..diagnostics import Severity
 from ..registry import Rule, register
 from .review import part_in_role, review_data_of
-from .sections import Part
+from .sections import Part, report_year
 
 # A year named as the period a heading or a paragraph is about: not a span (2021—2025年), not a
 # starting point (2024年以来) and not an end (截至2024年底, 到2027年).
@@ -26,16 +26,12 @@ _OPENING_YEAR = re.compile(r"^\s*((?:19|20)[0-9]{2})\s*年(?:度)?(?:[，,]|全�
 _ABOUT_ANOTHER_YEAR = re.compile(r"问题|整改|反馈|对比|回顾|以来|历年")
 
 
-def _year(document: Document, context) -> int | None:
-    return context.options.get("report_year") or document.report_year
-
-
 def _headings(document: Document, part: Part) -> list:
     """The part's heading and every numbered heading inside it."""
     inside = {paragraph.index for paragraph in part.paragraphs}
     found = [part.heading]
     if isinstance(part.heading, Marker):
-        found += [m for m in document.body.markers if m.paragraph in inside and m is not part.heading and m.kind != "item"]
+        found += [m for m in document.body.markers if m.paragraph in inside and m is not part.heading and m.kind != ITEM]
     return found
 
 
@@ -89,7 +85,7 @@ class OtherYearReported(Rule):
     severity = Severity.WARNING
 
     def check(self, document, context):
-        year = _year(document, context)
+        year = report_year(document, context)
         if year is None:
             return
         part = part_in_role(document, context, review_data_of(context).achievements)
@@ -122,7 +118,7 @@ class PlanYear(Rule):
     severity = Severity.WARNING
 
     def check(self, document, context):
-        year = _year(document, context)
+        year = report_year(document, context)
         if year is None:
             return
         part = part_in_role(document, context, review_data_of(context).measures)
@@ -156,7 +152,7 @@ class SigningDateImplausible(Rule):
     severity = Severity.WARNING
 
     def check(self, document, context):
-        year, signed = _year(document, context), document.signing_date
+        year, signed = report_year(document, context), document.signing_date
         if year is None or signed is None:
             return
         if (signed.year == year and signed.month >= 11) or year < signed.year <= year + 1:
