@@ -44,27 +44,42 @@ def _heading_years(document: Document, part: Part):
             yield heading, found
 
 
-def _years_off(rule: Rule, document: Document, part: Part, expected: int, also_named_ok: bool, zh, en):
-    """Findings for each year the part's headings name, and each year its paragraphs open with, that is
-    not ``expected``; ``also_named_ok``: a paragraph that names ``expected`` too is a comparison.
-    ``zh``/``en`` make the message from the year found."""
-    for heading, found in _heading_years(document, part):
-        if int(found.group(1)) != expected:
-            # the heading's text starts after its marker (a plain heading: at its column)
-            line = heading.end_line if isinstance(heading, Marker) else heading.line
-            column = (heading.end_column if isinstance(heading, Marker) else heading.column) + found.start()
-            yield rule.report((line, column), (line, column + len(found.group(1)) + 1), zh(found.group(1)), en(found.group(1)))
-    for paragraph in part.paragraphs[1:]:
-        found = _OPENING_YEAR.match(paragraph.text)
-        if found is None or int(found.group(1)) == expected or "以来" in found.group():
-            continue
-        if also_named_ok and f"{expected}年" in paragraph.text:
-            continue
-        yield rule.report_text(paragraph, found.start(1), found.end(1) + 1, zh(found.group(1)), en(found.group(1)))
+class _PartYears(Rule):
+    """A rule holding the years one part of the report names (its headings, and the years its
+    paragraphs open with) to the year that part must be about."""
+
+    role: str  # which part: a role of rules/lexicons/review.yaml (achievements, measures)
+    years_after: int  # the part is about the report year plus this
+    comparison_ok: bool  # a paragraph that also names the expected year compares, and is left alone
+
+    def message(self, named: str, year: int) -> tuple[str, str]:
+        raise NotImplementedError
+
+    def check(self, document, context):
+        year = report_year(document, context)
+        if year is None:
+            return
+        part = part_in_role(document, context, getattr(review_data_of(context), self.role))
+        if part is None:
+            return
+        expected = year + self.years_after
+        for heading, found in _heading_years(document, part):
+            if int(found.group(1)) != expected:
+                # the heading's text starts after its marker (a plain heading: at its column)
+                line = heading.end_line if isinstance(heading, Marker) else heading.line
+                column = (heading.end_column if isinstance(heading, Marker) else heading.column) + found.start()
+                yield self.report((line, column), (line, column + len(found.group(1)) + 1), *self.message(found.group(1), year))
+        for paragraph in part.paragraphs[1:]:
+            found = _OPENING_YEAR.match(paragraph.text)
+            if found is None or int(found.group(1)) == expected or "以来" in found.group():
+                continue
+            if self.comparison_ok and f"{expected}年" in paragraph.text:
+                continue
+            yield self.report_text(paragraph, found.start(1), found.end(1) + 1, *self.message(found.group(1), year))
 
 
 @register
-class OtherYearReported(Rule):
+class OtherYearReported(_PartYears):
     """The achievements part names another year as the year reported: ``（五）2024年矛盾纠纷化解情况``
     or a paragraph opening ``2024年，全镇…`` in a 2025 report.
 
@@ -83,23 +98,14 @@ class OtherYearReported(Rule):
     code = "SF721"
     name = "other-year-reported"
     severity = Severity.WARNING
+    role, years_after, comparison_ok = "achievements", 0, True
 
-    def check(self, document, context):
-        year = report_year(document, context)
-        if year is None:
-            return
-        part = part_in_role(document, context, review_data_of(context).achievements)
-        if part is None:
-            return
-        yield from _years_off(
-            self, document, part, year, True,
-            lambda named: f"工作情况部分写的是{named}年，本报告为{year}年度",
-            lambda named: f"the achievements part names {named}; the report is for {year}",
-        )
+    def message(self, named, year):
+        return f"工作情况部分写的是{named}年，本报告为{year}年度", f"the achievements part names {named}; the report is for {year}"
 
 
 @register
-class PlanYear(Rule):
+class PlanYear(_PartYears):
     """The plans part (下一步打算, 下一年度主要安排) dated to a year other than the next one.
 
     Why: the plans of a report on one year are for the year after (shared domain notes §4.3: “next-year
@@ -116,18 +122,12 @@ class PlanYear(Rule):
     code = "SF722"
     name = "plan-year"
     severity = Severity.WARNING
+    role, years_after, comparison_ok = "measures", 1, False
 
-    def check(self, document, context):
-        year = report_year(document, context)
-        if year is None:
-            return
-        part = part_in_role(document, context, review_data_of(context).measures)
-        if part is None:
-            return
-        yield from _years_off(
-            self, document, part, year + 1, False,
-            lambda named: f"工作打算写的是{named}年，{year}年度报告的打算应为{year + 1}年",
-            lambda named: f"the plans are dated {named}; a report for {year} plans for {year + 1}",
+    def message(self, named, year):
+        return (
+            f"工作打算写的是{named}年，{year}年度报告的打算应为{year + 1}年",
+            f"the plans are dated {named}; a report for {year} plans for {year + 1}",
         )
 
 
