@@ -54,7 +54,9 @@ KEYS = (
     "figure-placeholders",
     "name-placeholders",
     "ignore-text",
+    "review",
 )
+REVIEW_FAMILY = "SF8"  # the reviewers' criteria (checks/review.py), switched off by ``review: false``
 _MERGED_PER_ENTRY = ("rules", "per-file-ignores", "lexicons")
 # Where user placeholder patterns go: the figures lexicon table the SF301/SF302 rules compile.
 _PLACEHOLDER_TABLE = "figures"
@@ -355,6 +357,10 @@ def _parse(raw: dict, where: str, folder: Path) -> dict[str, Any]:
             values[key] = tuple(check_user_pattern(p, f"{here}[{i}]") for i, p in enumerate(value))
         elif key == "ignore-text":
             values[key] = _text_ignores(value, here)
+        elif key == "review":
+            if not isinstance(value, bool):
+                raise ConfigError(f"{here}: must be true or false (false turns the reviewers' rules SF8xx off)")
+            values[key] = value
     return values
 
 
@@ -426,6 +432,7 @@ class FileConfig:
             "ignore": list(settings.ignore),
             "rules": rules,
             "report-year": settings.report_year,
+            "review": values.get("review", True),
             "lang": settings.lang,
             "exclude": [glob.pattern for glob in values.get("exclude", ())],
             "lexicons": {table: [str(p) for p in paths] for table, paths in values.get("lexicons", {}).items()},
@@ -523,7 +530,7 @@ class ConfigResolver:
         rules = values.get("rules", {})
         return Settings(
             select=cli.select or values.get("select", ()),
-            ignore=(*values.get("ignore", ()), *per_file, *cli.ignore),
+            ignore=(*values.get("ignore", ()), *per_file, *cli.ignore, *(() if values.get("review", True) else (REVIEW_FAMILY,))),
             lang=cli.lang or values.get("lang", "zh"),
             pack=cli.pack or values.get("pack"),
             outline=cli.outline or values.get("outline"),
