@@ -7,6 +7,7 @@ with the other files.
 from __future__ import annotations
 
 import os
+import stat
 import sys
 
 from ..diagnostics import InputError
@@ -31,7 +32,11 @@ def read(path: str, encoding: str | None = None) -> SourceText:
     if suffix in LEGACY_WORD_SUFFIXES:
         raise InputError(path, _SAVE_AS_DOCX)
     limit = MAX_DOCX_BYTES if suffix in DOCX_SUFFIXES or path == "-" else MAX_TEXT_BYTES
-    return read_bytes(path, _read_bounded(path, limit), encoding)
+    if path == "-":
+        return read_bytes(path, _read_stdin(limit), encoding)
+    if os.path.isdir(path):
+        raise InputError(path, _why_directory(path))
+    return read_bytes(path, read_regular_file(path, limit), encoding)
 
 
 def read_bytes(path: str, data: bytes, encoding: str | None = None) -> SourceText:
@@ -57,27 +62,45 @@ def read_bytes(path: str, data: bytes, encoding: str | None = None) -> SourceTex
     return from_text(path, decoded.text, encoding=decoded.encoding, bom=decoded.bom)
 
 
-def _read_bounded(path: str, limit: int) -> bytes:
-    """The file's bytes; refuse before reading if it is larger than ``limit``."""
-    if path == "-":
-        data = sys.stdin.buffer.read(limit + 1)
-        if len(data) > limit:
-            raise InputError(path, _too_large(len(data), limit, at_least=True))
-        return data
+def _read_stdin(limit: int) -> bytes:
+    data = sys.stdin.buffer.read(limit + 1)
+    if len(data) > limit:
+        raise InputError("-", _too_large(len(data), limit, at_least=True))
+    return data
+
+
+def read_regular_file(path: str, limit: int) -> bytes:
+    """The bytes of the regular file ``path``; refuse anything else, and anything larger than ``limit``.
+
+    Every file shufa-lint reads (drafts, outlines, baselines, rule data) comes through here. Opened
+    without blocking and checked on the open descriptor: a FIFO would wait for a writer forever, and a
+    device (/dev/zero) or a /proc file has no size to check before reading.
+    """
     try:
-        if os.path.isdir(path):
-            raise InputError(path, _why_directory(path))
-        size = os.stat(path).st_size
-        if size > limit:
-            raise InputError(path, _too_large(size, limit))
-        with open(path, "rb") as handle:
-            # st_size is 0 for pipes and /proc files: the bounded read still stops a stream that never ends
-            data = handle.read(limit + 1)
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except OSError as error:
         raise InputError(path, f"cannot read: {error.strerror or error}") from None
+    with open(descriptor, "rb") as handle:
+        status = os.fstat(descriptor)
+        if stat.S_ISDIR(status.st_mode):
+            raise InputError(path, "is a directory")
+        if not stat.S_ISREG(status.st_mode):
+            raise InputError(path, f"is not a regular file ({_file_kind(status.st_mode)}); not read")
+        if status.st_size > limit:
+            raise InputError(path, _too_large(status.st_size, limit))
+        try:
+            data = handle.read(limit + 1)  # a file that grows while it is read still stops here
+        except OSError as error:
+            raise InputError(path, f"cannot read: {error.strerror or error}") from None
     if len(data) > limit:
         raise InputError(path, _too_large(len(data), limit, at_least=True))
     return data
+
+
+def _file_kind(mode: int) -> str:
+    kinds = ((stat.S_ISFIFO, "a named pipe"), (stat.S_ISCHR, "a character device"),
+             (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"))
+    return next((name for test, name in kinds if test(mode)), "a special file")
 
 
 def _too_large(size: int, limit: int, at_least: bool = False) -> str:
