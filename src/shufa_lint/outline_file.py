@@ -14,8 +14,12 @@ from typing import Any
 from .document import Outline, parse_outline_lines
 from .document import OUTLINE_OPENERS
 from .diagnostics import InputError
+from .files import read_regular_file
 from .lexicon import RuleDataError, load_yaml
 from .source.encoding import decode
+
+# An outline is a page or two; a prescribed outline with every sub-item is still far below this.
+MAX_OUTLINE_BYTES = 2 * 1024 * 1024
 
 
 def _flatten(items: Any, where: str) -> list[str]:
@@ -37,22 +41,15 @@ def _flatten(items: Any, where: str) -> list[str]:
 def load_outline(path: str) -> Outline:
     """The outline in ``path``, parsed once per run however many drafts are held to it."""
     file = Path(path)
-    try:
-        data = file.read_bytes()
-    except OSError as error:
-        raise RuleDataError(f"{path}: cannot read outline: {error.strerror or error}") from None
     try:  # an outline is saved like the drafts it goes with: GB18030 as often as UTF-8
-        text = decode(data, path).text
+        text = decode(read_regular_file(path, MAX_OUTLINE_BYTES), path).text
     except InputError as error:
         raise RuleDataError(f"outline {error}") from None
     if file.suffix.lower() in (".yaml", ".yml"):
         data = load_yaml(path, text)
         if isinstance(data, dict) and "outline" in data:
             data = data["outline"]
-        try:
-            headings = _flatten(data, path)
-        except RecursionError:
-            raise RuleDataError(f"{path}: the outline refers to itself (a YAML alias inside its own list)") from None
+        headings = _flatten(data, path)  # load_yaml has refused aliases that expand without bound
         lines = [(number, heading) for number, heading in enumerate(headings, start=1)]
     else:
         lines = []

@@ -23,7 +23,7 @@ import struct
 from math import log
 from pathlib import Path
 
-from .atomic import replace_atomically
+from .files import replace_atomically
 
 # jieba's block and skip patterns (jieba/__init__.py, re_han_default and re_skip_default)
 _HAN = re.compile("([\u4E00-\u9FD5a-zA-Z0-9+#&\\._%\\-]+)")

@@ -19,12 +19,11 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Iterable
 
-from .atomic import replace_atomically
+from .files import read_regular_file, replace_atomically
 from .diagnostics import Diagnostic, InputError
 from .registry import all_rules, matches_selector
 from .settings import Settings, TextIgnore
 from .source import SourceText
-from .source.reader import read_regular_file
 
 _DIRECTIVE = re.compile(r"shufa-lint(?:\s+(?P<action>[\w-]+)(?P<codes>.*))?\Z", re.S)
 ACTIONS = ("disable", "enable", "disable-next-line", "disable-line")

@@ -7,10 +7,10 @@ with the other files.
 from __future__ import annotations
 
 import os
-import stat
 import sys
 
 from ..diagnostics import InputError
+from ..files import read_regular_file, too_large
 from . import SourceText, from_text
 from .encoding import decode
 
@@ -51,7 +51,7 @@ def read_bytes(path: str, data: bytes, encoding: str | None = None) -> SourceTex
     if data.startswith(_ZIP_MAGIC):
         raise InputError(path, "is a zip archive (a .docx saved under another name?); rename it to .docx")
     if len(data) > MAX_TEXT_BYTES:
-        raise InputError(path, _too_large(len(data), MAX_TEXT_BYTES))
+        raise InputError(path, too_large(len(data), MAX_TEXT_BYTES))
     if not data.strip():
         raise InputError(path, "file is empty")
     decoded = decode(data, path, encoding)
@@ -65,47 +65,8 @@ def read_bytes(path: str, data: bytes, encoding: str | None = None) -> SourceTex
 def _read_stdin(limit: int) -> bytes:
     data = sys.stdin.buffer.read(limit + 1)
     if len(data) > limit:
-        raise InputError("-", _too_large(len(data), limit, at_least=True))
+        raise InputError("-", too_large(len(data), limit, at_least=True))
     return data
-
-
-def read_regular_file(path: str, limit: int) -> bytes:
-    """The bytes of the regular file ``path``; refuse anything else, and anything larger than ``limit``.
-
-    Every file shufa-lint reads (drafts, outlines, baselines, rule data) comes through here. Opened
-    without blocking and checked on the open descriptor: a FIFO would wait for a writer forever, and a
-    device (/dev/zero) or a /proc file has no size to check before reading.
-    """
-    try:
-        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
-    except OSError as error:
-        raise InputError(path, f"cannot read: {error.strerror or error}") from None
-    with open(descriptor, "rb") as handle:
-        status = os.fstat(descriptor)
-        if stat.S_ISDIR(status.st_mode):
-            raise InputError(path, "is a directory")
-        if not stat.S_ISREG(status.st_mode):
-            raise InputError(path, f"is not a regular file ({_file_kind(status.st_mode)}); not read")
-        if status.st_size > limit:
-            raise InputError(path, _too_large(status.st_size, limit))
-        try:
-            data = handle.read(limit + 1)  # a file that grows while it is read still stops here
-        except OSError as error:
-            raise InputError(path, f"cannot read: {error.strerror or error}") from None
-    if len(data) > limit:
-        raise InputError(path, _too_large(len(data), limit, at_least=True))
-    return data
-
-
-def _file_kind(mode: int) -> str:
-    kinds = ((stat.S_ISFIFO, "a named pipe"), (stat.S_ISCHR, "a character device"),
-             (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"))
-    return next((name for test, name in kinds if test(mode)), "a special file")
-
-
-def _too_large(size: int, limit: int, at_least: bool = False) -> str:
-    megabytes = f"{'over ' if at_least else ''}{size / 1024 / 1024:.1f} MB"
-    return f"file too large ({megabytes}; the limit is {limit // 1024 // 1024} MB); not linted"
 
 
 def _why_directory(path: str) -> str:
