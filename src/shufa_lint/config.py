@@ -134,13 +134,36 @@ def check_user_pattern(pattern: Any, where: str) -> str:
         compile_pattern(pattern, where)
     except RuleDataError as error:
         raise ConfigError(str(error)) from None
+    _refuse_backtracking(pattern, where)
+    return pattern
+
+
+def _refuse_backtracking(pattern: str, where: str) -> None:
     risk = backtracking_risk(pattern)
     if risk:
         raise ConfigError(
             f"{where}: unsafe regular expression {pattern!r}: it {risk}, which can take hours "
             f"on a long line; write the repeated part so that each character can match only one way"
         )
-    return pattern
+
+
+def check_lexicon_patterns(data: Any, where: str) -> None:
+    """The same check for a user's lexicon file (``lexicons:``): its regular expressions (a term's
+    ``wrong``, a ``placeholder``) sit among plain words, so every string that parses as one is checked
+    (a plain word never backtracks); one that does not parse is left to the rule that compiles it."""
+    stack = [(data, "")]
+    while stack:
+        item, key_path = stack.pop()
+        if isinstance(item, dict):
+            stack.extend((value, f"{key_path}.{key}" if key_path else str(key)) for key, value in item.items())
+        elif isinstance(item, list):
+            stack.extend((value, f"{key_path}[{index}]") for index, value in enumerate(item))
+        elif isinstance(item, str):
+            try:
+                re.compile(item)
+            except (re.error, OverflowError, RecursionError):
+                continue
+            _refuse_backtracking(item, f"{where}: {key_path}")
 
 
 # --- reading and validating one file ---------------------------------------------------------------
@@ -491,6 +514,7 @@ def _build_lexicon(values: dict[str, Any]) -> Lexicon:
                 data = load_yaml(path)
             except RuleDataError as error:
                 raise ConfigError(str(error)) from None
+            check_lexicon_patterns(data, _display(path))
             tables[table] = _merge_table(tables.get(table), data, str(path))
     placeholders = tables.setdefault(_PLACEHOLDER_TABLE, {})
     if figure:

@@ -153,22 +153,37 @@ def _has_ambiguous_branch(items) -> bool:
     return False
 
 
-def _unbounded_repeat(op, av):
-    """The repeated items if ``op`` repeats without bound (X*, X+, (X+)), else None."""
+# How long a line a pattern is assumed to meet, and how many ways of splitting it between two
+# quantifiers are too many: X+X{0,1000} splits a run of X in ~1 000 ways at each of its positions.
+_LONG_LINE = 10_000
+_SPLITS = 50 * _LONG_LINE
+
+
+def _variable_repeat(op, av) -> tuple[list, int] | None:
+    """(repeated items, how many lengths it can take) if ``op`` repeats a variable number of times
+    (X*, X+, X{0,1000}, (X+)), else None; an unbounded repeat counts as ``_LONG_LINE`` lengths."""
     if op == sre_constants.SUBPATTERN and len(av[-1]) == 1:
-        return _unbounded_repeat(*av[-1][0])
-    if op in _REPEATS and av[1] == sre_constants.MAXREPEAT:
-        return av[2]
+        return _variable_repeat(*av[-1][0])
+    if op in _REPEATS and av[0] != av[1]:
+        lengths = _LONG_LINE if av[1] == sre_constants.MAXREPEAT else av[1] - av[0] + 1
+        return av[2], lengths
     return None
 
 
 def _has_adjacent_overlapping_repeats(items) -> bool:
-    """X*X*, \\S*\\S*, (X+)(X+): each split of a run between the two is tried, one per position."""
-    repeated = [_unbounded_repeat(op, av) for op, av in items]
-    return any(
-        a is not None and b is not None and _first_chars(a).overlaps(_first_chars(b))
-        for a, b in zip(repeated, repeated[1:])
-    )
+    """X*X*, \\S*\\S*, (X+)(X+), X+X{0,1000}, X+,?X+: two quantifiers over the same characters with
+    nothing between them that must match; every split of a run between the two is tried, at every
+    position. Refused when the splits multiply past ``_SPLITS`` (X+X? and X{1,3}X{0,2} stay allowed)."""
+    repeats = [(_variable_repeat(op, av), _can_be_empty(op, av)) for op, av in items]
+    for first, (left, _) in enumerate(repeats):
+        if left is None:
+            continue
+        for right, can_be_empty in repeats[first + 1 :]:
+            if right is not None and left[1] * right[1] > _SPLITS and _first_chars(left[0]).overlaps(_first_chars(right[0])):
+                return True
+            if not can_be_empty:
+                break
+    return False
 
 
 def _backtracking_risk(items) -> str | None:
@@ -180,7 +195,7 @@ def _backtracking_risk(items) -> str | None:
     refused rather than timed.
     """
     if _has_adjacent_overlapping_repeats(items):
-        return "puts unbounded quantifiers over the same characters in a row, like X*X* or \\S*\\S*"
+        return "puts quantifiers over the same characters in a row, like X*X*, \\S*\\S* or X+X{0,1000}"
     for op, av in items:
         if op in _REPEATS and av[1] > 1:
             if _has_variable_repeat(av[2]):
