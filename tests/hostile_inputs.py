@@ -79,24 +79,26 @@ def billion_laughs_yaml(levels: int = 9, width: int = 9) -> str:
 
 
 def _with_outline(items: list[str]) -> tuple[dict[str, str], tuple[str, ...]]:
-    return {"draft.txt": draft_following(items), "outline.txt": "\n".join(items) + "\n"}, ("--outline", "outline.txt")
+    return {"draft.txt": draft_following(items), "outline.txt": "\n".join(items) + "\n"}, ("--outline", "outline.txt", "draft.txt")
 
 
 _PLAIN_DRAFT = TITLE + "\n一、工作情况\n本年度组织专题学习12次。\n"
 
-# name -> a builder of (files to write: name -> content, the CLI arguments that lint them)
+REFUSED, LINTED = 2, 1  # the exit code each case must end with: refused with one line, or linted with findings
+
+# name -> (the exit code it must end with, a builder of (files to write: name -> content, CLI arguments))
 PATHOLOGICAL = {
-    "docx lvlText 1 000 000 x 3 000": lambda: ({"bomb.docx": numbering_bomb_docx(1_000_000, 3_000)}, ("bomb.docx",)),
-    "docx w:start 4 000 digits": lambda: (
-        {"start.docx": numbering_bomb_docx(18_000, 3_000, "9" * 4_000, 9_000)}, ("start.docx",)),
-    "64 KB line of _": lambda: ({"underscore.txt": underscore_line(64 * 1024)}, ("underscore.txt",)),
-    "200 KB nested (a(a…中…))": lambda: ({"nested.txt": nested_brackets(66_000)}, ("nested.txt",)),
-    "96 KB of [a](b)": lambda: ({"links.md": markdown_links(16_000)}, ("links.md",)),
-    "100 KB of >": lambda: ({"quotes.md": markdown_quotes(100_000)}, ("quotes.md",)),
-    "outline of 2 500 similar items": lambda: _with_outline(similar_outline(2_500)),
-    "outline of 5 000 similar items": lambda: _with_outline(similar_outline(5_000)),
-    "embedded 【提纲】 of 2 500 items": lambda: ({"embedded.txt": embedded_outline_draft(2_500)}, ("embedded.txt",)),
-    "YAML billion-laughs outline": lambda: (
-        {"draft.txt": _PLAIN_DRAFT, "laughs.yaml": billion_laughs_yaml()}, ("--outline", "laughs.yaml", "draft.txt")),
-    "--outline /dev/zero": lambda: ({"draft.txt": _PLAIN_DRAFT}, ("--outline", "/dev/zero", "draft.txt")),
+    "docx lvlText 1 000 000 x 3 000": (REFUSED, lambda: ({"bomb.docx": numbering_bomb_docx(1_000_000, 3_000)}, ("bomb.docx",))),
+    "docx w:start 4 000 digits": (REFUSED, lambda: (
+        {"start.docx": numbering_bomb_docx(18_000, 3_000, "9" * 4_000, 9_000)}, ("start.docx",))),
+    "64 KB line of _": (LINTED, lambda: ({"underscore.txt": underscore_line(64 * 1024)}, ("underscore.txt",))),
+    "200 KB nested (a(a…中…))": (LINTED, lambda: ({"nested.txt": nested_brackets(66_000)}, ("nested.txt",))),
+    "96 KB of [a](b)": (LINTED, lambda: ({"links.md": markdown_links(16_000)}, ("links.md",))),
+    "100 KB of >": (LINTED, lambda: ({"quotes.md": markdown_quotes(100_000)}, ("quotes.md",))),
+    "outline of 2 500 similar items": (LINTED, lambda: _with_outline(similar_outline(2_500))),
+    "outline of 5 000 similar items": (LINTED, lambda: _with_outline(similar_outline(5_000))),
+    "embedded 【提纲】 of 2 500 items": (LINTED, lambda: ({"embedded.txt": embedded_outline_draft(2_500)}, ("embedded.txt",))),
+    "YAML billion-laughs outline": (REFUSED, lambda: (
+        {"draft.txt": _PLAIN_DRAFT, "laughs.yaml": billion_laughs_yaml()}, ("--outline", "laughs.yaml", "draft.txt"))),
+    "--outline /dev/zero": (REFUSED, lambda: ({"draft.txt": _PLAIN_DRAFT}, ("--outline", "/dev/zero", "draft.txt"))),
 }

@@ -267,3 +267,18 @@ def test_allow_outside_paths_lets_the_user_name_any_file(repository):
     (root / "sub" / ".shufa-lint.yaml").write_text(f"outline: {outside}\n", encoding="utf-8")
     result = run("--allow-outside-paths", "sub/draft.txt")
     assert result.exit_code == 1 and "DB_PASSWORD" not in result.stderr and "SF501" in result.stdout
+
+
+# --- the fuzzer's hostile generators run in CI at a small size -----------------------------------------
+
+
+def test_fuzz_script_runs_the_hostile_generators(capsys):
+    import importlib.util
+    from pathlib import Path
+
+    script = Path(__file__).parent.parent / "scripts" / "fuzz.py"
+    spec = importlib.util.spec_from_file_location("fuzz_hostile", script)
+    fuzz = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(fuzz)
+    assert fuzz.main(["--examples", "30", "--seed", "10", "--hostile"]) == 0
+    assert "fuzz: 30 inputs, no crash" in capsys.readouterr().out
