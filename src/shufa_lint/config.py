@@ -24,8 +24,9 @@ from typing import Any, Iterable
 
 import yaml
 
-from .diagnostics import Severity
-from .lexicon import Lexicon, RuleDataError, builtin, compile_pattern, load_yaml
+from .diagnostics import InputError, Severity
+from .files import read_regular_file
+from .lexicon import MAX_YAML_BYTES, Lexicon, RuleDataError, builtin, compile_pattern, load_yaml
 from .patterns import backtracking_risk
 from .settings import Settings, TextIgnore
 
@@ -171,12 +172,11 @@ def check_lexicon_patterns(data: Any, where: str) -> None:
 
 def _read_pyproject(path: Path) -> dict | None:
     try:
-        with open(path, "rb") as handle:
-            data = tomllib.load(handle)
-    except tomllib.TOMLDecodeError as error:
+        data = tomllib.loads(read_regular_file(str(path), MAX_YAML_BYTES).decode("utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
         raise ConfigError(f"{path}: {error}") from None
-    except OSError as error:
-        raise ConfigError(f"{path}: cannot read: {error.strerror or error}") from None
+    except InputError as error:
+        raise ConfigError(str(error)) from None
     return data.get("tool", {}).get(PYPROJECT_TABLE)
 
 

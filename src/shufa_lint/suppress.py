@@ -176,7 +176,7 @@ class Baseline:
             data = json.loads(read_regular_file(path, MAX_BASELINE_BYTES).decode("utf-8"))
             counts = Counter(entry["fingerprint"] for entry in data["findings"])
         except InputError as error:
-            raise InputError(path, f"baseline {error.reason}") from None
+            raise InputError(path, f"baseline: {error.reason}") from None
         except (ValueError, KeyError, TypeError) as error:
             raise InputError(path, f"not a shufa-lint baseline: {error}") from None
         return cls(path, counts)
