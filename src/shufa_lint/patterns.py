@@ -159,11 +159,12 @@ _LONG_LINE = 10_000
 _SPLITS = 50 * _LONG_LINE
 
 
-def _variable_repeat(op, av) -> tuple[list, int] | None:
+def _variable_repeat(op, av, edge: int) -> tuple[list, int] | None:
     """(repeated items, how many lengths it can take) if ``op`` repeats a variable number of times
-    (X*, X+, X{0,1000}, (X+)), else None; an unbounded repeat counts as ``_LONG_LINE`` lengths."""
-    if op == sre_constants.SUBPATTERN and len(av[-1]) == 1:
-        return _variable_repeat(*av[-1][0])
+    (X*, X+, X{0,1000}), or is a group that ends (``edge`` -1) or starts (``edge`` 0) with such a
+    repeat ((X+), (AX+)); else None. An unbounded repeat counts as ``_LONG_LINE`` lengths."""
+    if op == sre_constants.SUBPATTERN and av[-1]:
+        return _variable_repeat(*av[-1][edge], edge)
     if op in _REPEATS and av[0] != av[1]:
         lengths = _LONG_LINE if av[1] == sre_constants.MAXREPEAT else av[1] - av[0] + 1
         return av[2], lengths
@@ -171,14 +172,15 @@ def _variable_repeat(op, av) -> tuple[list, int] | None:
 
 
 def _has_adjacent_overlapping_repeats(items) -> bool:
-    """X*X*, \\S*\\S*, (X+)(X+), X+X{0,1000}, X+,?X+: two quantifiers over the same characters with
-    nothing between them that must match; every split of a run between the two is tried, at every
+    """X*X*, \\S*\\S*, (X+)(X+), X+X{0,1000}, X+,?X+, (AX+)X+: two quantifiers over the same characters
+    with nothing between them that must match; every split of a run between the two is tried, at every
     position. Refused when the splits multiply past ``_SPLITS`` (X+X? and X{1,3}X{0,2} stay allowed)."""
-    repeats = [(_variable_repeat(op, av), _can_be_empty(op, av)) for op, av in items]
-    for first, (left, _) in enumerate(repeats):
+    ends = [_variable_repeat(op, av, -1) for op, av in items]
+    starts = [(_variable_repeat(op, av, 0), _can_be_empty(op, av)) for op, av in items]
+    for first, left in enumerate(ends):
         if left is None:
             continue
-        for right, can_be_empty in repeats[first + 1 :]:
+        for right, can_be_empty in starts[first + 1 :]:
             if right is not None and left[1] * right[1] > _SPLITS and _first_chars(left[0]).overlaps(_first_chars(right[0])):
                 return True
             if not can_be_empty:
