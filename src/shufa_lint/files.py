@@ -22,8 +22,8 @@ def read_regular_file(path: str, limit: int) -> bytes:
     """The bytes of the regular file ``path``; refuse anything else, and anything larger than ``limit``."""
     try:
         descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
-    except OSError as error:
-        raise InputError(path, f"cannot read: {error.strerror or error}") from None
+    except (OSError, ValueError) as error:  # ValueError: a NUL in the name
+        raise InputError(path, f"cannot read: {getattr(error, 'strerror', None) or error}") from None
     with open(descriptor, "rb") as handle:
         status = os.fstat(descriptor)
         if stat.S_ISDIR(status.st_mode):

@@ -68,7 +68,9 @@ def load_yaml(path: str | Path, text: str | None = None) -> Any:
     except InputError as error:
         raise RuleDataError(str(error)) from None
     if _expanded_size(data, MAX_YAML_NODES) > MAX_YAML_NODES:
-        raise RuleDataError(f"{path}: refused: its aliases refer to themselves or expand to more than {MAX_YAML_NODES} values")
+        raise RuleDataError(
+            f"{path}: refused: its aliases refer to themselves or expand to more than {MAX_YAML_NODES} values"
+        )
     return data
 
 
