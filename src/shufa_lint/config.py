@@ -307,7 +307,7 @@ def _text_ignores(value: Any, where: str) -> tuple[TextIgnore, ...]:
     return tuple(entries)
 
 
-def tree_of(config: Path) -> Path:
+def _tree_of(config: Path) -> Path:
     """The folder a configuration file's paths must stay in: its repository (the nearest folder above
     it holding ``.git``), else its own folder."""
     folder = config.parent
@@ -608,7 +608,7 @@ class ConfigResolver:
         if path in self._files:
             return self._files[path]
         raw, where = _read_raw(path)
-        tree = None if self.allow_outside_paths else tree_of(path)
+        tree = None if self.allow_outside_paths else _tree_of(path)
         values = _parse(raw, where, path.parent, tree)
         config = EMPTY
         for base in values.pop("extends", ()):
