@@ -123,6 +123,16 @@ def test_splits_of_a_few_ways_are_accepted(pattern):
     assert check_user_pattern(pattern, "figure-placeholders[0]") == pattern
 
 
+@pytest.mark.skipif(sys.platform == "win32", reason="the CPU timer needs setitimer")
+def test_a_pattern_the_analysis_lets_through_is_refused_by_the_timed_probe():
+    from shufa_lint.patterns import backtracking_risk
+
+    pattern = "X{1,100}Y?X{1,100}Y?X{1,100}Z"  # three-way splits of a run of X: ~10^6 tries per position
+    assert backtracking_risk(pattern) is None
+    with pytest.raises(ConfigError, match="took over 0.5 s of CPU to search a line of 2000 'X'"):
+        check_user_pattern(pattern, "figure-placeholders[0]")
+
+
 @pytest.mark.parametrize(
     "lexicon, where",
     [

@@ -27,7 +27,7 @@ import yaml
 from .diagnostics import InputError, Severity
 from .files import read_regular_file
 from .lexicon import MAX_YAML_BYTES, Lexicon, RuleDataError, builtin, compile_pattern, load_yaml
-from .patterns import backtracking_risk
+from .patterns import PROBE_CPU_SECONDS, backtracking_risk, too_slow_on_probes
 from .settings import Settings, TextIgnore
 
 if sys.version_info >= (3, 11):
@@ -140,7 +140,10 @@ def check_user_pattern(pattern: Any, where: str) -> str:
 
 
 def _refuse_backtracking(pattern: str, where: str) -> None:
+    """The one safety check of every user pattern: the analysis of its shape, then a timed probe."""
     risk = backtracking_risk(pattern)
+    if risk is None and (slow_on := too_slow_on_probes(pattern)):
+        risk = f"took over {PROBE_CPU_SECONDS:g} s of CPU to search {slow_on}"
     if risk:
         raise ConfigError(
             f"{where}: unsafe regular expression {pattern!r}: it {risk}, which can take hours "

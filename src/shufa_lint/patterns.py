@@ -216,6 +216,77 @@ def backtracking_risk(pattern: str) -> str | None:
     return _backtracking_risk(sre_parse.parse(pattern))
 
 
+# The analysis above knows the usual shapes, not every one (X{1,100}Y?X{1,100}Y?X{1,100}Z splits a
+# run three ways). So a user pattern it accepts is also timed on probe lines made of its own
+# characters: linear and quadratic patterns search them in milliseconds, anything worse runs out.
+_PROBE_LENGTH = 2_000
+PROBE_CPU_SECONDS = 0.5
+_CATEGORY_SAMPLES = {"CATEGORY_DIGIT": "0", "CATEGORY_SPACE": " ", "CATEGORY_WORD": "a", "CATEGORY_NOT_WORD": "-"}
+
+
+class _OutOfTime(Exception):
+    pass
+
+
+def _probe_characters(items, found: list[str]) -> None:
+    """Characters the pattern names (literals, class bounds, category samples), in order of appearance."""
+    for op, av in items:
+        if op == sre_constants.LITERAL:
+            found.append(chr(av))
+        elif op == sre_constants.IN:
+            for kind, value in av:
+                if kind == sre_constants.LITERAL:
+                    found.append(chr(value))
+                elif kind == sre_constants.RANGE:
+                    found.append(chr(value[0]))
+                elif kind == sre_constants.CATEGORY:
+                    found.append(_CATEGORY_SAMPLES.get(str(value), "a"))
+        for child in _children(op, av):
+            _probe_characters(child, found)
+
+
+def _probe_lines(items) -> list[tuple[str, str]]:
+    """(line, how messages describe it): a run of each character the pattern names, then all of them
+    in turn."""
+    found: list[str] = []
+    _probe_characters(items, found)
+    characters = list(dict.fromkeys(found))[:8] or ["a"]
+    lines = [(character * _PROBE_LENGTH, f"a line of {_PROBE_LENGTH} {character!r}") for character in characters]
+    mixed = "".join(characters)
+    lines.append((mixed * (_PROBE_LENGTH // len(mixed)), f"a line of {mixed!r} repeated"))
+    return lines
+
+
+def too_slow_on_probes(pattern: str) -> str | None:
+    """The probe line that searching with ``pattern`` takes more than ``PROBE_CPU_SECONDS`` of CPU
+    time on, described, or None. CPU time, not wall time: a busy machine does not
+    make a pattern fail. Where a CPU timer cannot be set (Windows, a thread other than the main one),
+    the analysis alone decides."""
+    import signal
+    import threading
+
+    if not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+        return None
+    compiled = re.compile(pattern)
+
+    def out_of_time(signum, frame):
+        raise _OutOfTime
+
+    previous = signal.signal(signal.SIGPROF, out_of_time)
+    try:
+        for line, description in _probe_lines(sre_parse.parse(pattern)):
+            try:
+                signal.setitimer(signal.ITIMER_PROF, PROBE_CPU_SECONDS)
+                compiled.search(line)
+            except _OutOfTime:
+                return description
+            finally:
+                signal.setitimer(signal.ITIMER_PROF, 0)
+    finally:
+        signal.signal(signal.SIGPROF, previous)
+    return None
+
+
 def first_chars(pattern: str) -> frozenset[str] | None:
     """The characters a match of ``pattern`` must start with, or None if that cannot be told exactly."""
     try:
