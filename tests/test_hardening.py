@@ -202,6 +202,15 @@ def test_a_billion_laughs_outline_is_refused(tmp_path):
     assert_one_line_refusal(run("--outline", str(outline), str(draft)), "laughs.yaml", "aliases")
 
 
+def test_an_outline_nested_as_deep_as_yaml_allows_is_read(tmp_path):
+    outline = tmp_path / "deep.yaml"
+    outline.write_text("[" * 990 + "一、工作情况, {二、存在问题: [（一）学习不够]}" + "]" * 990 + "\n", encoding="utf-8")
+    from shufa_lint.outline_file import load_outline
+
+    headings = [marker.heading for marker in load_outline(str(outline)).tree.markers]
+    assert headings == ["一、工作情况", "二、存在问题", "（一）学习不够"]
+
+
 def test_a_regular_file_is_read_up_to_its_limit(tmp_path):
     path = tmp_path / "a.txt"
     path.write_bytes(b"x" * 10)

@@ -23,18 +23,24 @@ MAX_OUTLINE_BYTES = 2 * 1024 * 1024
 
 
 def _flatten(items: Any, where: str) -> list[str]:
-    if isinstance(items, str):
-        return [items]
-    if isinstance(items, list):
-        return [heading for item in items for heading in _flatten(item, where)]
-    if isinstance(items, dict):
-        headings = []
-        for key, children in items.items():
-            headings.append(str(key))
-            if children is not None:
-                headings.extend(_flatten(children, where))
-        return headings
-    raise RuleDataError(f"{where}: an outline item must be a heading, a list or a mapping")
+    """The headings in reading order: a mapping's key before its children. Walked with a stack, not
+    recursion, because YAML nests up to a thousand levels deep."""
+    headings: list[str] = []
+    stack = [items]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            headings.append(item)
+        elif isinstance(item, list):
+            stack.extend(reversed(item))
+        elif isinstance(item, dict):
+            for key, children in reversed(item.items()):
+                if children is not None:
+                    stack.append(children)
+                stack.append(str(key))
+        else:
+            raise RuleDataError(f"{where}: an outline item must be a heading, a list or a mapping")
+    return headings
 
 
 @lru_cache(maxsize=32)
