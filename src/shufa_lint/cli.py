@@ -186,7 +186,24 @@ def lint_configured(paths: list[str], configs: dict, encoding: str | None, jobs:
     return reports
 
 
-@click.command(context_settings={"help_option_names": ["-h", "--help"]})
+class LintCommand(click.Command):
+    """``shufa-lint PATH...`` lints; ``shufa-lint serve …`` runs the local web page instead. Only the
+    first argument is looked at, and only that exact word: a file named serve is linted as ``./serve``."""
+
+    def main(self, args=None, prog_name=None, **extra):
+        arguments = list(sys.argv[1:] if args is None else args)
+        if arguments[:1] == ["serve"]:
+            from .serve import serve_command
+
+            return serve_command.main(arguments[1:], prog_name=f"{prog_name or 'shufa-lint'} serve", **extra)
+        return super().main(args, prog_name, **extra)
+
+
+@click.command(
+    cls=LintCommand,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    epilog="shufa-lint serve [--host H] [--port P] runs a local web page and API (a file named serve: ./serve).",
+)
 @click.argument("paths", nargs=-1)
 @click.option(
     "--format",

@@ -189,8 +189,8 @@ def render(files: list[FileReport], options) -> str:
     ui = UI.get(options.lang, UI["zh"])
     views = [_document_view(f"d{index}", report, options.lang) for index, report in enumerate(files)]
     columns = _section_columns(views)
-    style, script = _asset("report.css"), _asset("report.js")
-    return _template().render(
+    style, script = asset("report.css"), asset("report.js")
+    return environment().get_template("report.html.j2").render(
         ui=ui,
         views=views,
         dashboard=len(views) > 1,
@@ -208,32 +208,32 @@ def render(files: list[FileReport], options) -> str:
 def content_security_policy(style: str, script: str) -> str:
     """Nothing but the page's own inline style and script, identified by their hashes."""
     return (
-        f"default-src 'none'; style-src '{_sha256(style)}'; script-src '{_sha256(script)}'; "
+        f"default-src 'none'; style-src '{inline_hash(style)}'; script-src '{inline_hash(script)}'; "
         "img-src data:; base-uri 'none'; form-action 'none'"
     )
 
 
-def _sha256(text: str) -> str:
+def inline_hash(text: str) -> str:
     return "sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii")
 
 
 @cache
-def _asset(name: str) -> str:
+def asset(name: str) -> str:
     return resources.files(__package__).joinpath("templates", name).read_text(encoding="utf-8")
 
 
 @cache
-def _template():
+def environment():
+    """The Jinja2 environment of shufa-lint's pages: autoescaping on, so document text is always text."""
     from jinja2 import Environment, PackageLoader, StrictUndefined
 
-    environment = Environment(
+    return Environment(
         loader=PackageLoader(__package__, "templates"),
         autoescape=True,
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    return environment.get_template("report.html.j2")
 
 
 def _severity_words(lang: str) -> dict[str, str]:
@@ -384,4 +384,4 @@ def _tokens(text: str, segments: list[tuple[int, int, Finding]]) -> list[Token]:
     return tokens
 
 
-__all__ = ["render", "content_security_policy"]
+__all__ = ["render", "content_security_policy", "environment", "asset", "inline_hash"]
