@@ -13,10 +13,13 @@ import os
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from ..diagnostics import Diagnostic, Severity
 from ..source import SourceText
-from ..structure import ReportStructure
+
+if TYPE_CHECKING:  # the structure is the engine's: a --help or --list-rules run never loads it
+    from ..structure import ReportStructure
 
 # format name -> module in this package; "text" is the historical name of "concise"
 FORMATS = {
