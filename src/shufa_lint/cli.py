@@ -186,23 +186,10 @@ def lint_configured(paths: list[str], configs: dict, encoding: str | None, jobs:
     return reports
 
 
-class LintCommand(click.Command):
-    """``shufa-lint PATH...`` lints; ``shufa-lint serve …`` runs the local web page instead. Only the
-    first argument is looked at, and only that exact word: a file named serve is linted as ``./serve``."""
-
-    def main(self, args=None, prog_name=None, **extra):
-        arguments = list(sys.argv[1:] if args is None else args)
-        if arguments[:1] == ["serve"]:
-            from .serve import serve_command
-
-            return serve_command.main(arguments[1:], prog_name=f"{prog_name or 'shufa-lint'} serve", **extra)
-        return super().main(args, prog_name, **extra)
-
-
 @click.command(
-    cls=LintCommand,
     context_settings={"help_option_names": ["-h", "--help"]},
-    epilog="shufa-lint serve [--host H] [--port P] runs a local web page and API (a file named serve: ./serve).",
+    epilog="Subcommands: shufa-lint serve (a local web page and API), shufa-lint lsp (a language server). "
+    "A file named serve or lsp is linted as ./serve or ./lsp.",
 )
 @click.argument("paths", nargs=-1)
 @click.option(
@@ -350,3 +337,20 @@ def main(
                 report.diagnostics = accepted.new_findings(report.diagnostics, report.source)
     status = report_results(reports, OutputChoices(output_format=output_format, **output_flags), lang)
     sys.exit(1 if status == 0 and fixes is not None and fixes.unfinished else status)
+
+
+# Subcommands come first on the command line; a file that has a subcommand's name is linted as ./NAME.
+SUBCOMMANDS = {"lsp": "shufa_lint.lsp:run", "serve": "shufa_lint.serve:run"}
+
+
+def entry() -> None:
+    """The ``shufa-lint`` executable: a subcommand (``shufa-lint lsp``), else the linter itself."""
+    command = SUBCOMMANDS.get(sys.argv[1]) if len(sys.argv) > 1 else None
+    if command is None:
+        main()
+        return
+    import importlib
+
+    module, function = command.split(":")
+    del sys.argv[1]
+    getattr(importlib.import_module(module), function)()

@@ -314,5 +314,10 @@ def serve_command(host: str, port: int, allow_host: tuple[str, ...]):
         shutil.rmtree(folder, ignore_errors=True)
 
 
+def run() -> None:
+    """``shufa-lint serve …`` (the arguments after the word serve are in sys.argv)."""
+    serve_command(prog_name="shufa-lint serve")
+
+
 def _url_host(host: str) -> str:
     return f"[{host}]" if ":" in host else host
