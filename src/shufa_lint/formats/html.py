@@ -14,6 +14,7 @@ text as text; the page's own CSS and JavaScript are the only markup not escaped.
 from __future__ import annotations
 
 import base64
+import re
 import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
@@ -36,7 +37,9 @@ FAMILIES = {
 }
 FILTERED_WORD_CODES = ("SF401", "SF402")  # a removed or altered word, with the originals it may have been
 FIX_CONTEXT = 8  # characters shown either side of a fix's edit
-FIX_EDITS_SHOWN = 3  # a punctuation fix may carry dozens of edits: the first few show what it does
+FIX_EDITS_SHOWN = 3
+SHORT_LABEL = 8  # characters of a section's name in a dashboard column heading
+_SECTION_NUMBER = re.compile(r"^[一二三四五六七八九十]+、")  # a punctuation fix may carry dozens of edits: the first few show what it does
 
 UI = {
     "zh": {
@@ -67,6 +70,7 @@ UI = {
         "no_title": "（未识别出标题）",
         "no_outline": "没有提纲（正文未附【提纲】，也未指定 --outline）",
         "no_findings": "未发现问题",
+        "no_structure": "已修复，结构未重新分析",
         "unreadable": "无法读取",
         "filters": "筛选",
         "severity": "级别",
@@ -107,6 +111,7 @@ UI = {
         "no_title": "(no title recognised)",
         "no_outline": "No outline (the draft embeds no 【提纲】 and none was given with --outline)",
         "no_findings": "No problems found",
+        "no_structure": "fixed; structure not analysed again",
         "unreadable": "could not be read",
         "filters": "Filters",
         "severity": "Severity",
@@ -195,7 +200,9 @@ def render(files: list[FileReport], options) -> str:
         views=views,
         dashboard=len(views) > 1,
         section_columns=columns,
-        families=[(prefix, names[0] if options.lang != "en" else names[1]) for prefix, names in FAMILIES.items()],
+        # the dashboard counts the families found in the run
+        families=[(prefix, names[1] if options.lang == "en" else names[0]) for prefix, names in FAMILIES.items()
+                  if any(view.counts[prefix] for view in views)],
         severities=[s.label for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)],
         severity_words=_severity_words(options.lang),
         icons=STATUS_ICONS,
@@ -242,14 +249,21 @@ def _severity_words(lang: str) -> dict[str, str]:
     return {severity.label: word for severity, word in SEVERITY_WORDS.get(lang, SEVERITY_WORDS["zh"]).items()}
 
 
-def _section_columns(views: list[DocumentView]) -> list[str]:
-    """The required sections of every report type in the run, in first-seen order: the dashboard's columns."""
-    columns: list[str] = []
+def _section_columns(views: list[DocumentView]) -> list[tuple[str, str]]:
+    """The required sections of every report type in the run, in first-seen order: the dashboard's columns,
+    as (label, short heading)."""
+    columns: dict[str, str] = {}
     for view in views:
         for section in view.structure.sections if view.structure else ():
             if section.required and section.label not in columns:
-                columns.append(section.label)
-    return columns
+                columns[section.label] = _short_label(section.label)
+    return list(columns.items())
+
+
+def _short_label(label: str) -> str:
+    """二、存在的不足和原因 → 存在的不足和原因; 三、整改措施（下一步打算） → 整改措施; long ones cut."""
+    text = _SECTION_NUMBER.sub("", label).split("（")[0]
+    return text if len(text) <= SHORT_LABEL else text[: SHORT_LABEL - 1] + "…"
 
 
 def _document_view(view_id: str, report: FileReport, lang: str) -> DocumentView:
