@@ -88,3 +88,26 @@ def write_folder(folder: Path) -> Path:
         (folder / name).write_text(text, encoding="utf-8")
     (folder / "05-seed.txt").write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
     return folder
+
+# An item moved (（一）抓学习 comes last) and one reworded past recognition (（二）).
+MOVED_AND_REWORDED = """【提纲】
+一、履职情况
+（一）抓学习
+（二）抓决策
+（三）抓化解
+二、存在问题
+三、下一步打算
+
+西坡镇党委书记2024年度履行推进法治建设第一责任人职责情况的报告
+一、履职情况
+（一）抓化解
+排查化解矛盾纠纷141次，调解成功率达98%以上。
+（二）狠抓依法决策落实见效
+重大行政决策全部经过合法性审查。
+（三）抓学习
+全年组织集中学法8次，覆盖领导干部300余人次。
+二、存在问题
+普法宣传的针对性有待增强。
+三、下一步打算
+组织执法人员培训2期，开展“送法下乡”活动10场。
+"""

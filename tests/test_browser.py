@@ -125,6 +125,19 @@ def test_the_dashboard_of_five_drafts_sorts_and_opens_a_document(browser, tmp_pa
     opened.close()
 
 
+def test_print_shows_every_document_and_its_findings_without_the_controls(browser, tmp_path):
+    folder = write_folder(tmp_path / "drafts")
+    opened = Opened(browser, report_html(tmp_path, folder))
+    page = opened.page
+    page.emulate_media(media="print")
+    assert page.locator(".doc-view").evaluate_all("views => views.filter(v => v.offsetParent).length") == 5
+    assert page.locator(".filters").first.is_hidden()
+    assert page.locator(".finding").first.is_visible()
+    code = page.eval_on_selector("mark[id]", "m => getComputedStyle(m, '::after').content")
+    assert code.startswith('"[SF') or code.startswith('"‸[SF')
+    opened.close()
+
+
 def test_markup_in_a_draft_runs_nothing(browser, tmp_path):
     draft = tmp_path / "markup.txt"
     draft.write_text(MARKUP, encoding="utf-8")

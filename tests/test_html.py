@@ -10,7 +10,7 @@ from html.parser import HTMLParser
 
 from click.testing import CliRunner
 
-from review_drafts import ANNUAL, MARKUP, NO_PROBLEMS_PART, OUTLINE_GAP, SEED, write_folder
+from review_drafts import ANNUAL, MARKUP, MOVED_AND_REWORDED, NO_PROBLEMS_PART, OUTLINE_GAP, SEED, write_folder
 from shufa_lint.cli import main
 from shufa_lint.formats import FileReport, RenderOptions
 from shufa_lint.formats.html import Finding, _tokens, render
@@ -144,6 +144,16 @@ def test_outline_coverage_and_required_sections_link_to_their_lines():
     assert [(s.label, s.status) for s in report.structure.sections] == [
         ("一、工作情况（履职情况）", "found"), ("二、存在问题", "found"), ("三、整改措施（下一步打算）", "found"),
     ]
+
+
+def test_moved_and_reworded_items_show_where_they_stand():
+    html, (report,) = page_of(("west.txt", MOVED_AND_REWORDED))
+    assert [(item.text, item.status, item.line) for item in report.structure.outline] == [
+        ("履职情况", "found", 10), ("抓学习", "moved", 15), ("抓决策", "reworded", 13), ("抓化解", "found", 11),
+        ("存在问题", "found", 17), ("下一步打算", "found", 19),
+    ]
+    assert re.search(r'st-moved">.*?↕.*?href="#d0-L15">在第 15 行，次序不对', html, re.S)
+    assert re.search(r'st-reworded">.*?≈.*?href="#d0-L13">第 13 行写作“狠抓依法决策落实见效”', html, re.S)
 
 
 def test_filtered_words_are_listed_with_their_candidates():
