@@ -11,6 +11,7 @@ import subprocess
 import sys
 from concurrent.futures import ThreadPoolExecutor
 
+import docx
 import pytest
 from click.testing import CliRunner
 
@@ -98,7 +99,7 @@ def test_unknown_report_type_and_empty_input_are_refused(client):
     assert client.post("/api/lint", files={"file": ("a.docx", b"not a zip")}).status_code == 400
 
 
-def test_fixed_file_download_safe_or_unsafe(client):
+def test_fixed_file_download_safe_or_unsafe(client, tmp_path):
     safe = client.post("/api/fix", files={"file": ("seed.txt", SEED.read_bytes())}, data={"fixes": "safe"})
     unsafe = client.post("/api/fix", files={"file": ("seed.txt", SEED.read_bytes())}, data={"fixes": "unsafe"})
     assert safe.status_code == unsafe.status_code == 200
@@ -106,8 +107,13 @@ def test_fixed_file_download_safe_or_unsafe(client):
     original = SEED.read_text(encoding="utf-8")
     assert "(一)" in original and "（一）" in safe.text  # punctuation fixed (safe)
     assert "习近平法治思想" not in safe.text.split("\n")[2] and "习近平" in unsafe.text.split("\n")[2]
-    docx = client.post("/api/fix", files={"file": ("a.docx", b"PK")})
-    assert docx.status_code in (400, 422)
+    assert client.post("/api/fix", files={"file": ("a.docx", b"PK")}).status_code == 400  # not a .docx at all
+    draft = tmp_path / "a.docx"
+    document = docx.Document()
+    document.add_paragraph(NO_PROBLEMS_PART)
+    document.save(draft)
+    refused = client.post("/api/fix", files={"file": ("a.docx", draft.read_bytes())})
+    assert refused.status_code == 422 and ".docx" in refused.text
 
 
 def test_a_foreign_host_header_is_refused(client):
@@ -215,3 +221,15 @@ def test_nothing_is_left_in_the_temp_folder_after_the_server_stops(server):
     process.send_signal(signal.SIGINT)
     process.wait(timeout=60)
     assert list(temporary.iterdir()) == []
+
+
+def test_a_body_without_a_length_is_cut_off_at_the_limit(client):
+    from shufa_lint.serve import MAX_UPLOAD_BYTES
+
+    def chunks():
+        for _ in range(MAX_UPLOAD_BYTES // (1024 * 1024) + 2):
+            yield b"x" * (1024 * 1024)
+
+    response = client.post("/api/lint", content=chunks(), headers={"content-type": "application/json"})
+    assert response.status_code == 413
+    assert client.get("/").status_code == 200

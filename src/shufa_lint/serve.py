@@ -40,6 +40,10 @@ class TooLarge(Exception):
     """A request body past MAX_UPLOAD_BYTES."""
 
 
+class CannotFix(Exception):
+    """An input fixes are not applied to (a .docx): 422, the request was understood."""
+
+
 class UploadLimit:
     """Refuse a body over ``limit`` bytes with 413: at once when Content-Length says so, else as soon as
     the streamed body passes it (raised into the handler reading it, answered by the 413 handler)."""
@@ -113,8 +117,10 @@ def create_app(temporary_folder: str, allowed_hosts: list[str]):
         try:
             submission = await _submission(request)
             fixed, name = await run_in_threadpool(_fixed_file, submission, temporary_folder)
+        except CannotFix as error:
+            return PlainTextResponse(str(error), status_code=422)
         except (InputError, RuleDataError, ValueError) as error:
-            return PlainTextResponse(str(error), status_code=400 if not isinstance(error, ValueError) else 422)
+            return PlainTextResponse(str(error), status_code=400)
         disposition = f"attachment; filename=\"{_ascii_name(name)}\"; filename*=UTF-8''{quote(name)}"
         return Response(fixed, media_type="application/octet-stream", headers={"Content-Disposition": disposition})
 
@@ -217,7 +223,7 @@ def _fixed_file(submission: Submission, temporary_folder: str) -> tuple[bytes, s
     source = submission.source
     reason = can_fix(source, write=False)
     if reason is not None:
-        raise ValueError(reason.get(submission.lang))
+        raise CannotFix(reason.get(submission.lang))
     with _run_settings(submission, temporary_folder) as settings:
         lexicon = builtin()
         diagnostics = lint_source(source, settings, lexicon)
