@@ -42,8 +42,8 @@ ANNUAL = """北山县2024年法治政府建设情况报告
 深入推进严格规范公正文明执法，加快建设法治政府。
 """
 
-# Follows its outline except for one item left out.
-OUTLINE_GAP = """【提纲】
+# An embedded outline of three parts, the first with three items.
+WEST_OUTLINE = """【提纲】
 一、履职情况
 （一）抓学习
 （二）抓决策
@@ -51,7 +51,10 @@ OUTLINE_GAP = """【提纲】
 二、存在问题
 三、下一步打算
 
-西坡镇党委书记2024年度履行推进法治建设第一责任人职责情况的报告
+"""
+
+# Follows its outline except for one item left out.
+OUTLINE_GAP = WEST_OUTLINE + """西坡镇党委书记2024年度履行推进法治建设第一责任人职责情况的报告
 一、履职情况
 （一）抓学习
 全年组织集中学法8次，覆盖领导干部300余人次。
@@ -90,15 +93,7 @@ def write_folder(folder: Path) -> Path:
     return folder
 
 # An item moved (（一）抓学习 comes last) and one reworded past recognition (（二）).
-MOVED_AND_REWORDED = """【提纲】
-一、履职情况
-（一）抓学习
-（二）抓决策
-（三）抓化解
-二、存在问题
-三、下一步打算
-
-西坡镇党委书记2024年度履行推进法治建设第一责任人职责情况的报告
+MOVED_AND_REWORDED = WEST_OUTLINE + """西坡镇党委书记2024年度履行推进法治建设第一责任人职责情况的报告
 一、履职情况
 （一）抓化解
 排查化解矛盾纠纷141次，调解成功率达98%以上。
