@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from .checks.sections import survey
 from .document import Document
+from .diagnostics import Message
 from .lexicon import Pack
 
 FOUND, MISSING, MOVED, REWORDED = "found", "missing", "moved", "reworded"
@@ -46,20 +47,29 @@ class ReportStructure:
     title: str | None
     title_line: int | None
     year: int | None
-    report_type: str  # the pack the run used: detected from the title, or chosen with --pack
-    report_type_title: str
+    report_type: str  # the type the run checked it as: a pack's name (recognised, or chosen with --pack)
+    report_type_title: str  # how people call that type
     sections: tuple[SectionStatus, ...]
     outline: tuple[OutlineItemStatus, ...] = ()
     outline_origin: str = ""  # 【提纲】, or the outline file's name
+    report_type_basis: Message | None = None  # why it was taken for that type, when the model says
 
     @property
     def outline_found(self) -> int:
         return sum(1 for item in self.outline if item.status == FOUND)
 
 
-def summarize(document: Document, pack: Pack, year: int | None) -> ReportStructure:
-    """The structure of ``document`` read against ``pack`` (and its outline, if it has one)."""
+def summarize(document: Document, pack: Pack | None, year: int | None) -> ReportStructure:
+    """The structure of ``document`` read against ``pack`` (and its outline, if it has one).
+
+    The type shown is the document model's recognised type (``document.report_type``) where the model
+    has one, else the pack's; a document of no known type has no required sections."""
     source = document.source
+    recognised = getattr(document, "report_type", None)
+    if recognised is not None:
+        type_name, type_title, basis = recognised.name, recognised.label, recognised.basis
+    else:
+        type_name, type_title, basis = (pack.name, pack.title, None) if pack else ("unknown", "", None)
 
     def file_line(line: int | None) -> int | None:
         return None if line is None else source.locate(line, 1)[0]
@@ -71,18 +81,19 @@ def summarize(document: Document, pack: Pack, year: int | None) -> ReportStructu
             status=IMPLIED if state.implied else FOUND if state.heading else MENTIONED if state.mentioned else MISSING,
             line=file_line(state.heading.line) if state.heading else None,
         )
-        for state in survey(document, pack, year)
+        for state in (survey(document, pack, year) if pack else ())
     )
     title = document.title
     return ReportStructure(
         title=title.text if title else None,
         title_line=file_line(title.line) if title else None,
         year=year,
-        report_type=pack.name,
-        report_type_title=pack.title,
+        report_type=type_name,
+        report_type_title=type_title,
         sections=sections,
         outline=_outline_items(document, file_line),
         outline_origin=document.outline.origin if document.outline else "",
+        report_type_basis=basis,
     )
 
 

@@ -197,6 +197,7 @@ def render(files: list[FileReport], options) -> str:
     style, script = asset("report.css"), asset("report.js")
     return environment().get_template("report.html.j2").render(
         ui=ui,
+        lang=options.lang,
         views=views,
         dashboard=len(views) > 1,
         section_columns=columns,
