@@ -225,3 +225,20 @@ def test_json_and_html_agree_on_the_number_of_findings(tmp_path):
     result = CliRunner().invoke(main, ["--format", "json", "-q", str(SEED)])
     count = len(json.loads(result.output)["diagnostics"])
     assert len({m["data-finding"] for m in parse(out.read_text(encoding="utf-8")).marks}) == count
+
+
+def test_a_docx_finding_is_marked_on_its_text_after_words_numbering_label(tmp_path):
+    from docx_fixtures import report_builder
+
+    builder = report_builder()
+    builder.add("某县司法局2024年度述法报告")
+    builder.add("履职情况", level=0)
+    builder.add("加强_学习", level=1)  # Word shows （一）加强_学习; the file holds 加强_学习
+    builder.add("全年组织集中学法8次。")
+    draft = tmp_path / "numbered.docx"
+    draft.write_bytes(builder.to_bytes())
+    out = tmp_path / "numbered.html"
+    CliRunner().invoke(main, ["--format", "html", "-q", "-o", str(out), str(draft)])
+    html = out.read_text(encoding="utf-8")
+    line = re.search(r'<div class="ln" id="d0-L3".*?</div>', html).group(0)
+    assert re.search(r'<span class="tx">（一）加强<mark [^>]*data-code="SF401"[^>]*>_</mark>学习</span>', line)

@@ -127,3 +127,17 @@ def test_libreoffice_opens_the_reviewed_copy_with_its_comments(tmp_path):
     content = zipfile.ZipFile(tmp_path / "reviewed.odt").read("content.xml").decode("utf-8")
     assert content.count("<office:annotation ") + content.count("<office:annotation>") == 40
     assert content.count("<dc:creator>shufa-lint</dc:creator>") == 40
+
+
+def test_a_comment_on_a_numbered_paragraph_sits_on_its_span_not_the_label(tmp_path):
+    from docx_fixtures import report_builder
+
+    builder = report_builder()
+    builder.add("某县司法局2024年度述法报告")
+    builder.add("履职情况", level=0)
+    builder.add("加强_学习", level=1)
+    draft, out = tmp_path / "numbered.docx", tmp_path / "reviewed.docx"
+    draft.write_bytes(builder.to_bytes())
+    CliRunner().invoke(main, ["--format", "docx", "-q", "-o", str(out), str(draft)])
+    assert "_" in anchored_texts(out.read_bytes()).values()
+    assert read_docx("copy", out.read_bytes()).lines == read_docx("draft", draft.read_bytes()).lines

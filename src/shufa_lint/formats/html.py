@@ -17,7 +17,7 @@ import base64
 import re
 import hashlib
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
 
@@ -271,9 +271,11 @@ def _document_view(view_id: str, report: FileReport, lang: str) -> DocumentView:
     if report.error:
         return DocumentView(view_id, report.path, None, [], [], [], [], error=report.error)
     file_lines = list(report.file_lines) or [""]
-    findings = [_finding(f"{view_id}-f{index}", d, file_lines, lang) for index, d in enumerate(report.diagnostics)]
+    widths = _label_widths(report)
+    shown = [_as_shown(d, widths) for d in report.diagnostics] if widths else report.diagnostics
+    findings = [_finding(f"{view_id}-f{index}", d, file_lines, lang) for index, d in enumerate(shown)]
     segments: dict[int, list[tuple[int, int, Finding]]] = {}
-    for diagnostic, finding in zip(report.diagnostics, findings):
+    for diagnostic, finding in zip(shown, findings):
         for line, start, end in _segments(diagnostic, file_lines):
             segments.setdefault(line, []).append((start, end, finding))
     lines = [Line(number, _tokens(text, segments.get(number, []))) for number, text in enumerate(file_lines, 1)]
@@ -289,10 +291,39 @@ def _document_view(view_id: str, report: FileReport, lang: str) -> DocumentView:
             families.append((prefix, names[1] if lang == "en" else names[0], members))
     filtered = [
         (finding, _span_text(diagnostic, file_lines))
-        for diagnostic, finding in zip(report.diagnostics, findings)
+        for diagnostic, finding in zip(shown, findings)
         if diagnostic.code in FILTERED_WORD_CODES
     ]
     return DocumentView(view_id, report.path, structure, lines, findings, families, filtered)
+
+
+def _label_widths(report: FileReport) -> dict[int, int]:
+    """Line -> width of the numbering label Word shows in front of a .docx paragraph (一、). The label is
+    shown, but not in the file, so the findings' columns count from after it."""
+    source = report.source
+    if source is None or source.kind != "docx":
+        return {}
+    return {number: origin.generated for number, origin in enumerate(source.origins, 1) if origin.generated}
+
+
+def _as_shown(diagnostic: Diagnostic, widths: dict[int, int]) -> Diagnostic:
+    """``diagnostic`` with columns on the lines as shown, labels included. Column 1 is the label's start
+    (a finding on the number itself), any other column moves past the label."""
+
+    def shift(line: int, column: int) -> int:
+        return column if column == 1 else column + widths.get(line, 0)
+
+    fix = diagnostic.fix
+    if fix is not None:
+        edits = tuple(
+            Edit(e.line, shift(e.line, e.column), e.end_line, shift(e.end_line, e.end_column), e.content) for e in fix.edits
+        )
+        fix = replace(fix, edits=edits)
+    return diagnostic.with_location(
+        column=shift(diagnostic.line, diagnostic.column),
+        end_column=shift(diagnostic.end_line, diagnostic.end_column),
+        fix=fix,
+    )
 
 
 def _finding(finding_id: str, diagnostic: Diagnostic, lines: list[str], lang: str) -> Finding:
