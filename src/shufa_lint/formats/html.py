@@ -18,7 +18,7 @@ import re
 import hashlib
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 
 from ..diagnostics import Diagnostic, Edit, Severity
@@ -176,7 +176,7 @@ class DocumentView:
     filtered_words: list[tuple[Finding, str]]  # (finding, the text it flags)
     error: str | None = None
 
-    @property
+    @cached_property
     def counts(self) -> Counter:
         return Counter(finding.family for finding in self.findings)
 
@@ -185,7 +185,7 @@ class DocumentView:
         worst = max((Severity[f.severity.upper()] for f in self.findings), default=None)
         return worst.label if worst else None
 
-    @property
+    @cached_property
     def severities(self) -> Counter:
         return Counter(finding.severity for finding in self.findings)
 
