@@ -268,12 +268,13 @@ def _lost_figure(text: str, start: int, end: int, data: FigureData) -> bool:
     last_mark = _LAST_CLAUSE_MARK.search(text, window_start, gap_end)
     clause_start = last_mark.end() if last_mark else window_start
     # closing its clause: a unit that can only count there, or one a counting verb or a sibling figure calls for
-    called_at_close = closes and (
-        count_only
-        or data.counting_verbs.search(text, clause_start, start) is not None
-        or (text[end : end + 1] not in _LIST_MARK and _SIBLING_FIGURE.search(text, _sentence_start(text, start), start))
+    called_at_close = closes and (count_only or data.counting_verbs.search(text, clause_start, start) is not None)
+    sibling_figure = (
+        closes
+        and text[end : end + 1] not in _LIST_MARK
+        and _SIBLING_FIGURE.search(text, _sentence_start(text, start), start) is not None
     )
-    if not (spaced or cue_before or amount or count_only or called_at_close):
+    if not (spaced or cue_before or amount or count_only or called_at_close or sibling_figure):
         return False
     if data.not_counts.search(text, max(0, end - _LONGEST_NOT_COUNT), end):
         return False  # 信访人, 当事人: a person named by a role
@@ -300,7 +301,9 @@ def _lost_figure(text: str, start: int, end: int, data: FigureData) -> bool:
         counted_before = previous and _COUNTED.search(text, window_start, gap_end - len(previous))
         if count_only and (not previous or previous in data.weak_cues or counted_before):
             return True  # …，个社区第一时间…, …的项重大行政决策…, 明确4个方面项任务
-        return bool(called_at_close)
+        # a sibling figure calls for one after a word for what is counted (律师事务所家), not after a
+        # preposition (责任到人)
+        return called_at_close or (sibling_figure and len(previous) > 1)
     return False
 
 
