@@ -7,6 +7,7 @@ from dataclasses import replace
 from . import suppress
 from .diagnostics import Diagnostic, Edit, Severity
 from .document import Document, build_document
+from .document.report_type import chosen, recognise
 from .lexicon import Lexicon, builtin
 from .outline_file import load_outline
 from .registry import Context, Rule, iter_selected
@@ -27,17 +28,15 @@ def prepare(source: SourceText, settings: Settings) -> Document:
 
 def lint_document(document: Document, settings: Settings, lexicon: Lexicon | None = None) -> list[Diagnostic]:
     lexicon = lexicon or builtin()
-    opening = "".join(document.lines[:3])[:200]
-    pack = (
-        lexicon.packs[settings.pack]
-        if settings.pack
-        else lexicon.pack_for(document.title.text if document.title else None, opening, settings.default_pack)
-    )
-    if document.outline is None and pack.outline:
+    document = with_report_type(document, settings, lexicon)
+    pack = document.report_type.pack
+    if document.outline is None and pack is not None and pack.outline:
         document = document.with_outline(load_outline(pack.outline))
     overrides = {key: Severity.parse(value) for key, value in settings.severity.items()}
     found: list[Diagnostic] = []
     for rule_class in selected_rules(settings):
+        if not document.report_type.is_report and rule_class.reads_prose:
+            continue  # an English README or requirements.txt in a drafts folder is not a draft
         options = {**rule_class.defaults, **settings.rule_options.get(rule_class.code, {})}
         if settings.report_year is not None:
             options.setdefault("report_year", settings.report_year)
@@ -52,6 +51,15 @@ def lint_document(document: Document, settings: Settings, lexicon: Lexicon | Non
         found = [_to_file_coordinates(d, document.source) for d in found]
     unique = {(d.code, d.line, d.column, d.end_line, d.end_column, d.message): d for d in found}
     return sorted(unique.values(), key=lambda d: d.sort_key)
+
+
+def with_report_type(document: Document, settings: Settings, lexicon: Lexicon) -> Document:
+    """The document with the type it is checked as: the configured pack, else the one it reads as."""
+    if document.report_type is not None:
+        return document
+    if settings.pack:
+        return document.with_report_type(chosen(lexicon.packs[settings.pack]))
+    return document.with_report_type(recognise(document, lexicon.packs.values()))
 
 
 def lint_source(source: SourceText, settings: Settings, lexicon: Lexicon | None = None) -> list[Diagnostic]:

@@ -6,7 +6,7 @@ import re
 
 from ..diagnostics import Edit, Fix, Message, Severity
 from ..document import Document, Tree
-from ..document.paragraphs import Paragraph, stands_alone
+from ..document.paragraphs import INDENT, Paragraph, stands_alone
 from ..document.text import comparable, ends_sentence
 from ..registry import Rule, register
 
@@ -106,7 +106,7 @@ class BrokenLine(Rule):
                 fix = None
                 if document.source.can_join(line):
                     following = document.lines[line]
-                    next_indent = len(following) - len(following.lstrip(" \t\u3000"))
+                    next_indent = len(following) - len(following.lstrip(INDENT))
                     fix = Fix(
                         (Edit(line, len(document.lines[line - 1]) + 1, line + 1, next_indent + 1, ""),),
                         safe=True,

@@ -21,20 +21,26 @@ class Slip:
     marker: Marker
     previous: Marker | None
     in_outline: bool
+    relabelled: bool = False  # a repeat that stands where the next ordinal belongs: （一）（一）（三）
 
 
 def _runs(kind: str, siblings: list[Marker]) -> Iterator[list[Marker]]:
-    if kind != ITEM:
-        yield siblings
-        return
+    """Sibling markers split where a new list begins. Run-in items (一是 …) begin one at every 一是; a
+    heading list begins anew where, after two or more items, it starts again at 一 and goes on with 二:
+    a report in two parts each numbered 一、二、… under unnumbered transitions, or next year's measures
+    listed （一）（二）… after a problems paragraph without a heading. (（一）（一）（三） is no new list.)"""
     run: list[Marker] = []
-    for marker in siblings:
-        if marker.ordinal == 1 and run:
+    for position, marker in enumerate(siblings):
+        if marker.ordinal == 1 and run and (kind == ITEM or _new_list(run, siblings[position + 1 : position + 2])):
             yield run
             run = []
         run.append(marker)
     if run:
         yield run
+
+
+def _new_list(run: list[Marker], following: list[Marker]) -> bool:
+    return len(run) >= 2 and bool(following) and following[0].ordinal == 2
 
 
 def _slips(tree: Tree, in_outline: bool) -> Iterator[Slip]:
@@ -46,10 +52,14 @@ def _slips(tree: Tree, in_outline: bool) -> Iterator[Slip]:
             continues = kind == ARABIC and first.ordinal == last_arabic + 1
             if first.ordinal != 1 and not continues:
                 yield Slip("late-start", first, None, in_outline)
-            for previous, marker in zip(run, run[1:]):
+            relabelled = None  # （一）（一）（三）: the second （一） stands for （二）, one slip, not two
+            for position, (previous, marker) in enumerate(zip(run, run[1:])):
                 if marker.ordinal <= previous.ordinal:
-                    yield Slip("repeat", marker, previous, in_outline)
-                elif marker.ordinal > previous.ordinal + 1:
+                    following = run[position + 2 : position + 3]
+                    if marker.ordinal == previous.ordinal and following and following[0].ordinal == marker.ordinal + 2:
+                        relabelled = marker
+                    yield Slip("repeat", marker, previous, in_outline, relabelled is marker)
+                elif marker.ordinal > previous.ordinal + 1 and previous is not relabelled:
                     yield Slip("skip", marker, previous, in_outline)
             if kind == ARABIC:
                 last_arabic = run[-1].ordinal
@@ -133,6 +143,13 @@ class NumberingRepeat(_NumberingRule):
 
     def describe(self, slip):
         where_zh, where_en = _where(slip)
+        if slip.relabelled:
+            intended = label(slip.marker.kind, slip.marker.ordinal + 1)
+            return (
+                f"{where_zh}序号重复：“{slip.marker.label}”再次出现（前一个在第 {slip.previous.line} 行），此处应为“{intended}”",
+                f"{where_en}numbering repeats: {slip.marker.label} again (the previous one is on line "
+                f"{slip.previous.line}); this one should be {intended}",
+            )
         if slip.marker.ordinal == slip.previous.ordinal:
             return (
                 f"{where_zh}序号重复：“{slip.marker.label}”再次出现（前一个在第 {slip.previous.line} 行）",

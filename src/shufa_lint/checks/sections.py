@@ -1,6 +1,8 @@
 """SF1xx sections: the parts a report type requires, from the pack in ``rules/packs/``.
 
-The pack is chosen by the title (述法报告, 法治政府建设年度报告, 述职述廉述法 …) or by ``--pack``.
+The pack is the type the document reads as (``document.report_type``: its title, opening, headings and
+vocabulary against each pack's ``recognise:``) or the one ``--pack`` names. A type with no required
+structure (政府工作报告) or a document of no recognised type has no section finding; SF002 says so.
 Sections are recognised in the top-level headings by any of their names; a part that reports
 often split into topical headings (履职情况) is satisfied by the top-level headings before the next
 section; a part that may stand anywhere (the 第一责任人 part of an annual report) is looked for in
@@ -47,8 +49,10 @@ def _names(document: Document, heading: Heading) -> list[str]:
     return [heading.text] if item is None else [heading.text, item.text]
 
 
-def survey(document: Document, pack: Pack, year: int | None) -> list[SectionState]:
-    """The pack's sections and the headings that realise them (shared by SF101-SF103)."""
+def survey(document: Document, pack: Pack | None, year: int | None) -> list[SectionState]:
+    """The pack's sections and the headings that realise them (shared by SF101-SF103); none without a pack."""
+    if pack is None:
+        return []
     return document.derived(f"sections:{pack.name}:{year}", lambda doc: _survey(doc, pack, year))
 
 
@@ -126,12 +130,16 @@ class SectionMissing(Rule):
             else:
                 line = max(1, len(document.lines))
                 column = max(1, len(document.lines[-1])) if document.lines else 1
+            basis = document.report_type.basis
             yield self.report(
                 (line, column),
                 (line, column + 1),
-                f"缺少“{_label(state.section)}”部分（{context.pack.title}应包含）",
-                f"missing section '{_label(state.section)}' (required in a {context.pack.name} report)",
-                suggestions=[(f"补写“{_label(state.section)}”", f"add '{_label(state.section)}'")],
+                f"缺少“{_label(state.section)}”部分（按{context.pack.title}检查，{basis.zh}）",
+                f"missing section '{_label(state.section)}' (checked as a {context.pack.name} report, {basis.en})",
+                suggestions=[
+                    (f"补写“{_label(state.section)}”", f"add '{_label(state.section)}'"),
+                    ("如报告类型不对，用 --pack 或配置中的 pack: 指定", "if the type is wrong, choose it with --pack or pack: in the configuration"),
+                ],
             )
 
 
@@ -210,3 +218,41 @@ class SectionEmpty(Rule):
             return True
         end = next_heading.paragraph if next_heading else len(document.paragraphs)
         return end > heading.paragraph + 1
+
+
+@register
+class ReportTypeUnknown(Rule):
+    """The document's report type was not recognised, so its structure was not checked.
+
+    Why: each report type requires different parts (a 述法报告 its 存在问题 and 整改措施, an annual
+    法治政府建设 report its five parts, a 政府工作报告 none). Holding a document to the wrong type's
+    outline raises errors on a correct report, so when no type fits, the section rules stay silent
+    and this note says so. A file without Chinese prose (an English README, requirements.txt) is not
+    linted at all.
+
+    How: the title, the addressee and opening lines, the part headings and the vocabulary are weighed
+    against each pack's ``recognise:`` patterns in ``rules/packs/``.
+
+    Example: a draft with neither title nor preface whose headings are all topical.
+
+    Fix: name the type with ``--pack shufa`` (or ``fazhi-zhengfu``, ``shuzhi-shulian-shufa`` …) or
+    ``pack:`` in ``.shufa-lint.yaml``; or give the draft its title.
+    """
+
+    code = "SF002"
+    name = "report-type-unknown"
+    severity = Severity.INFO
+    reads_prose = False
+
+    def check(self, document, context):
+        report_type = document.report_type
+        if report_type is None or report_type.pack is not None:
+            return
+        packs = "、".join(context.lexicon.packs)
+        if report_type.is_report:
+            zh = f"未能识别报告类型，未检查必备部分；如需检查，请用 --pack 或配置中的 pack: 指定类型（{packs}）"
+            en = f"report type not recognised, sections not checked; choose one with --pack or pack: ({packs})"
+        else:
+            zh = "没有中文正文，不是报告文本，未检查"
+            en = "no Chinese prose: not a report, not checked"
+        yield self.report((1, 1), (1, 1), zh, en)

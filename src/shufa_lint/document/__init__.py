@@ -9,18 +9,19 @@ once, on first use.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from ..source import SourceText
 from . import markers as marker_kinds
 from .markers import Marker
 from .paragraphs import Paragraph, build_paragraphs, stands_alone
+from .report_type import ReportType
 from .text import BOUNDARY, SENTENCE_END, ends_sentence
 
 OUTLINE_OPENERS = ("【提纲】", "【大纲】", "【写作提纲】", "提纲：", "提纲:")
 _OUTLINE_SPAN = 200  # lines an embedded outline may run to before its title
-_TITLE_WORDS = re.compile(r"报告|述法|述职|情况|总结")
+_TITLE_WORDS = re.compile(r"报告|述法|述职|情况|总结|要点|计划|方案")
 _TITLE_FORBIDDEN = re.compile(r"[。，,；;！？!?]")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _HEADING_STOP = re.compile("[" + re.escape("".join(sorted(set(SENTENCE_END) | set(BOUNDARY)))) + "]")
@@ -93,6 +94,8 @@ class Document:
     outline: Outline | None
     body_first_line: int
     title_paragraph: Paragraph | None = None
+    # the type the document is checked as (``report_type.ReportType``), set by the engine from the packs
+    report_type: "ReportType | None" = None
     _derived: dict = field(default_factory=dict, repr=False, compare=False)
 
     @property
@@ -139,9 +142,10 @@ class Document:
         return align(self.outline.tree, self.body, self.lines, self.body_first_line) if self.outline else None
 
     def with_outline(self, outline: Outline | None) -> "Document":
-        return Document(
-            self.source, self.lines, self.body, self.title, outline, self.body_first_line, self.title_paragraph
-        )
+        return replace(self, outline=outline, _derived={})
+
+    def with_report_type(self, report_type: "ReportType") -> "Document":
+        return replace(self, report_type=report_type, _derived={})
 
 
 def _heading_text(text: str, start: int, stop: int) -> str:
@@ -307,4 +311,4 @@ def build_document(source: SourceText) -> Document:
     return Document(source, lines, body, title, outline, body_first, title_paragraph)
 
 
-__all__ = ["Document", "Outline", "Paragraph", "Marker", "Title", "Tree", "build_document", "parse_outline_lines"]
+__all__ = ["Document", "Outline", "Paragraph", "Marker", "ReportType", "Title", "Tree", "build_document", "parse_outline_lines"]
