@@ -103,7 +103,8 @@ class SectionMissing(Rule):
     reports (存在问题 / 存在的不足 / 问题和不足 …), looked for in the top-level headings, numbered or,
     in a report that numbers none, plain heading lines. A part that may stand anywhere (the
     第一责任人 part of an annual report) may also be a passage of another part. A document that is
-    cut off (SF602) is not reported for sections that would come after the cut.
+    cut off (SF602) is not reported for sections that may have stood after the cut; a section the pack
+    puts before one the document still has (the 第一责任人 part before 四、其他) is reported.
 
     Example: a 述法报告 with 一、工作情况 and 二、下一步打算 lacks 存在问题.
 
@@ -121,26 +122,53 @@ class SectionMissing(Rule):
             if state.heading is not None or state.mentioned or not state.section.required:
                 continue
             following = [s.heading for s in states[index + 1 :] if s.heading is not None and not s.section.anywhere]
-            if truncated and not following and not state.section.anywhere:
-                continue
-            if truncated and state.section.anywhere:
-                continue
-            if following:
-                line, column = following[0].line, following[0].column
-            else:
-                line = max(1, len(document.lines))
-                column = max(1, len(document.lines[-1])) if document.lines else 1
+            if truncated and not any(s.heading is not None for s in states[index + 1 :]):
+                continue  # it may have stood after the cut; a part the report has after it must stand before
             basis = document.report_type.basis
+            label = _label(state.section)
+            unheaded = None if state.section.anywhere else _unheaded_part(document, state.section)
+            if unheaded is not None:
+                line, column = unheaded.first_line, unheaded.starts[0][2] + 1
+                zh = f"缺少“{label}”部分的标题：第 {line} 行起的内容写的是这一部分（按{context.pack.title}检查，{basis.zh}）"
+                en = (f"section '{label}' has no heading: the text from line {line} reads as it "
+                      f"(checked as a {context.pack.name} report, {basis.en})")
+                add = (f"在第 {line} 行前加上部分标题“{label}”", f"put the heading '{label}' before line {line}")
+            else:
+                if following:
+                    line, column = following[0].line, following[0].column
+                else:
+                    line = max(1, len(document.lines))
+                    column = max(1, len(document.lines[-1])) if document.lines else 1
+                zh = f"缺少“{label}”部分（按{context.pack.title}检查，{basis.zh}）"
+                en = f"missing section '{label}' (checked as a {context.pack.name} report, {basis.en})"
+                add = (f"补写“{label}”", f"add '{label}'")
             yield self.report(
                 (line, column),
                 (line, column + 1),
-                f"缺少“{_label(state.section)}”部分（按{context.pack.title}检查，{basis.zh}）",
-                f"missing section '{_label(state.section)}' (checked as a {context.pack.name} report, {basis.en})",
+                zh,
+                en,
                 suggestions=[
-                    (f"补写“{_label(state.section)}”", f"add '{_label(state.section)}'"),
+                    add,
                     ("如报告类型不对，用 --pack 或配置中的 pack: 指定", "if the type is wrong, choose it with --pack or pack: in the configuration"),
                 ],
             )
+
+
+def _unheaded_part(document: Document, section: Section):
+    """A paragraph without a heading that does a part's work: it opens a new list (a problems paragraph,
+    then next year's measures as （一）（二）…) or closes the report (下一步，…将…). None if there is none."""
+    opened = {marker.paragraph for marker in document.markers if marker.offset == 0}
+    if not opened:
+        return None
+    first_list = {marker.paragraph for marker in document.markers if marker.offset == 0 and marker.ordinal == 1}
+    last_heading = max(opened)
+    for paragraph in document.paragraphs[min(opened) + 1 :]:
+        if paragraph.index in opened:
+            continue
+        starts_list = paragraph.index + 1 in first_list
+        if (starts_list or paragraph.index > last_heading) and section.matches(paragraph.text):
+            return paragraph
+    return None
 
 
 @register

@@ -25,6 +25,11 @@ _TITLE_WORDS = re.compile(r"报告|述法|述职|情况|总结|要点|计划|方
 _TITLE_FORBIDDEN = re.compile(r"[。，,；;！？!?]")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _HEADING_STOP = re.compile("[" + re.escape("".join(sorted(set(SENTENCE_END) | set(BOUNDARY)))) + "]")
+# what a web page puts above a report: its metadata table (| [ 索引号 ] | …) or 索引号：… lines
+_PAGE_FURNITURE = re.compile(
+    r"^(?:\||(?:索\s*引\s*号|发布机构|发文机关|发文单位|发文字号|文\s*号|主题分类|体裁分类|组配分类|成文日期|发布日期|"
+    r"发文日期|有\s*效\s*性|标\s*题|来\s*源|信息来源|浏览次数|字\s*号)\s*[：:])"
+)
 _DATE_LINE = re.compile(r"^(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年(?:\s*[\d一二三四五六七八九十]{1,2}\s*月(?:\s*[\d一二三四五六七八九十]{1,3}\s*日)?)?$")
 
 
@@ -168,12 +173,32 @@ def _unnumbered_heading(paragraph: Paragraph) -> PlainHeading | None:
     return PlainHeading(text, paragraph.index, line, column, line, column + len(text))
 
 
+_ITEM_BEFORE_NUMBER = re.compile(r"(\d{1,2})[.．](?=\d)")
+
+
+def _item_before_number(text: str, last_opening: marker_kinds.MarkerMatch | None) -> marker_kinds.MarkerMatch | None:
+    """``4.7个100%：…`` after item 3.: item 4 about the 7个100%, not the decimal 4.7."""
+    found = _ITEM_BEFORE_NUMBER.match(text)
+    if found is None or last_opening is None or last_opening.kind != marker_kinds.ARABIC:
+        return None
+    ordinal = int(found.group(1))
+    if ordinal != last_opening.ordinal + 1:
+        return None
+    return marker_kinds.MarkerMatch(marker_kinds.ARABIC, ordinal, 0, found.end(), None)
+
+
 def build_tree(paragraphs: list[Paragraph]) -> Tree:
     found: list[Marker] = []
     unnumbered: list[PlainHeading] = []
     in_attachments = False
+    last_opening: marker_kinds.MarkerMatch | None = None  # the marker the latest numbered paragraph opened with
     for paragraph in paragraphs:
         matches = marker_kinds.scan(paragraph.text)
+        if not matches or matches[0].start != 0:
+            numbered_on = _item_before_number(paragraph.text, last_opening)
+            matches = [numbered_on, *matches] if numbered_on else matches
+        if matches and matches[0].start == 0:
+            last_opening = matches[0]
         # 附件：1.…  2.… lists attachments (GB/T 9704 7.3.4): numbered, but not headings of the report
         if paragraph.text.startswith("附件"):
             in_attachments = True
@@ -255,6 +280,8 @@ def _title_at(lines: tuple[str, ...], index: int) -> Title | None:
     text = lines[index].strip()
     if not (6 <= len(text) <= 80) or _TITLE_FORBIDDEN.search(text) or not _TITLE_WORDS.search(text):
         return None
+    if text.endswith(("：", ":")) or _PAGE_FURNITURE.match(text):
+        return None  # 现将有关情况报告如下： opens the body; a table row or 标题：… belongs to the web page
     if marker_kinds.scan(text)[:1] and marker_kinds.scan(text)[0].start == 0:
         return None
     year = _YEAR.search(text)
@@ -269,8 +296,10 @@ def _find_title(lines: tuple[str, ...], start: int) -> Title | None:
         title = _title_at(lines, index)
         if title:
             return title
+        if _PAGE_FURNITURE.match(lines[index].strip()):
+            continue
         seen += 1
-        if seen >= 3 and not lines[index].strip().startswith("|"):
+        if seen >= 3:
             return None
     return None
 
