@@ -9,8 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from shufa_lint.cli import main
-from shufa_lint.engine import lint_source, prepare, with_report_type
-from shufa_lint.lexicon import builtin
+from shufa_lint.engine import lint_source, prepare
 from shufa_lint.settings import Settings
 from shufa_lint.source import from_text, read_path
 
@@ -27,8 +26,7 @@ def headline(name: str, **settings) -> list[tuple[str, int]]:
 
 
 def report_type(name: str, **settings):
-    settings = Settings(**settings)
-    return with_report_type(prepare(read_path(str(WHOLE / name)), settings), settings, builtin()).report_type
+    return prepare(read_path(str(WHOLE / name)), Settings(**settings)).report_type
 
 
 # (file, the type it reads as, how that was decided)

@@ -19,11 +19,13 @@ def selected_rules(settings: Settings) -> list[type[Rule]]:
     return list(iter_selected(settings.select, settings.ignore))
 
 
-def prepare(source: SourceText, settings: Settings) -> Document:
+def prepare(source: SourceText, settings: Settings, lexicon: Lexicon | None = None) -> Document:
+    """The document model of ``source`` with its outline and the report type it is checked as
+    (``document.report_type``, which front ends show)."""
     document = build_document(source)
     if settings.outline:
         document = document.with_outline(load_outline(settings.outline))
-    return document
+    return with_report_type(document, settings, lexicon or builtin())
 
 
 def lint_document(document: Document, settings: Settings, lexicon: Lexicon | None = None) -> list[Diagnostic]:
@@ -63,7 +65,7 @@ def with_report_type(document: Document, settings: Settings, lexicon: Lexicon) -
 
 
 def lint_source(source: SourceText, settings: Settings, lexicon: Lexicon | None = None) -> list[Diagnostic]:
-    return lint_document(prepare(source, settings), settings, lexicon)
+    return lint_document(prepare(source, settings, lexicon), settings, lexicon)
 
 
 def _to_file_coordinates(diagnostic: Diagnostic, source: SourceText) -> Diagnostic:
