@@ -25,9 +25,10 @@ _TITLE_WORDS = re.compile(r"报告|述法|述职|情况|总结|要点|计划|方
 _TITLE_FORBIDDEN = re.compile(r"[。，,；;！？!?]")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _HEADING_STOP = re.compile("[" + re.escape("".join(sorted(set(SENTENCE_END) | set(BOUNDARY)))) + "]")
-# what a web page puts above a report: its metadata table (| [ 索引号 ] | …) or 索引号：… lines
+# what a web page puts above a report: its metadata table (| [ 索引号 ] | …), 索引号：… lines, the
+# breadcrumb (当前位置：首页 > 政务公开 > …)
 _PAGE_FURNITURE = re.compile(
-    r"^(?:\||(?:索\s*引\s*号|发布机构|发文机关|发文单位|发文字号|文\s*号|主题分类|体裁分类|组配分类|成文日期|发布日期|"
+    r"^(?:\||.*\s[>＞»]\s|(?:您?当前(?:的)?位置|索\s*引\s*号|发布机构|发文机关|发文单位|发文字号|文\s*号|主题分类|体裁分类|组配分类|成文日期|发布日期|发布时间|"
     r"发文日期|有\s*效\s*性|标\s*题|来\s*源|信息来源|浏览次数|字\s*号)\s*[：:])"
 )
 _DATE_LINE = re.compile(r"^(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年(?:\s*[\d一二三四五六七八九十]{1,2}\s*月(?:\s*[\d一二三四五六七八九十]{1,3}\s*日)?)?$")
