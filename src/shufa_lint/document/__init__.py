@@ -17,7 +17,7 @@ from . import markers as marker_kinds
 from .markers import Marker
 from .paragraphs import Paragraph, build_paragraphs, stands_alone
 from .report_type import ReportType
-from .text import BOUNDARY, SENTENCE_END, ends_sentence
+from .text import BOUNDARY, CJK, SENTENCE_END, ends_sentence
 
 OUTLINE_OPENERS = ("【提纲】", "【大纲】", "【写作提纲】", "提纲：", "提纲:")
 _OUTLINE_SPAN = 200  # lines an embedded outline may run to before its title
@@ -277,8 +277,11 @@ def _after_opener(line: str) -> str:
     return stripped[len(opener) :].strip()
 
 
+_LETTER_SPACING = re.compile(f"(?<=[{CJK}])[ \u3000]+(?=[{CJK}])")
+
+
 def _title_at(lines: tuple[str, ...], index: int) -> Title | None:
-    text = lines[index].strip()
+    text = _LETTER_SPACING.sub("", lines[index].strip())  # 政 府 工 作 报 告, spaced out to fill the line
     if not (6 <= len(text) <= 80) or _TITLE_FORBIDDEN.search(text) or not _TITLE_WORDS.search(text):
         return None
     if text.endswith(("：", ":")) or _PAGE_FURNITURE.match(text):
