@@ -45,6 +45,11 @@ TYPES = [
     ("fazhi_web_metadata_attachments.txt", "fazhi-zhengfu", "title"),
     ("fazhi_untitled_opening.txt", "fazhi-zhengfu", "content"),  # lost its title: its vocabulary decides
     ("work_report_two_parts.txt", "zhengfu-gongzuo-baogao", "content"),  # 各位代表：
+    ("work_report_titled_subtitle.txt", "zhengfu-gongzuo-baogao", "title"),  # 政 府 工 作 报 告
+    ("shufa_county_secretary_arabic.txt", "shufa", "title"),
+    ("fazhi_bureau_web_tail.txt", "fazhi-zhengfu", "title"),
+    ("fazhi_township_law_building.txt", "fazhi-zhengfu", "title"),  # 关于…法治建设工作情况的报告
+    ("work_plan_task_notes.txt", "gongzuo-yaodian", "title"),
     ("work_report_defects.txt", "zhengfu-gongzuo-baogao", "content"),  # 同志们：
     ("work_summary.txt", "gongzuo-zongjie", "title"),
     ("work_plan.txt", "gongzuo-yaodian", "title"),
@@ -75,6 +80,11 @@ CLEAN = [
     "fazhi_untitled_opening.txt",  # opens at 现将有关情况报告如下： (title lost), signature block
     "fazhi_web_metadata_attachments.txt",  # 索引号/发布机构 lines, 附件：1.… 2.… list, signature
     "work_report_two_parts.txt",  # two parts each 一、二、…, glossary 1.…4.7个100%…5.
+    "work_report_titled_subtitle.txt",  # letter-spaced title, a long ——subtitle, 县长 line, 存在…问题 prose
+    "shufa_county_secretary_arabic.txt",  # （2025年1月20日） and name lines, 1. 2. under （一）
+    "fazhi_bureau_web_tail.txt",  # 发布时间/来源 line, 五、其他 with 无。, 【打印本页】 page tail
+    "fazhi_township_law_building.txt",  # addressee to a committee, 短板和不足, 2025年工作思路, signature
+    "work_plan_task_notes.txt",  # numbered tasks each ending in （牵头单位：…；责任单位：…）
     "work_summary.txt",  # a 工作总结 owes no 述法 structure
     "work_plan.txt",  # a 工作要点: 总体要求/主要任务/保障措施
     "notes_chinese.txt",  # notes in a drafts folder

@@ -65,6 +65,8 @@ def stands_alone(line: str) -> bool:
     stripped = line.strip(INDENT)
     if stripped.startswith("|") and stripped.endswith("|"):
         return True
+    if stripped.startswith(("——", "--")) and not _INNER_SENTENCE_END.search(stripped):
+        return True  # a subtitle: ——2025年1月15日在…人民代表大会第五次会议上
     if stripped and stripped[-1] in _CONTINUES:
         return False
     scanned = marker_kinds.scan(stripped)
