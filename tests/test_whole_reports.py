@@ -43,6 +43,7 @@ TYPES = [
     ("fazhi_problems_without_heading.txt", "fazhi-zhengfu", "title"),
     ("fazhi_truncated_without_first_person.txt", "fazhi-zhengfu", "title"),
     ("fazhi_web_metadata_attachments.txt", "fazhi-zhengfu", "title"),
+    ("fazhi_dropped_part_heading.txt", "fazhi-zhengfu", "title"),
     ("fazhi_untitled_opening.txt", "fazhi-zhengfu", "content"),  # lost its title: its vocabulary decides
     ("work_report_two_parts.txt", "zhengfu-gongzuo-baogao", "content"),  # 各位代表：
     ("work_report_titled_subtitle.txt", "zhengfu-gongzuo-baogao", "title"),  # 政 府 工 作 报 告
@@ -109,6 +110,8 @@ DEFECTS = [
     ("fazhi_department_missing_parts.txt", [("SF101", 13), ("SF101", 15)]),
     # problems and next year's list written without part headings: named where they stand, no SF202
     ("fazhi_problems_without_heading.txt", [("SF101", 8), ("SF101", 8)]),
+    # 二、 deleted: its （一）（二） run on from part 一's; the restart names the missing heading
+    ("fazhi_dropped_part_heading.txt", [("SF202", 6), ("SF201", 8)]),
     # a half-width full stop ends a sentence; only the placeholder is a finding
     ("shufa_halfwidth_stops.txt", [("SF301", 5)]),
     # a work report: no section is required, the figure, the skip and the filtered word are found
@@ -167,3 +170,26 @@ def test_a_file_that_is_not_a_report_is_not_linted_and_does_not_fail_a_folder_ru
 
 def test_a_not_a_report_file_names_itself_once():
     assert [(d.code, d.line) for d in findings("requirements.txt")] == [("SF002", 1)]
+
+
+def test_a_restart_names_the_missing_part_heading_and_where():
+    message = next(d for d in findings("fazhi_dropped_part_heading.txt") if d.code == "SF202").message.zh
+    assert "重新开始编号" in message and "第 6 行前疑缺少上一级标题" in message and "第 5 行" in message
+
+
+@pytest.mark.parametrize(
+    "between, flagged",
+    [
+        ("2025年，我们将重点抓好以下工作：", False),  # a transition that introduces the new list
+        ("执法力量不足的问题仍然存在。", False),  # reads as the problems part of the type
+        ("全年开展执法检查36次，查处违法案件12起。", True),  # content of （二）: the heading between was lost
+        ("", True),
+    ],
+)
+def test_a_new_list_needs_a_transition_or_a_heading(between, flagged):
+    text = (
+        "溪川县人民政府2024年度法治政府建设情况报告\n一、主要举措和成效\n（一）加强学习。全年学法12次。\n"
+        f"（二）规范执法。开展执法培训3期。\n{between}\n（一）深化改革。下放事项86项。\n（二）加强监督。评查案卷240卷。\n"
+    ).replace("\n\n", "\n")
+    found = [d.code for d in lint_source(from_text("d.txt", text), Settings(select=("SF2",)))]
+    assert found == (["SF202"] if flagged else [])

@@ -12,12 +12,13 @@ from typing import Iterator
 from ..diagnostics import Fix
 from ..document import Document, Tree
 from ..document.markers import ARABIC, ITEM, Marker, label
+from ..lexicon import Pack
 from ..registry import Rule, register
 
 
 @dataclass(frozen=True)
 class Slip:
-    kind: str  # skip | repeat | late-start
+    kind: str  # skip | repeat | late-start | unheaded-restart
     marker: Marker
     previous: Marker | None
     in_outline: bool
@@ -43,15 +44,33 @@ def _new_list(run: list[Marker], following: list[Marker]) -> bool:
     return len(run) >= 2 and bool(following) and following[0].ordinal == 2
 
 
-def _slips(tree: Tree, in_outline: bool) -> Iterator[Slip]:
+def _introduced(tree: Tree, previous: Marker, marker: Marker, pack: Pack | None) -> bool:
+    """Whether something between two lists opens the second: a heading line without a number
+    (2025年主要工作), a paragraph that ends in a colon (重点抓好以下工作：) or one that reads as a part
+    of the report type (但也存在一些不足…, 下一步，…)."""
+    if any(previous.paragraph < plain.paragraph < marker.paragraph for plain in tree.unnumbered):
+        return True
+    between = tree.paragraphs[previous.paragraph + 1 : marker.paragraph]
+    if between and between[-1].text.rstrip().endswith(("：", ":")):
+        return True
+    sections = pack.sections if pack else ()
+    return any(section.matches(paragraph.text) for paragraph in between for section in sections)
+
+
+def _slips(tree: Tree, in_outline: bool, pack: Pack | None) -> Iterator[Slip]:
     last_arabic = 0  # Arabic items may number on across （一）（二）: 1. 2. 3. then 4. 5.
     groups = sorted(tree.groups(), key=lambda group: (group[1][0].line, group[1][0].column))
     for kind, siblings in groups:
+        last: Marker | None = None
         for run in _runs(kind, siblings):
             first = run[0]
             continues = kind == ARABIC and first.ordinal == last_arabic + 1
             if first.ordinal != 1 and not continues:
                 yield Slip("late-start", first, None, in_outline)
+            if last is not None and kind != ITEM and not _introduced(tree, last, first, pack):
+                # a list that starts again straight after the last one lost the heading between them
+                yield Slip("unheaded-restart", first, last, in_outline)
+            last = run[-1]
             relabelled = None  # （一）（一）（三）: the second （一） stands for （二）, one slip, not two
             for position, (previous, marker) in enumerate(zip(run, run[1:])):
                 if marker.ordinal <= previous.ordinal:
@@ -65,14 +84,15 @@ def _slips(tree: Tree, in_outline: bool) -> Iterator[Slip]:
                 last_arabic = run[-1].ordinal
 
 
-def _all_slips(document: Document) -> list[Slip]:
-    found = list(_slips(document.outline.tree, True)) if document.outline and document.outline.embedded else []
-    return found + list(_slips(document.body, False))
+def _all_slips(document: Document, pack: Pack | None) -> list[Slip]:
+    outline = document.outline
+    found = list(_slips(outline.tree, True, pack)) if outline and outline.embedded else []
+    return found + list(_slips(document.body, False, pack))
 
 
-def slips(document: Document) -> list[Slip]:
+def slips(document: Document, pack: Pack | None) -> list[Slip]:
     """Every numbering slip of the body and the embedded outline (shared by SF201-SF203)."""
-    return document.derived("numbering-slips", _all_slips)
+    return document.derived(f"numbering-slips:{pack.name if pack else ''}", lambda doc: _all_slips(doc, pack))
 
 
 def _where(slip: Slip) -> tuple[str, str]:
@@ -80,11 +100,12 @@ def _where(slip: Slip) -> tuple[str, str]:
 
 
 class _NumberingRule(Rule):
-    slip_kind: str
+
+    slip_kinds: tuple[str, ...]
 
     def check(self, document, context):
-        for slip in slips(document):
-            if slip.kind == self.slip_kind:
+        for slip in slips(document, context.pack):
+            if slip.kind in self.slip_kinds:
                 marker = slip.marker
                 zh, en = self.describe(slip)
                 yield self.report((marker.line, marker.column), (marker.end_line, marker.end_column), zh, en)
@@ -110,7 +131,7 @@ class NumberingSkip(_NumberingRule):
 
     code = "SF201"
     name = "numbering-skip"
-    slip_kind = "skip"
+    slip_kinds = ("skip",)
 
     def describe(self, slip):
         missing = [label(slip.marker.kind, n) for n in range(slip.previous.ordinal + 1, slip.marker.ordinal)]
@@ -134,15 +155,28 @@ class NumberingRepeat(_NumberingRule):
         三是健全党领导法治建设的……
         三是强化法治文化阵地建设。   ← 三是 again
 
-    Fix: check whether text between the two was lost; renumber the group.
+    A list that starts again at 一 and goes on with 二 is a new list, not a repeat, when a heading
+    line, a paragraph ending in a colon (重点抓好以下工作：) or a passage that reads as a part of the
+    report (存在问题…, 下一步…) stands between (work reports number two parts 一、二、… each). Straight
+    after the previous list it is reported as a part heading that seems lost, with where.
+
+    Fix: check whether text between the two was lost; renumber the group, or restore the heading.
     """
 
     code = "SF202"
     name = "numbering-repeat"
-    slip_kind = "repeat"
+    slip_kinds = ("repeat", "unheaded-restart")
 
     def describe(self, slip):
         where_zh, where_en = _where(slip)
+        if slip.kind == "unheaded-restart":
+            return (
+                f"{where_zh}“{slip.marker.label}”重新开始编号，但与上一组（止于第 {slip.previous.line} 行的"
+                f"“{slip.previous.label}”）之间没有新的部分标题：第 {slip.marker.line} 行前疑缺少上一级标题",
+                f"{where_en}{slip.marker.label} starts the numbering again with no new heading since "
+                f"{slip.previous.label} on line {slip.previous.line}: a part heading seems missing before line "
+                f"{slip.marker.line}",
+            )
         if slip.relabelled:
             intended = label(slip.marker.kind, slip.marker.ordinal + 1)
             return (
@@ -178,7 +212,7 @@ class NumberingStart(_NumberingRule):
 
     code = "SF203"
     name = "numbering-start"
-    slip_kind = "late-start"
+    slip_kinds = ("late-start",)
 
     def describe(self, slip):
         first = label(slip.marker.kind, 1)
