@@ -15,6 +15,7 @@ from functools import cached_property
 from ..source import SourceText
 from . import markers as marker_kinds
 from .markers import Marker
+from .numerals import DIGITS, parse_chinese
 from .paragraphs import Paragraph, build_paragraphs, stands_alone
 from .report_type import ReportType
 from .text import BOUNDARY, CJK, SENTENCE_END, ends_sentence
@@ -31,7 +32,31 @@ _PAGE_FURNITURE = re.compile(
     r"^(?:\||.*\s[>＞»]\s|(?:您?当前(?:的)?位置|索\s*引\s*号|发布机构|发文机关|发文单位|发文字号|文\s*号|主题分类|体裁分类|组配分类|成文日期|发布日期|发布时间|"
     r"发文日期|有\s*效\s*性|标\s*题|来\s*源|信息来源|浏览次数|字\s*号)\s*[：:])"
 )
-_DATE_LINE = re.compile(r"^(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年(?:\s*[\d一二三四五六七八九十]{1,2}\s*月(?:\s*[\d一二三四五六七八九十]{1,3}\s*日)?)?$")
+_DATE = (
+    r"(?P<year>\d{4}|[〇○零一二三四五六七八九]{4})\s*年"
+    r"(?:\s*(?P<month>[\d一二三四五六七八九十]{1,2})\s*月(?:\s*[\d一二三四五六七八九十]{1,3}\s*日)?)?$"
+)
+_DATE_LINE = re.compile("^" + _DATE)
+# a signature line and its date are sometimes one paragraph (right-aligned with runs of spaces)
+_SIGNING_DATE = re.compile(r"(?:^|\s)" + _DATE)
+
+
+def _date_number(text: str) -> int:
+    """A year or month written in digits (2025, 12) or Chinese numerals (二〇二五, 十二)."""
+    if text.isdigit():
+        return int(text)
+    if len(text) == 4:
+        return int("".join(str(DIGITS.get(char, 0)) for char in text))
+    return parse_chinese(text) or 0
+
+
+@dataclass(frozen=True)
+class SigningDate:
+    paragraph: Paragraph
+    year: int
+    month: int
+    start: int  # offset of the date in the paragraph's text
+    end: int
 
 
 @dataclass
@@ -146,6 +171,22 @@ class Document:
         from .alignment import align
 
         return align(self.outline.tree, self.body, self.lines, self.body_first_line) if self.outline else None
+
+    @cached_property
+    def signing_date(self) -> "SigningDate | None":
+        """The date the report is signed (成文日期): a date line among its last paragraphs."""
+        for paragraph in reversed(self.paragraphs[-4:]):
+            found = _SIGNING_DATE.search(paragraph.text.strip())
+            if found and found.group("month"):
+                offset = len(paragraph.text) - len(paragraph.text.lstrip())
+                return SigningDate(
+                    paragraph,
+                    _date_number(found.group("year")),
+                    _date_number(found.group("month")),
+                    offset + found.start("year"),
+                    offset + found.end(),
+                )
+        return None
 
     def with_outline(self, outline: Outline | None) -> "Document":
         return replace(self, outline=outline, _derived={})

@@ -26,11 +26,12 @@ UNKNOWN, NOT_A_REPORT = "unknown", "not-a-report"
 TITLE_WEIGHT = 10  # a title that names the type decides alone
 OPENING_WEIGHT = 6
 HEADING_WEIGHT, HEADINGS_CAP = 2, 6
+STRUCTURE_WEIGHT = 4
 VOCABULARY_CAP = 6  # reached at six hits per thousand Chinese characters
 VOCABULARY_MIN_HITS = 3  # one 行政复议 in a short note says nothing of its type
 ENOUGH = 5  # the least score that makes a type; below it the document is ``unknown``
 _OPENING_PARAGRAPHS = 4
-_MIN_CHINESE_SHARE = 0.3  # of the letters and digits: below it the text is not Chinese prose
+_MIN_CHINESE_SHARE = 0.3  # of the letters and digits: below it, and without a title, not Chinese prose
 _LETTER = re.compile(r"[A-Za-z0-9]")
 _METADATA_ROW = re.compile(r"^\s*\|")
 SAMPLE_CHARS = 30_000  # a report's type shows in its first pages; a 10 MB file is not read twice over
@@ -84,7 +85,7 @@ def recognise(document: "Document", packs: Iterable["Pack"]) -> ReportType:
     """The best-fitting pack's type, ``unknown`` when none fits, ``not-a-report`` without Chinese prose."""
     text = _sample(document.lines)
     chinese = len(CJK_RE.findall(text))
-    if chinese < _MIN_CHINESE_SHARE * (chinese + len(_LETTER.findall(text))):
+    if document.title is None and chinese < _MIN_CHINESE_SHARE * (chinese + len(_LETTER.findall(text))):
         return ReportType(NOT_A_REPORT, "非报告文本", "content", ("没有中文正文",))
     title = document.title.text if document.title else ""
     opening = [p.text for p in document.paragraphs[:_OPENING_PARAGRAPHS] if not _METADATA_ROW.match(p.text)]
@@ -121,6 +122,10 @@ def _weigh(pack: "Pack", title: str, opening: list[str], headings: list[str], te
     if parts:
         score += min(HEADINGS_CAP, HEADING_WEIGHT * len(parts))
         evidence.append(f"部分标题“{parts[0]}”")
+    required = [section for section in pack.sections if section.required and not section.anywhere]
+    if len(required) >= 2 and all(any(section.matches(h) for h in headings) for section in required):
+        score += STRUCTURE_WEIGHT  # every part the type requires has its heading
+        evidence.append("各部分标题齐全")
     hits = sum(len(p.findall(text)) for p in recogniser.vocabulary)
     if hits >= VOCABULARY_MIN_HITS:
         density = hits * 1000 / max(chinese, 1)
