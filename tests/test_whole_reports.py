@@ -55,6 +55,9 @@ TYPES = [
     ("work_summary.txt", "gongzuo-zongjie", "title"),
     ("work_plan.txt", "gongzuo-yaodian", "title"),
     ("notes_chinese.txt", "unknown", "none"),
+    ("notes_part_headings_untitled.txt", "unknown", "none"),  # 第一部分…: no title, no telling vocabulary
+    ("fazhi_county_table_colophon.txt", "fazhi-zhengfu", "title"),
+    ("shufa_bureau_five_parts.txt", "shufa", "title"),
     ("notes_readme.md", "not-a-report", "content"),
     ("requirements.txt", "not-a-report", "content"),
 ]
@@ -89,6 +92,9 @@ CLEAN = [
     "work_summary.txt",  # a 工作总结 owes no 述法 structure
     "work_plan.txt",  # a 工作要点: 总体要求/主要任务/保障措施
     "notes_chinese.txt",  # notes in a drafts folder
+    "notes_part_headings_untitled.txt",  # 第一部分 … is a part heading, not a title; no type, no SF101
+    "fazhi_county_table_colophon.txt",  # 文号 line, a table, （此件公开发布）, 抄送 and 版记 …日印发
+    "shufa_bureau_five_parts.txt",  # 学法用法/依法决策/依法履职 parts, 存在的不足, 下步打算
     "notes_readme.md",
     "requirements.txt",
 ]

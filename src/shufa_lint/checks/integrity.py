@@ -49,7 +49,8 @@ def _jumps(document: Document) -> set[int]:
     return found
 
 
-_CLOSING_DATE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
+# the signing date, or the 版记 line that ends in the date of issue (…办公室  2025年1月21日印发)
+_CLOSING_DATE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?:印发|发布)?$")
 
 
 def unfinished(document: Document, paragraph: Paragraph, tree: Tree | None = None) -> bool:

@@ -318,6 +318,7 @@ def _after_opener(line: str) -> str:
     return stripped[len(opener) :].strip()
 
 
+_PART_HEADING = re.compile(r"第[一二三四五六七八九十]{1,3}部分")
 _LETTER_SPACING = re.compile(f"(?<=[{CJK}])[ \u3000]+(?=[{CJK}])")
 
 
@@ -325,8 +326,10 @@ def _title_at(lines: tuple[str, ...], index: int) -> Title | None:
     text = _LETTER_SPACING.sub("", lines[index].strip())  # 政 府 工 作 报 告, spaced out to fill the line
     if not (6 <= len(text) <= 80) or _TITLE_FORBIDDEN.search(text) or not _TITLE_WORDS.search(text):
         return None
-    if text.endswith(("：", ":")) or _PAGE_FURNITURE.match(text):
-        return None  # 现将有关情况报告如下： opens the body; a table row or 标题：… belongs to the web page
+    if text.endswith(("：", ":")) or _PAGE_FURNITURE.match(text) or _PART_HEADING.match(text):
+        # 现将有关情况报告如下： opens the body; a table row or 标题：… belongs to the web page;
+        # 第一部分 2024年工作情况 is a part
+        return None
     if marker_kinds.scan(text)[:1] and marker_kinds.scan(text)[0].start == 0:
         return None
     year = _YEAR.search(text)
