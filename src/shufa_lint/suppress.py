@@ -23,7 +23,7 @@ from typing import Iterable
 from .diagnostics import Diagnostic, InputError
 from .registry import all_rules, matches_selector
 from .settings import Settings, TextIgnore
-from .source import SourceText
+from .source import SourceText, split_lines
 
 _DIRECTIVE = re.compile(r"shufa-lint(?:\s+(?P<action>[\w-]+)(?P<codes>.*))?\Z", re.S)
 ACTIONS = ("disable", "enable", "disable-next-line", "disable-line")
@@ -55,7 +55,7 @@ def directives(source: SourceText) -> list[Directive]:
     """The suppression directives among a Markdown source's HTML comments, in file order."""
     if source.kind != "markdown":
         return []
-    raw_lines = source.raw_text.splitlines()
+    raw_lines = split_lines(source.raw_text)
     found = []
     for line, inner in source.comments:
         match = _DIRECTIVE.match(inner.strip())
@@ -132,7 +132,7 @@ def file_lines(source: SourceText) -> tuple[str, ...]:
     """The lines diagnostics count in file coordinates (the paragraphs of a .docx)."""
     if source.position_unit == "paragraph" or not source.raw_text:
         return source.lines
-    return tuple(source.raw_text.splitlines())
+    return tuple(split_lines(source.raw_text))
 
 
 def _normalise(text: str) -> str:

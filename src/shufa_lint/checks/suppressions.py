@@ -6,7 +6,7 @@ import difflib
 
 from ..diagnostics import Severity
 from ..registry import Rule, register
-from ..source import SourceText
+from ..source import SourceText, split_lines
 from ..suppress import ACTIONS, directives, unknown_selectors
 
 
@@ -46,7 +46,7 @@ class UnknownSuppression(Rule):
 
     def check(self, document, context):
         source = document.source
-        raw_lines = source.raw_text.splitlines()
+        raw_lines = split_lines(source.raw_text)
         for directive in directives(source):
             if directive.action not in ACTIONS:
                 close = difflib.get_close_matches(directive.action, ACTIONS, n=1)

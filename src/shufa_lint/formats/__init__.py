@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from ..diagnostics import Diagnostic, Severity
-from ..source import SourceText
+from ..source import SourceText, split_lines
 
 # format name -> module in this package; "text" is the historical name of "concise"
 FORMATS = {
@@ -53,7 +53,7 @@ class FileReport:
         # Diagnostics are in file coordinates: for a text file that is its raw text; for .docx the
         # "lines" are the paragraphs themselves.
         if self.source.raw_text and self.source.position_unit == "line":
-            return tuple(self.source.raw_text.splitlines())
+            return tuple(split_lines(self.source.raw_text))
         return self.source.lines
 
     def line_text(self, line: int) -> str | None:
