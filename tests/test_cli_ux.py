@@ -8,8 +8,11 @@ import json
 from click.testing import CliRunner
 
 from shufa_lint.cli import main
+from shufa_lint.engine import lint_source
 from shufa_lint.formats import FileReport, RenderOptions, render
+from shufa_lint.settings import Settings
 from shufa_lint.source import from_text
+from shufa_lint.source.reader import read_bytes
 from shufa_lint.suppress import Baseline
 
 from support import lint
@@ -42,3 +45,25 @@ def test_baseline_records_the_context_of_a_finding_after_a_line_separator(tmp_pa
     assert [entry["context"] for entry in recorded] == ["全年组织学法*次。"]
     changed = text.replace("*次", "*场")
     assert Baseline.load(str(tmp_path / "baseline.json")).new_findings(lint(changed, "SF301"), from_text("draft.txt", changed))
+
+
+# --- SF001 says what a mistyped rule most likely meant --------------------------------------------
+
+
+def _sf001_messages(directive: str, lang: str = "zh") -> list[str]:
+    text = f"某县司法局2024年度述法报告\n\n<!-- shufa-lint {directive} -->\n全年组织学法*次。\n"
+    diagnostics = lint_source(read_bytes("draft.md", text.encode()), Settings(select=("SF001",)))
+    return [d.message.get(lang) for d in diagnostics]
+
+
+def test_sf001_suggests_the_code_a_letter_o_for_a_zero_stands_for():
+    assert _sf001_messages("disable SF3O1") == ["抑制指令中的规则“SF3O1”不存在，该指令对其不起作用（是否应为“SF301”？）"]
+    assert _sf001_messages("disable SF3O1", "en")[0].endswith("(did you mean SF301?)")
+
+
+def test_sf001_suggests_a_rule_name_for_a_misspelt_name():
+    assert _sf001_messages("disable-next-line figure-mising", "en")[0].endswith("(did you mean figure-missing?)")
+
+
+def test_sf001_guesses_nothing_for_a_word_far_from_every_rule():
+    assert "是否应为" not in _sf001_messages("disable nonsense")[0]
