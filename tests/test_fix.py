@@ -348,5 +348,5 @@ def test_output_file_that_is_an_input_is_refused(tmp_path):
     draft = tmp_path / "draft.txt"
     draft.write_bytes(REPORT.encode("utf-8"))
     code, _, stderr = run("--format", "json", "-o", str(draft), str(draft))
-    assert code == 2 and "would be overwritten" in stderr
+    assert code == 2 and "会被覆盖" in stderr
     assert draft.read_bytes() == REPORT.encode("utf-8")

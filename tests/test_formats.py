@@ -371,7 +371,7 @@ def test_summary_counts_severities_and_files():
     assert summary_line(reports, "zh") == "发现 3 个问题（1 错误，1 警告，1 提示），共检查 2 个文件"
     assert summary_line(reports, "en") == "Found 3 problem(s) (1 error, 1 warning, 1 info) in 2 file(s)"
     unreadable = [seed_report(), FileReport("a.txt", error="a.txt: file is empty")]
-    assert summary_line(unreadable, "zh") == "未发现问题，共检查 1 个文件，1 个文件无法读取"
+    assert summary_line(unreadable, "zh") == "未发现问题，共检查 1 个文件，1 个输入无法检查"
 
 
 def test_statistics_count_findings_per_code():
@@ -424,7 +424,7 @@ def test_unwritable_output_file_exits_2_naming_it(in_repo, tmp_path):
     target = tmp_path / "missing-folder" / "out.sarif"
     result = run_cli("--format", "sarif", "--output-file", str(target), SEED_ARGUMENT)
     assert result.exit_code == 2
-    assert f"{target}: cannot write" in result.stderr
+    assert f"{target}: 无法写入" in result.stderr
 
 
 def test_report_results_writes_to_stdout_with_the_chosen_format(capsys):

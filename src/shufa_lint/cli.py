@@ -14,7 +14,7 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .diagnostics import Severity
+from .diagnostics import Message, Severity, os_reason
 from .formats import FORMATS as OUTPUT_FORMATS
 
 # .doc/.wps too: a folder of old Word files then says "save as .docx" instead of passing in silence
@@ -25,15 +25,16 @@ def _split(values: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
 
 
-def expand_paths(paths: tuple[str, ...]) -> list[str]:
-    """Files as given, and for a directory every linted file below it, in a stable order."""
-    found: list[str] = []
-    for path in paths:
-        if path != "-" and os.path.isdir(path):
-            found.extend(_walk(path))
-        else:
-            found.append(path)
-    return found
+def expand_paths(paths: tuple[str, ...]) -> list[tuple[str, list[str]]]:
+    """Each path with the files it stands for: a file itself, a directory every linted file below it
+    (in a stable order)."""
+    return [(path, _walk(path) if path != "-" and os.path.isdir(path) else [path]) for path in paths]
+
+
+def nothing_to_lint(folder: str) -> Message:
+    """The input error of a folder with no draft in it: a CI job pointed at the wrong folder must fail."""
+    kinds = "、".join(LINTED_SUFFIXES[:3] + (".docx",))
+    return Message(f"{folder}: 未找到可检查的文稿（{kinds}）", f"{folder}: no draft to lint found ({kinds.replace('、', ', ')})")
 
 
 def _walk(top: str) -> list[str]:
@@ -57,21 +58,39 @@ def _walk(top: str) -> list[str]:
     return found
 
 
-def _explain(key: str) -> str:
-    from .registry import find_rule
+def _explain(key: str, lang: str) -> str:
+    from .formats import SEVERITY_WORDS
+    from .registry import find_rule, for_terminal
 
     rule = find_rule(key)
     if rule is None:
-        raise click.UsageError(f"unknown rule {key!r}; see --list-rules")
-    return f"{rule.code} {rule.name} ({rule.severity.label})\n\n{rule.explanation()}\n"
+        raise click.UsageError(Said(lang)(f"没有规则“{key}”；见 --list-rules", f"unknown rule {key!r}; see --list-rules"))
+    severity = SEVERITY_WORDS[lang][rule.severity]
+    return f"{rule.code} {rule.name} ({severity})\n\n{for_terminal(rule.explanation(lang))}\n"
 
 
-def _list_rules() -> str:
-    from .registry import all_rules
+def _list_rules(lang: str) -> str:
+    from .formats import SEVERITY_WORDS
+    from .formats.full import cell_width
+    from .registry import all_rules, for_terminal
+
+    def severity(rule) -> str:  # padded in terminal cells: 警告 takes four
+        word = SEVERITY_WORDS[lang][rule.severity]
+        return word + " " * (8 - cell_width(word))
 
     return "".join(
-        f"{code}  {rule.name:<28} {rule.severity.label:<8} {rule.summary()}\n" for code, rule in all_rules().items()
+        f"{code}  {rule.name:<28} {severity(rule)} {for_terminal(rule.summary(lang))}\n" for code, rule in all_rules().items()
     )
+
+
+@dataclass(frozen=True)
+class Said:
+    """A message of the command line in the run's language: ``said(zh, en)``."""
+
+    lang: str
+
+    def __call__(self, zh: str, en: str) -> str:
+        return Message(zh, en).get(self.lang)
 
 
 @dataclass(frozen=True)
@@ -124,7 +143,9 @@ def _append_step_summary(path: str, reports, options) -> None:
         with open(path, "a", encoding="utf-8") as handle:
             handle.write(step_summary.render(reports, options))
     except OSError as error:
-        click.echo(f"shufa-lint: {path}: cannot write the step summary: {error.strerror or error}", err=True)
+        reason = os_reason(error)
+        said = Said(options.lang)
+        click.echo(f"shufa-lint: {path}: " + said(f"无法写入步骤摘要：{reason.zh}", f"cannot write the step summary: {reason.en}"), err=True)
 
 
 def report_results(reports, choices: OutputChoices, lang: str) -> int:
@@ -153,7 +174,8 @@ def report_results(reports, choices: OutputChoices, lang: str) -> int:
             with open(choices.output_file, "w", encoding="utf-8", newline="") as handle:
                 handle.write(output)
         except OSError as error:
-            click.echo(f"shufa-lint: {choices.output_file}: cannot write: {error.strerror or error}", err=True)
+            reason = os_reason(error)
+            click.echo(f"shufa-lint: {choices.output_file}: " + Said(lang)(f"无法写入：{reason.zh}", f"cannot write: {reason.en}"), err=True)
             return 2
     if not choices.quiet:
         click.echo(summary_line(reports, lang), err=True)
@@ -247,26 +269,34 @@ def main(
     **output_flags,
 ):
     """Lint 述法 report drafts: sections, numbering, figures, redactions, outline, integrity."""
+    said = Said(lang or "zh")
     if explain:
-        click.echo(_explain(explain), nl=False)
+        click.echo(_explain(explain, said.lang), nl=False)
         return
     if list_rules:
-        click.echo(_list_rules(), nl=False)
+        click.echo(_list_rules(said.lang), nl=False)
         return
     if not paths and not print_config:
-        raise click.UsageError("no input: give files, directories, or - for standard input")
+        raise click.UsageError(said("没有输入：请给出文件、文件夹，或用 - 表示标准输入", "no input: give files, directories, or - for standard input"))
     if write_baseline and not baseline:
-        raise click.UsageError("--write-baseline needs --baseline FILE")
+        raise click.UsageError(said("--write-baseline 需要 --baseline FILE", "--write-baseline needs --baseline FILE"))
 
-    files = expand_paths(paths)
+    expanded = expand_paths(paths)
+    files = [file for _, found in expanded for file in found]
     output_file = output_flags.get("output_file")
     if output_file and os.path.exists(output_file) and any(
         path != "-" and os.path.exists(path) and os.path.samefile(path, output_file) for path in files
     ):
-        raise click.UsageError(f"--output-file {output_file} is one of the files to lint; it would be overwritten")
+        raise click.UsageError(
+            said(
+                f"--output-file {output_file} 是要检查的文件之一，会被覆盖",
+                f"--output-file {output_file} is one of the files to lint; it would be overwritten",
+            )
+        )
 
     from .config import ConfigResolver, Overrides
     from .diagnostics import InputError
+    from .formats import FileReport
     from .lexicon import RuleDataError
     from .suppress import Baseline
 
@@ -278,12 +308,21 @@ def main(
             return
         configs = {path: resolver.for_path(path) for path in files}
         accepted = Baseline.load(baseline) if baseline and not write_baseline else None
-    except (RuleDataError, InputError) as error:
+    except InputError as error:
+        click.echo(f"shufa-lint: {error.message.get(said.lang)}", err=True)
+        sys.exit(2)
+    except RuleDataError as error:
         click.echo(f"shufa-lint: {error}", err=True)
         sys.exit(2)
     lang = lang or next((config.settings.lang for config in configs.values()), "zh")
+    said = Said(lang)
 
     reports = lint_configured([path for path, config in configs.items() if not config.excluded], configs, encoding, jobs)
+    reports += [
+        FileReport(path, error=nothing_to_lint(path))
+        for path, found in expanded
+        if os.path.isdir(path) and all(configs[file].excluded for file in found)
+    ]
     fixes = None
     if fix or diff:
         from .engine import lint_source
@@ -296,7 +335,7 @@ def main(
         reports, fixes = fix_reports(reports, lint, unsafe=unsafe_fixes, write=not diff)
     for report in reports:
         if report.error:
-            click.echo(f"shufa-lint: {report.error}", err=True)
+            click.echo(f"shufa-lint: {report.error.get(lang)}", err=True)
     if fixes is not None:
         for path, reason in fixes.notes:
             click.echo(f"shufa-lint: {path}: {reason.get(lang)}", err=True)
@@ -309,9 +348,12 @@ def main(
         try:
             recorded = Baseline(baseline).write((r.diagnostics, r.source) for r in reports if r.source is not None)
         except InputError as error:
-            click.echo(f"shufa-lint: {error}", err=True)
+            click.echo(f"shufa-lint: {error.message.get(lang)}", err=True)
             sys.exit(2)
-        click.echo(f"shufa-lint: recorded {recorded} findings in {baseline}", err=True)
+        click.echo(
+            "shufa-lint: " + said(f"已将 {recorded} 个问题记入 {baseline}", f"recorded {recorded} findings in {baseline}"),
+            err=True,
+        )
         sys.exit(2 if any(report.error for report in reports) else 0)
     if accepted is not None:
         for report in reports:

@@ -366,5 +366,5 @@ def fix_reports(
             source, diagnostics = session.run(report.source, report.diagnostics, lint)
             fixed.append(replace(report, source=source, diagnostics=diagnostics))
         except InputError as error:
-            fixed.append(replace(report, diagnostics=[], error=str(error)))
+            fixed.append(replace(report, diagnostics=[], error=error.message))
     return fixed, session

@@ -44,7 +44,9 @@ def lint_file(path: str, settings: Settings, lexicon: Lexicon, encoding: str | N
     try:
         source = read_path(path, encoding)
         return FileReport(path, lint_source(source, settings, lexicon), source)
-    except (InputError, RuleDataError) as error:
+    except InputError as error:
+        return FileReport(path, error=error.message)
+    except RuleDataError as error:
         return FileReport(path, error=str(error))
 
 

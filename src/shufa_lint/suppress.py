@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
-from .diagnostics import Diagnostic, InputError
+from .diagnostics import Diagnostic, InputError, os_reason
 from .registry import all_rules, matches_selector
 from .settings import Settings, TextIgnore
 from .source import SourceText, split_lines
@@ -175,9 +175,10 @@ class Baseline:
             data = json.loads(Path(path).read_text(encoding="utf-8"))
             counts = Counter(entry["fingerprint"] for entry in data["findings"])
         except OSError as error:
-            raise InputError(path, f"cannot read baseline: {error.strerror or error}") from None
+            reason = os_reason(error)
+            raise InputError(path, f"cannot read baseline: {reason.en}", f"无法读取基线文件：{reason.zh}") from None
         except (ValueError, KeyError, TypeError) as error:
-            raise InputError(path, f"not a shufa-lint baseline: {error}") from None
+            raise InputError(path, f"not a shufa-lint baseline: {error}", f"不是 shufa-lint 基线文件：{error}") from None
         return cls(path, counts)
 
     def new_findings(self, diagnostics: list[Diagnostic], source: SourceText) -> list[Diagnostic]:
@@ -215,5 +216,6 @@ class Baseline:
             Path(temporary).write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
             os.replace(temporary, self.path)
         except OSError as error:
-            raise InputError(self.path, f"cannot write baseline: {error.strerror or error}") from None
+            reason = os_reason(error)
+            raise InputError(self.path, f"cannot write baseline: {reason.en}", f"无法写入基线文件：{reason.zh}") from None
         return len(entries)

@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from ..diagnostics import Diagnostic, Severity
+from ..diagnostics import Diagnostic, Message, Severity
 from ..source import SourceText, split_lines
 
 # format name -> module in this package; "text" is the historical name of "concise"
@@ -44,7 +44,11 @@ class FileReport:
     path: str
     diagnostics: list[Diagnostic] = field(default_factory=list)
     source: SourceText | None = None  # the text as read, for formats that quote the source line
-    error: str | None = None  # an input error: the file could not be linted
+    error: Message | None = None  # an input error, ``path: reason``: the file could not be linted
+
+    def __post_init__(self):
+        if isinstance(self.error, str):  # a reason known in one language only
+            self.error = Message(self.error, self.error)
 
     @cached_property
     def _file_lines(self) -> tuple[str, ...]:

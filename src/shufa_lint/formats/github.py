@@ -47,5 +47,5 @@ def render(files, options) -> str:
         path = relative_path(report.path, options.root)
         lines.extend(annotation(d, path, options.lang) for d in report.diagnostics)
         if report.error:
-            lines.append(f"::error file={escape_property(path)},title=shufa-lint::{escape_data(report.error)}")
+            lines.append(f"::error file={escape_property(path)},title=shufa-lint::{escape_data(report.error.get(options.lang))}")
     return "".join(line + "\n" for line in lines)

@@ -36,7 +36,7 @@ def _suite(report, lang: str) -> ET.Element:
         failure.text = _failure_text(report, d, lang)
     if report.error:
         case = ET.SubElement(suite, "testcase", classname=report.path, name="shufa-lint", file=report.path)
-        ET.SubElement(case, "error", message=report.error)
+        ET.SubElement(case, "error", message=report.error.get(lang))
     elif not report.diagnostics:
         ET.SubElement(suite, "testcase", classname=report.path, name="shufa-lint", file=report.path)
     suite.set("tests", str(len(suite)))

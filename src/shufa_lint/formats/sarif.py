@@ -99,7 +99,7 @@ def render(files, options) -> str:
             notifications.append(
                 {
                     "level": "error",
-                    "message": {"text": report.error},
+                    "message": {"text": report.error.get(options.lang)},
                     "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri}}}],
                 }
             )

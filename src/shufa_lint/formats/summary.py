@@ -20,12 +20,12 @@ def summary_line(files, lang: str) -> str:
     if lang == "en":
         parts = ", ".join(f"{counts[s]} {words[s]}" for s in ORDER if counts[s])
         found = f"Found {total} problem(s) ({parts})" if total else "No problems found"
-        text = f"{found} in {checked} file(s)"
-        return text + (f"; {unreadable} file(s) could not be read" if unreadable else "")
+        text = f"{found} in {checked} file(s)" if checked else "No file was checked"
+        return text + (f"; {unreadable} input(s) could not be linted" if unreadable else "")
     parts = "，".join(f"{counts[s]} {words[s]}" for s in ORDER if counts[s])
     found = f"发现 {total} 个问题（{parts}）" if total else "未发现问题"
-    text = f"{found}，共检查 {checked} 个文件"
-    return text + (f"，{unreadable} 个文件无法读取" if unreadable else "")
+    text = f"{found}，共检查 {checked} 个文件" if checked else "未检查任何文件"
+    return text + (f"，{unreadable} 个输入无法检查" if unreadable else "")
 
 
 def statistics(files) -> list[dict]:

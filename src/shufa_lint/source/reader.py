@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import sys
 
-from ..diagnostics import InputError
+from ..diagnostics import InputError, os_reason
 from . import SourceText, from_text
 from .encoding import decode
 
@@ -23,13 +23,16 @@ MARKDOWN_SUFFIXES = (".md", ".markdown")
 LEGACY_WORD_SUFFIXES = (".doc", ".dot", ".wps", ".wpt")
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP_MAGIC = b"PK\x03\x04"
-_SAVE_AS_DOCX = "is a binary Word/WPS document (.doc/.wps), which cannot be read; save it as .docx and lint that"
+_SAVE_AS_DOCX = (
+    "is a binary Word/WPS document (.doc/.wps), which cannot be read; save it as .docx and lint that",
+    "是二进制 Word/WPS 文档（.doc/.wps），无法读取；请另存为 .docx 后再检查",
+)
 
 
 def read(path: str, encoding: str | None = None) -> SourceText:
     suffix = os.path.splitext(path)[1].lower()
     if suffix in LEGACY_WORD_SUFFIXES:
-        raise InputError(path, _SAVE_AS_DOCX)
+        raise InputError(path, *_SAVE_AS_DOCX)
     limit = MAX_DOCX_BYTES if suffix in DOCX_SUFFIXES or path == "-" else MAX_TEXT_BYTES
     return read_bytes(path, _read_bounded(path, limit), encoding)
 
@@ -38,17 +41,21 @@ def read_bytes(path: str, data: bytes, encoding: str | None = None) -> SourceTex
     """A ``SourceText`` from bytes already read; the format follows the name, then the content."""
     suffix = os.path.splitext(path)[1].lower()
     if data.startswith(_OLE_MAGIC):
-        raise InputError(path, _SAVE_AS_DOCX)
+        raise InputError(path, *_SAVE_AS_DOCX)
     if suffix in DOCX_SUFFIXES or (path == "-" and data.startswith(_ZIP_MAGIC)):
         from .docx import read_docx
 
         return read_docx(path, data)
     if data.startswith(_ZIP_MAGIC):
-        raise InputError(path, "is a zip archive (a .docx saved under another name?); rename it to .docx")
+        raise InputError(
+            path,
+            "is a zip archive (a .docx saved under another name?); rename it to .docx",
+            "是 zip 压缩包（可能是改了扩展名的 .docx），请改名为 .docx",
+        )
     if len(data) > MAX_TEXT_BYTES:
-        raise InputError(path, _too_large(len(data), MAX_TEXT_BYTES))
+        raise InputError(path, *_too_large(len(data), MAX_TEXT_BYTES))
     if not data.strip():
-        raise InputError(path, "file is empty")
+        raise InputError(path, "file is empty", "文件为空")
     decoded = decode(data, path, encoding)
     if suffix in MARKDOWN_SUFFIXES:
         from .markdown import parse_markdown
@@ -62,36 +69,41 @@ def _read_bounded(path: str, limit: int) -> bytes:
     if path == "-":
         data = sys.stdin.buffer.read(limit + 1)
         if len(data) > limit:
-            raise InputError(path, _too_large(len(data), limit, at_least=True))
+            raise InputError(path, *_too_large(len(data), limit, at_least=True))
         return data
     try:
         if os.path.isdir(path):
-            raise InputError(path, _why_directory(path))
+            raise InputError(path, *_why_directory(path))
         size = os.stat(path).st_size
         if size > limit:
-            raise InputError(path, _too_large(size, limit))
+            raise InputError(path, *_too_large(size, limit))
         with open(path, "rb") as handle:
             # st_size is 0 for pipes and /proc files: the bounded read still stops a stream that never ends
             data = handle.read(limit + 1)
     except OSError as error:
-        raise InputError(path, f"cannot read: {error.strerror or error}") from None
+        reason = os_reason(error)
+        raise InputError(path, f"cannot read: {reason.en}", f"无法读取：{reason.zh}") from None
     if len(data) > limit:
-        raise InputError(path, _too_large(len(data), limit, at_least=True))
+        raise InputError(path, *_too_large(len(data), limit, at_least=True))
     return data
 
 
-def _too_large(size: int, limit: int, at_least: bool = False) -> str:
-    megabytes = f"{'over ' if at_least else ''}{size / 1024 / 1024:.1f} MB"
-    return f"file too large ({megabytes}; the limit is {limit // 1024 // 1024} MB); not linted"
+def _too_large(size: int, limit: int, at_least: bool = False) -> tuple[str, str]:
+    """The reason in English and Chinese."""
+    megabytes = f"{size / 1024 / 1024:.1f} MB"
+    return (
+        f"file too large ({'over ' if at_least else ''}{megabytes}; the limit is {limit // 1024 // 1024} MB); not linted",
+        f"文件过大（{'超过 ' if at_least else ''}{megabytes}，上限 {limit // 1024 // 1024} MB），未检查",
+    )
 
 
-def _why_directory(path: str) -> str:
-    """A directory reaches the reader only when the walk refused to enter it: say why."""
+def _why_directory(path: str) -> tuple[str, str]:
+    """A directory reaches the reader only when the walk refused to enter it: say why (English, Chinese)."""
     if os.path.islink(path):
         target = os.path.realpath(path)
         parent = os.path.realpath(os.path.dirname(os.path.abspath(path)))
         if parent == target or parent.startswith(target.rstrip(os.sep) + os.sep):
-            return f"symlink loop: links back to {target}; not followed"
+            return f"symlink loop: links back to {target}; not followed", f"符号链接循环：指回 {target}，未进入"
     if not os.access(path, os.R_OK | os.X_OK):
-        return "cannot read directory: permission denied"
-    return "is a directory"
+        return "cannot read directory: permission denied", "无法读取文件夹：没有权限"
+    return "is a directory", "是一个文件夹"
