@@ -158,3 +158,115 @@ def test_a_folder_whose_drafts_are_all_excluded_fails_too(tmp_path):
     (tmp_path / ".shufa-lint.yaml").write_text("exclude: ['*.txt']\n", encoding="utf-8")
     (tmp_path / "draft.txt").write_text("某县司法局2024年度述法报告\n", encoding="utf-8")
     assert run(str(tmp_path)).exit_code == 2
+
+
+# --- concise keeps minor findings out of the way, and shows the severity that decides the exit ------
+
+HALF_WIDTH_DRAFT = (
+    "某县司法局2024年度述法报告\n一、履职情况\n全年组织学法*次,开展普法活动12场。\n"
+    "二、存在问题\n法治宣传的针对性还不够强。\n三、下一步打算\n持续加强法治宣传教育。\n"
+)
+
+
+def test_concise_leaves_minor_findings_out_and_the_summary_counts_them(tmp_path):
+    draft = tmp_path / "draft.txt"
+    draft.write_text(HALF_WIDTH_DRAFT, encoding="utf-8")
+    result = run(str(draft), "--format", "concise")
+    assert result.exit_code == 1
+    assert result.stdout == f"{draft}:3:7: SF301 [错误] 数字未填写：“*次”处应为具体数字\n"
+    assert result.stderr.endswith("（其中 1 条次要提示未列出，加 --show-all 显示）\n")
+    listed = run(str(draft), "--format", "concise", "--show-all").stdout.splitlines()
+    assert [line.split()[1:3] for line in listed] == [["SF301", "[错误]"], ["SF701", "[提示]"]]
+
+
+def test_concise_lists_minor_findings_when_they_decide_the_exit_code(tmp_path):
+    draft = tmp_path / "draft.txt"
+    draft.write_text(HALF_WIDTH_DRAFT.replace("*次", "3次"), encoding="utf-8")
+    assert run(str(draft), "--format", "concise").stdout == ""
+    result = run(str(draft), "--format", "concise", "--fail-on", "info", "--lang", "en")
+    assert result.exit_code == 1 and " SF701 [info] " in result.stdout
+
+
+def test_machine_formats_keep_every_finding(tmp_path):
+    draft = tmp_path / "draft.txt"
+    draft.write_text(HALF_WIDTH_DRAFT, encoding="utf-8")
+    diagnostics = json.loads(run(str(draft), "--format", "json").stdout)["diagnostics"]
+    assert [d["code"] for d in diagnostics] == ["SF301", "SF701"]
+
+
+# --- file names and text cannot forge CI commands or reach a terminal as escape sequences ---------
+
+INJECTING_NAME = "a\n::error file=evil.txt,line=1::INJECTED\n.txt"
+ESCAPES = "\x1b]0;PWNED\x07\x1b[2J"
+
+
+def _forged(text: str) -> bool:
+    return any(line.startswith("::error file=evil") for line in text.splitlines())
+
+
+def test_a_file_name_with_line_breaks_cannot_forge_a_ci_command(tmp_path):
+    draft = tmp_path / INJECTING_NAME
+    draft.write_text("某县司法局2024年度述法报告\n全年组织学法*次。\n", encoding="utf-8")
+    for output_format in ("concise", "full", "github"):
+        result = run(str(draft), "--format", output_format)
+        assert result.exit_code == 1
+        assert not _forged(result.stdout) and not _forged(result.stderr), output_format
+    assert "a␊::error file=evil.txt,line=1::INJECTED␊.txt:2:7: SF301" in run(str(draft), "--format", "concise").stdout
+    unreadable = tmp_path / f"{INJECTING_NAME}.missing"
+    result = run(str(unreadable), "--format", "github")
+    assert result.exit_code == 2 and not _forged(result.stdout) and not _forged(result.stderr)
+
+
+def test_escape_sequences_in_names_and_text_do_not_reach_the_terminal(tmp_path):
+    draft = tmp_path / f"述法{ESCAPES}.txt"
+    # a long enough draft that three control characters do not make it binary
+    body = "持续加强法治宣传教育，推动领导干部带头尊法学法守法用法。\n" * 12
+    draft.write_text(HALF_WIDTH_DRAFT.replace("*次", f"*次{ESCAPES}") + body, encoding="utf-8")
+    for output_format in ("concise", "full"):
+        result = run(str(draft), "--format", output_format)
+        assert result.exit_code == 1
+        assert "\x1b" not in result.stdout + result.stderr and "\x07" not in result.stdout, output_format
+    full = run(str(draft), "--format", "full").stdout
+    assert " 3 | 全年组织学法*次␛]0;PWNED␇␛[2J,开展普法活动12场。\n   |             ^\n" in full
+
+
+def test_junit_is_well_formed_xml_with_control_characters_in_names_and_messages(tmp_path):
+    import xml.etree.ElementTree as ET
+
+    draft = tmp_path / f"述法{ESCAPES}\x01.txt"
+    draft.write_text("某县司法局2024年度述法报告\n全年组织学法*次。\n", encoding="utf-8")
+    result = run(str(draft), "--format", "junit", "--select", "SF301")
+    suites = ET.fromstring(result.stdout)
+    assert suites.get("failures") == "1" and "␛]0;PWNED␇␛[2J␁" in suites[0].get("name")
+    json.loads(run(str(draft), "--format", "json").stdout)
+    json.loads(run(str(draft), "--format", "sarif").stdout)
+
+
+# --- a file name that is not UTF-8 works everywhere ----------------------------------------------
+
+
+def test_a_file_name_in_gbk_bytes_works_in_every_format_file_baseline_and_step_summary(tmp_path, monkeypatch):
+    import os
+
+    folder = os.fsencode(str(tmp_path))
+    name = "述法报告.txt".encode("gbk")
+    with open(os.path.join(folder, name), "wb") as handle:
+        handle.write("某县司法局2024年度述法报告\n全年组织学法*次。\n".encode("utf-8"))
+    draft = os.fsdecode(os.path.join(folder, name))
+    for output_format in ("full", "concise", "json", "json-lines", "github", "sarif", "junit"):
+        result = run(draft, "--format", output_format, "--select", "SF301")
+        assert result.exit_code == 1, (output_format, result.output)
+        assert "述法报告.txt" in result.stdout or output_format == "sarif", output_format
+        written = tmp_path / f"out.{output_format}"
+        assert run(draft, "--format", output_format, "--select", "SF301", "-o", str(written)).exit_code == 1
+        assert written.read_text("utf-8") == result.stdout
+    sarif = json.loads(run(draft, "--format", "sarif").stdout)
+    uri = sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+    assert uri.endswith("/%CA%F6%B7%A8%B1%A8%B8%E6.txt")  # the name's own bytes
+    summary = tmp_path / "step-summary.md"
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    assert run(draft, "--format", "github").exit_code == 1
+    assert "述法报告.txt" in summary.read_text("utf-8")
+    baseline = tmp_path / "baseline.json"
+    assert run(draft, "--baseline", str(baseline), "--write-baseline").exit_code == 0
+    assert run(draft, "--baseline", str(baseline), "--format", "concise", "--show-all").stdout == ""

@@ -16,6 +16,7 @@ import click
 from . import __version__
 from .diagnostics import Message, Severity, os_reason
 from .formats import FORMATS as OUTPUT_FORMATS
+from .formats import printable, well_formed
 
 # .doc/.wps too: a folder of old Word files then says "save as .docx" instead of passing in silence
 LINTED_SUFFIXES = (".txt", ".md", ".markdown", ".docx", ".doc", ".wps")
@@ -131,6 +132,12 @@ def repository_root(start: str | None = None) -> str:
     return str(here)
 
 
+def warn(message: str) -> None:
+    """``shufa-lint: message`` on stderr, printable: a file name cannot forge a CI command or reach the
+    terminal as an escape sequence."""
+    click.echo(f"shufa-lint: {printable(message)}", err=True)
+
+
 def _wants_color() -> bool:
     return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
 
@@ -145,12 +152,12 @@ def _append_step_summary(path: str, reports, options) -> None:
     except OSError as error:
         reason = os_reason(error)
         said = Said(options.lang)
-        click.echo(f"shufa-lint: {path}: " + said(f"无法写入步骤摘要：{reason.zh}", f"cannot write the step summary: {reason.en}"), err=True)
+        warn(f"{path}: " + said(f"无法写入步骤摘要：{reason.zh}", f"cannot write the step summary: {reason.en}"))
 
 
 def report_results(reports, choices: OutputChoices, lang: str) -> int:
     """Print (or write) the findings and the stderr summary; return the exit code."""
-    from .formats import RenderOptions, render
+    from .formats import FORMATS, RenderOptions, is_minor, render
     from .formats.summary import render_statistics, summary_line
 
     to_terminal = choices.output_file is None and sys.stdout.isatty()
@@ -158,9 +165,12 @@ def report_results(reports, choices: OutputChoices, lang: str) -> int:
     options = RenderOptions(
         lang=lang,
         color=output_format == "full" and choices.output_file is None and _wants_color(),
-        show_all=choices.show_all,
+        # minor findings decide the exit code with --fail-on info: then they are listed
+        show_all=choices.show_all or Severity.parse(choices.fail_on) == Severity.INFO,
         root=repository_root(),
     )
+    hides_minor = FORMATS[output_format] in ("full", "concise") and not options.show_all and not choices.statistics
+    hidden = sum(is_minor(d) for report in reports for d in report.diagnostics) if hides_minor else 0
     if choices.statistics:
         output = render_statistics(reports, as_json=output_format in ("json", "json-lines"))
     else:
@@ -175,10 +185,10 @@ def report_results(reports, choices: OutputChoices, lang: str) -> int:
                 handle.write(output)
         except OSError as error:
             reason = os_reason(error)
-            click.echo(f"shufa-lint: {choices.output_file}: " + Said(lang)(f"无法写入：{reason.zh}", f"cannot write: {reason.en}"), err=True)
+            warn(f"{choices.output_file}: " + Said(lang)(f"无法写入：{reason.zh}", f"cannot write: {reason.en}"))
             return 2
     if not choices.quiet:
-        click.echo(summary_line(reports, lang), err=True)
+        click.echo(summary_line(reports, lang, hidden), err=True)
     return exit_code(reports, Severity.parse(choices.fail_on), choices.exit_zero)
 
 
@@ -304,15 +314,16 @@ def main(
     try:
         resolver = ConfigResolver(overrides, config_file)
         if print_config:
-            click.echo("---\n".join(resolver.for_path(path).describe() for path in paths or ("-",)), nl=False)
+            described = "---\n".join(resolver.for_path(path).describe() for path in paths or ("-",))
+            click.echo(well_formed(described), nl=False)
             return
         configs = {path: resolver.for_path(path) for path in files}
         accepted = Baseline.load(baseline) if baseline and not write_baseline else None
     except InputError as error:
-        click.echo(f"shufa-lint: {error.message.get(said.lang)}", err=True)
+        warn(f"{error.message.get(said.lang)}")
         sys.exit(2)
     except RuleDataError as error:
-        click.echo(f"shufa-lint: {error}", err=True)
+        warn(f"{error}")
         sys.exit(2)
     lang = lang or next((config.settings.lang for config in configs.values()), "zh")
     said = Said(lang)
@@ -335,25 +346,22 @@ def main(
         reports, fixes = fix_reports(reports, lint, unsafe=unsafe_fixes, write=not diff)
     for report in reports:
         if report.error:
-            click.echo(f"shufa-lint: {report.error.get(lang)}", err=True)
+            warn(f"{report.error.get(lang)}")
     if fixes is not None:
         for path, reason in fixes.notes:
-            click.echo(f"shufa-lint: {path}: {reason.get(lang)}", err=True)
+            warn(f"{path}: {reason.get(lang)}")
         if not output_flags["quiet"]:
-            click.echo(f"shufa-lint: {fixes.summary().get(lang)}", err=True)
+            warn(f"{fixes.summary().get(lang)}")
     if diff:
-        click.echo(fixes.diff(), nl=False)
+        click.echo(well_formed(fixes.diff()), nl=False)
         sys.exit(2 if any(report.error for report in reports) else int(fixes.changed and not output_flags["exit_zero"]))
     if write_baseline:
         try:
             recorded = Baseline(baseline).write((r.diagnostics, r.source) for r in reports if r.source is not None)
         except InputError as error:
-            click.echo(f"shufa-lint: {error.message.get(lang)}", err=True)
+            warn(f"{error.message.get(lang)}")
             sys.exit(2)
-        click.echo(
-            "shufa-lint: " + said(f"已将 {recorded} 个问题记入 {baseline}", f"recorded {recorded} findings in {baseline}"),
-            err=True,
-        )
+        warn(said(f"已将 {recorded} 个问题记入 {baseline}", f"recorded {recorded} findings in {baseline}"))
         sys.exit(2 if any(report.error for report in reports) else 0)
     if accepted is not None:
         for report in reports:

@@ -153,7 +153,8 @@ def fingerprint(diagnostic: Diagnostic, lines: tuple[str, ...], path: str) -> st
     ``diagnostic`` is in file coordinates, as the engine returns it; ``lines`` are ``file_lines``.
     """
     key = "\0".join((diagnostic.code, path, finding_context(diagnostic, lines)))
-    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
+    # a file name that is not UTF-8 hashes as its own bytes
+    return hashlib.sha256(key.encode("utf-8", "surrogateescape")).hexdigest()[:32]
 
 
 class Baseline:
@@ -204,7 +205,8 @@ class Baseline:
                 entries.append(
                     {
                         "fingerprint": fingerprint(diagnostic, lines, path),
-                        "path": path,
+                        # shown, not matched: a name that is not UTF-8 shows its bad bytes as \\xNN
+                        "path": path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace"),
                         "code": diagnostic.code,
                         "context": finding_context(diagnostic, lines),
                     }
