@@ -229,14 +229,14 @@ def explanation_uri(code: str, lang: str) -> str:
         if rule is not None:
             try:
                 folder.mkdir(parents=True, exist_ok=True)
-                target.write_text(explanation_markdown(rule), encoding="utf-8")
+                target.write_text(explanation_markdown(rule, lang), encoding="utf-8")
             except OSError:
                 pass
     return target.as_uri()
 
 
-def explanation_markdown(rule) -> str:
-    return f"# {rule.code} {rule.name} ({rule.severity.label})\n\n{rule.explanation()}\n"
+def explanation_markdown(rule, lang: str) -> str:
+    return f"# {rule.code} {rule.name} ({rule.severity.label})\n\n{rule.explanation(lang)}\n"
 
 
 server = ShufaLanguageServer()
@@ -406,7 +406,7 @@ def hover(ls: ShufaLanguageServer, params: lsp.HoverParams) -> lsp.Hover | None:
         rule = find_rule(finding.code)
         parts.append(f"**{finding.code} {finding.name}**: {finding.message.get(lang)}")
         if rule is not None:
-            parts.append(rule.explanation())
+            parts.append(rule.explanation(lang))
     return lsp.Hover(contents=lsp.MarkupContent(kind=lsp.MarkupKind.Markdown, value="\n\n".join(parts)))
 
 
