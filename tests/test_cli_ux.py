@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from click.testing import CliRunner
 
 from shufa_lint.cli import main
@@ -270,3 +272,39 @@ def test_a_file_name_in_gbk_bytes_works_in_every_format_file_baseline_and_step_s
     baseline = tmp_path / "baseline.json"
     assert run(draft, "--baseline", str(baseline), "--write-baseline").exit_code == 0
     assert run(draft, "--baseline", str(baseline), "--format", "concise", "--show-all").stdout == ""
+
+
+# --- every bad configuration value: one line naming the configuration file, exit 2 ---------------
+
+
+@pytest.mark.parametrize(
+    "setting, complaint",
+    [
+        ('per-file-ignores: {"[!]": [SF3]}', "per-file-ignores: invalid glob '[!]'"),
+        ('exclude: ["[z-a]"]', "exclude: invalid glob '[z-a]'"),
+        ("pack: [shufa]", "pack: must be one pack name"),
+        ('outline: "\\0"', "outline: must be a path (without a NUL character)"),
+        ('extends: "\\0"', "extends: a path cannot contain a NUL character"),
+        ('figure-placeholders: ["a{99999999999}"]', "figure-placeholders[0]: invalid regular expression 'a{99999999999}'"),
+        ('figure-placeholders: ["(?i)x"]', "figure-placeholders[0]: invalid regular expression '(?i)x'"),
+    ],
+)
+def test_a_bad_configuration_value_is_one_line_blaming_the_configuration(tmp_path, monkeypatch, setting, complaint):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".shufa-lint.yaml").write_text(setting + "\n", encoding="utf-8")
+    (tmp_path / "draft.txt").write_text("某县司法局2024年度述法报告\n全年组织学法*次。\n", encoding="utf-8")
+    result = run("draft.txt")
+    assert result.exit_code == 2
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"shufa-lint: .shufa-lint.yaml: {complaint}")
+
+
+@pytest.mark.parametrize("encoding", ["undefined", "rot13", "hex", "nonesuch"])
+def test_an_encoding_that_cannot_decode_text_is_one_line_and_exit_2(tmp_path, encoding):
+    draft = tmp_path / "draft.txt"
+    draft.write_text("某县司法局2024年度述法报告\n", encoding="utf-8")
+    result = run(str(draft), str(draft), "--encoding", encoding)
+    assert result.exit_code == 2
+    assert len(result.stderr.splitlines()) == 1 and result.stderr.startswith("shufa-lint: --encoding: ")
+    assert "Traceback" not in result.output

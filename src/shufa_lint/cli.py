@@ -312,6 +312,10 @@ def main(
 
     overrides = Overrides(select=_split(select), ignore=_split(ignore), pack=pack, outline=outline, lang=lang)
     try:
+        if encoding:
+            from .source.encoding import text_codec
+
+            text_codec(encoding, "--encoding")  # the option is wrong, not each file: said once
         resolver = ConfigResolver(overrides, config_file)
         if print_config:
             described = "---\n".join(resolver.for_path(path).describe() for path in paths or ("-",))

@@ -50,17 +50,27 @@ def _bom(data: bytes) -> tuple[bytes, str] | None:
     return next(((mark, name) for mark, name in _BOMS if data.startswith(mark)), None)
 
 
-def _decode_declared(data: bytes, path: str, declared: str) -> Decoded:
+def text_codec(declared: str, path: str) -> codecs.CodecInfo:
+    """The codec ``--encoding`` names, if it decodes bytes to text; else ``InputError`` blaming ``path``."""
     try:
         info = codecs.lookup(declared)
+        # rot13, hex, base64 are codecs but not text encodings; "undefined" refuses every input
+        usable = getattr(info, "_is_text_encoding", True) and info.incrementaldecoder(errors="strict").decode(b"", True) == ""
     except LookupError:
         raise InputError(
-            path, f"unknown encoding {declared!r} given with --encoding", f"--encoding 指定的编码“{declared}”不存在"
+            path, f"unknown encoding {declared!r}", f"编码“{declared}”不存在"
         ) from None
-    if not getattr(info, "_is_text_encoding", True):  # rot13, hex, base64: codecs, not text encodings
+    except (ValueError, TypeError):  # UnicodeError is a ValueError
+        usable = False
+    if not usable:
         raise InputError(
-            path, f"{declared!r} given with --encoding is not a text encoding", f"--encoding 指定的“{declared}”不是文本编码"
+            path, f"{declared!r} is not a text encoding", f"“{declared}”不是文本编码"
         )
+    return info
+
+
+def _decode_declared(data: bytes, path: str, declared: str) -> Decoded:
+    info = text_codec(declared, path)
     name = info.name
     found = _bom(data)
     # a BOM that agrees with the declared encoding is the file's, not text; "utf-16" means "either order"
