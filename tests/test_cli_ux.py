@@ -308,3 +308,52 @@ def test_an_encoding_that_cannot_decode_text_is_one_line_and_exit_2(tmp_path, en
     assert result.exit_code == 2
     assert len(result.stderr.splitlines()) == 1 and result.stderr.startswith("shufa-lint: --encoding: ")
     assert "Traceback" not in result.output
+
+
+# --- --fix on a .docx says what would be fixed; --fix - writes the fixed text to stdout -------------
+
+
+def _docx_with_fixable_findings(tmp_path):
+    docx = pytest.importorskip("docx")
+    document = docx.Document()
+    document.add_paragraph("2025年度镇党委主要负责人履行推进法治建设第一责任人职责情况的报告")
+    document.add_paragraph("一.工作情况")
+    document.add_paragraph("本年度,我镇坚持高位谋划,统筹推进法治建设。")
+    path = tmp_path / "report.docx"
+    document.save(path)
+    return path
+
+
+def test_fix_on_a_docx_says_once_what_would_be_fixed_and_writes_nothing(tmp_path):
+    path = _docx_with_fixable_findings(tmp_path)
+    before = path.read_bytes()
+    result = run("--fix", "--format", "concise", str(path))
+    assert path.read_bytes() == before
+    notes = [line for line in result.stderr.splitlines() if line.startswith("shufa-lint: ")]
+    assert notes == [f"shufa-lint: {path}: 2 处问题可修复 (SF204 ×1, SF701 ×1)，但不对 .docx 文件应用修复"]
+    assert "没有可修复的问题" not in result.stderr
+
+
+def test_diff_on_a_docx_with_fixable_findings_exits_1(tmp_path):
+    path = _docx_with_fixable_findings(tmp_path)
+    result = run("--diff", "--lang", "en", str(path))
+    assert result.exit_code == 1
+    assert "2 fixable (SF204 ×1, SF701 ×1), but fixes are not applied to .docx files" in result.stderr
+
+
+def test_fix_standard_input_writes_the_fixed_text_to_stdout_in_its_encoding():
+    draft = "某县司法局2024年度述法报告\r\n一是严格落实述法要求,我带头述职。\r\n"
+    result = run("--fix", "--format", "concise", "-", input=draft.encode("gb18030"))
+    assert result.stdout_bytes == draft.replace(",", "，").encode("gb18030")
+    assert "-:1:1: SF101" in result.stderr or "-:2:" in result.stderr  # the findings that remain, on stderr
+    assert "已修复 1 个文件中的 1 处问题" in result.stderr
+
+
+def test_fix_standard_input_passes_text_without_fixes_through():
+    draft = "某县司法局2024年度述法报告\n全年组织学法*次。\n"
+    assert run("--fix", "-", input=draft).stdout == draft
+
+
+def test_fix_standard_input_goes_alone(tmp_path):
+    result = run("--fix", "-", str(tmp_path / "draft.txt"), input="")
+    assert result.exit_code == 2 and "--fix - 只能单独用于标准输入" in result.stderr

@@ -155,8 +155,21 @@ def _append_step_summary(path: str, reports, options) -> None:
         warn(f"{path}: " + said(f"无法写入步骤摘要：{reason.zh}", f"cannot write the step summary: {reason.en}"))
 
 
-def report_results(reports, choices: OutputChoices, lang: str) -> int:
-    """Print (or write) the findings and the stderr summary; return the exit code."""
+def _echo_fixed_stdin(report, fixes) -> None:
+    """Standard input's text, fixed, on standard output, in its own encoding: what ``--fix -`` is for.
+    Text the fixes cannot apply to is passed through unchanged, so a pipe never loses a draft."""
+    if report.source is None:
+        return
+    outcome = next((outcome for outcome in fixes.outcomes if outcome.source.path == "-"), None)
+    source = outcome.source if outcome is not None else report.source
+    text = outcome.text if outcome is not None else source.raw_text
+    if text:
+        click.echo(source.encode(text), nl=False)
+
+
+def report_results(reports, choices: OutputChoices, lang: str, err: bool = False) -> int:
+    """Print (or write) the findings and the stderr summary; return the exit code. ``err``: the findings
+    go to stderr (standard output carries something else)."""
     from .formats import FORMATS, RenderOptions, is_minor, render
     from .formats.summary import render_statistics, summary_line
 
@@ -178,7 +191,7 @@ def report_results(reports, choices: OutputChoices, lang: str) -> int:
     if output_format == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
         _append_step_summary(os.environ["GITHUB_STEP_SUMMARY"], reports, options)
     if choices.output_file is None:
-        click.echo(output, nl=False)
+        click.echo(output, nl=False, err=err)
     else:
         try:
             with open(choices.output_file, "w", encoding="utf-8", newline="") as handle:
@@ -288,6 +301,8 @@ def main(
         return
     if not paths and not print_config:
         raise click.UsageError(said("没有输入：请给出文件、文件夹，或用 - 表示标准输入", "no input: give files, directories, or - for standard input"))
+    if fix and "-" in paths and len(paths) > 1:
+        raise click.UsageError(said("--fix - 只能单独用于标准输入", "--fix - takes standard input alone"))
     if write_baseline and not baseline:
         raise click.UsageError(said("--write-baseline 需要 --baseline FILE", "--write-baseline needs --baseline FILE"))
 
@@ -354,11 +369,14 @@ def main(
     if fixes is not None:
         for path, reason in fixes.notes:
             warn(f"{path}: {reason.get(lang)}")
-        if not output_flags["quiet"]:
+        if not output_flags["quiet"] and fixes.summary() is not None:
             warn(f"{fixes.summary().get(lang)}")
     if diff:
         click.echo(well_formed(fixes.diff()), nl=False)
-        sys.exit(2 if any(report.error for report in reports) else int(fixes.changed and not output_flags["exit_zero"]))
+        sys.exit(2 if any(report.error for report in reports) else int(fixes.pending and not output_flags["exit_zero"]))
+    fixing_stdin = fix and files == ["-"]
+    if fixing_stdin:
+        _echo_fixed_stdin(reports[0], fixes)
     if write_baseline:
         try:
             recorded = Baseline(baseline).write((r.diagnostics, r.source) for r in reports if r.source is not None)
@@ -371,7 +389,8 @@ def main(
         for report in reports:
             if report.source is not None:
                 report.diagnostics = accepted.new_findings(report.diagnostics, report.source)
-    status = report_results(reports, OutputChoices(output_format=output_format, **output_flags), lang)
+    # with --fix -, standard output carries the fixed text and the findings go to standard error (as ruff does)
+    status = report_results(reports, OutputChoices(output_format=output_format, **output_flags), lang, err=fixing_stdin)
     sys.exit(1 if status == 0 and fixes is not None and fixes.unfinished else status)
 
 

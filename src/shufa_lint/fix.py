@@ -6,7 +6,8 @@ of the file; the text is linted again and the fixes that lost a conflict are ret
 left to fix (a second ``--fix`` then changes nothing). Edits are applied to the decoded file text, so
 line endings, a missing final newline and every untouched character stay as they were; writing back
 uses the file's encoding and BOM, goes through a temporary file and ``os.replace``, and is verified by
-reading the file again. .docx files and standard input are never rewritten.
+reading the file again. .docx files are never rewritten (the fixes that would apply are counted);
+standard input's fixed text goes to standard output.
 """
 
 from __future__ import annotations
@@ -195,12 +196,10 @@ def reparse(source: SourceText, text: str) -> SourceText:
     return read_bytes(source.path, _encode(source, text), source.encoding)
 
 
-def can_fix(source: SourceText, write: bool = True) -> Message | None:
-    """Why ``source`` cannot be fixed (in place, when ``write``), or None if it can."""
+def can_fix(source: SourceText) -> Message | None:
+    """Why the fixes cannot be applied to ``source``, or None if they can."""
     if source.kind == "docx" or source.position_unit != "line":
         return Message("不对 .docx 文件应用修复", "fixes are not applied to .docx files")
-    if write and source.path == "-":
-        return Message("不对标准输入应用修复（可用 --diff 查看）", "fixes are not applied to standard input (see --diff)")
     if not source.raw_text or _line_starts(source.raw_text, source) is None:
         return Message("无法定位原文，未应用修复", "the file text cannot be mapped; no fix applied")
     return None
@@ -294,14 +293,18 @@ def write_back(outcome: FixOutcome) -> None:
 # --- summary ----------------------------------------------------------------------------------------
 
 
+def _detail(diagnostics: Iterable[Diagnostic]) -> tuple[int, str]:
+    """How many findings, and `` (SF601 ×3, SF701 ×20)``."""
+    counts = Counter(d.code for d in diagnostics)
+    return sum(counts.values()), " (" + ", ".join(f"{code} ×{count}" for code, count in sorted(counts.items())) + ")"
+
+
 def summary(outcomes: list[FixOutcome], would: bool = False) -> Message:
     """``fixed 23 findings in 1 file (SF701 ×20, SF601 ×3)``, or what ``--diff`` would fix."""
-    counts = Counter(d.code for outcome in outcomes for d in outcome.applied)
-    total = sum(counts.values())
+    total, detail = _detail(d for outcome in outcomes for d in outcome.applied)
     if not total:
         return Message("没有可修复的问题", "nothing to fix")
     files = sum(1 for outcome in outcomes if outcome.applied)
-    detail = " (" + ", ".join(f"{code} ×{count}" for code, count in sorted(counts.items())) + ")"
     verb_zh, verb_en = ("可修复", "would fix") if would else ("已修复", "fixed")
     return Message(
         f"{verb_zh} {files} 个文件中的 {total} 处问题{detail}",
@@ -320,16 +323,22 @@ class FixSession:
         self.unsafe = unsafe
         self.write = write
         self.outcomes: list[FixOutcome] = []
-        self.notes: list[tuple[str, Message]] = []  # files left alone, and why
+        self.notes: list[tuple[str, Message]] = []  # files with fixes left unapplied, and why
+        self.left_alone = 0  # fixable findings in those files
 
     def run(self, source: SourceText, diagnostics: list[Diagnostic], lint: Lint) -> tuple[SourceText, list[Diagnostic]]:
-        reason = can_fix(source, self.write)
+        reason = can_fix(source)
         if reason is not None:
-            if any(applicable(d.fix, self.unsafe) for d in diagnostics):
-                self.notes.append((source.path, reason))
+            fixable = [d for d in diagnostics if applicable(d.fix, self.unsafe)]
+            if fixable:
+                count, detail = _detail(fixable)
+                self.left_alone += count
+                self.notes.append(
+                    (source.path, Message(f"{count} 处问题可修复{detail}，但{reason.zh}", f"{count} fixable{detail}, but {reason.en}"))
+                )
             return source, diagnostics
         outcome = fix_source(source, diagnostics, lint, self.unsafe)
-        if outcome.changed and self.write:
+        if outcome.changed and self.write and source.path != "-":  # standard input's goes to standard output
             write_back(outcome)
         self.outcomes.append(outcome)
         if not self.write:
@@ -345,10 +354,18 @@ class FixSession:
         """Fixes that could not all be applied: conflicts still pending after the last pass."""
         return not all(outcome.converged for outcome in self.outcomes)
 
+    @property
+    def pending(self) -> bool:
+        """Fixes that apply, whether written or not: ``--diff`` exits 1 on them."""
+        return self.changed or self.left_alone > 0
+
     def diff(self) -> str:
         return "".join(outcome.diff() for outcome in self.outcomes if outcome.changed)
 
-    def summary(self) -> Message:
+    def summary(self) -> Message | None:
+        """What was (or would be) fixed; None when the notes on files left alone already said it all."""
+        if self.left_alone and not any(outcome.applied for outcome in self.outcomes):
+            return None
         return summary(self.outcomes, would=not self.write)
 
 

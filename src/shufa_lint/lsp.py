@@ -381,7 +381,7 @@ def fix_all_safe(ls: ShufaLanguageServer, path: str, source: SourceText, found: 
     """The text with every safe fix applied, to a fixed point, as ``--fix`` would write it."""
     from .fix import can_fix, fix_source
 
-    if can_fix(source, write=False) is not None or not any(d.fix is not None and d.fix.safe for d in found):
+    if can_fix(source) is not None or not any(d.fix is not None and d.fix.safe for d in found):
         return None
     outcome = fix_source(source, found, lambda current: ls.lint_text(path, current.raw_text)[1])
     return outcome.text
