@@ -357,3 +357,60 @@ def test_fix_standard_input_passes_text_without_fixes_through():
 def test_fix_standard_input_goes_alone(tmp_path):
     result = run("--fix", "-", str(tmp_path / "draft.txt"), input="")
     assert result.exit_code == 2 and "--fix - 只能单独用于标准输入" in result.stderr
+
+
+# --- where and how: SF501 placement, SF202 column, SF403 safe fix ----------------------------------
+
+OUTLINE = (
+    "【提纲】一、工作情况。(一)强化政治引领,压实主体责任。(二)聚焦依法行政,提升治理效能。"
+    "(三)保障司法公正,构建矛盾化解体系。二、存在问题。三、整改措施。\n"
+)
+TITLE = "2025年度镇党委主要负责人履行推进法治建设第一责任人职责情况的报告\n"
+TAIL = "二、存在问题\n基层力量不足。\n三、整改措施\n加强队伍建设。\n"
+
+
+def test_sf501_points_past_a_sentence_broken_across_lines_and_says_where_it_belongs():
+    body = (
+        "一、工作情况\n"
+        "（一）强化政治引领，压实主体责任。全年组织专题学习研讨12次，我带头向上级党委\n"  # broken mid-sentence
+        "述职述法，并将述法情况纳入考核。\n"
+        "（三）保障司法公正，构建矛盾化解体系。全年化解纠纷38起。\n"
+    )
+    (missing,) = lint(OUTLINE + TITLE + body + TAIL, "SF501")
+    assert (missing.line, missing.column) == (6, 1)  # not 5:1, the tail of the broken line
+    assert missing.message.zh.endswith("；应补在第 4 行“（一）强化政治引领，压实主体责任”之后")
+    assert missing.message.en.endswith("; it belongs after '（一）强化政治引领，压实主体责任' (line 4)")
+
+
+def test_sf501_of_a_first_item_says_before_which_present_item_it_belongs():
+    body = "（二）聚焦依法行政，提升治理效能。内容。\n（三）保障司法公正，构建矛盾化解体系。内容。\n"
+    (missing,) = lint(OUTLINE + TITLE + body + TAIL, "SF501")
+    assert missing.message.zh.startswith("提纲中的“一、工作情况”在正文中缺失")
+    assert missing.message.zh.endswith("；应补在第 3 行“（二）聚焦依法行政，提升治理效能”之前")
+    assert (missing.line, missing.column) == (3, 1)
+
+
+def test_sf202_names_the_column_when_the_earlier_marker_is_on_the_same_line():
+    text = "某县司法局2024年度述法报告\n一、工作情况\n（一）强化学习。一是组织学法12次。二是开展普法。二是加强考核。\n"
+    (repeat,) = lint(text, "SF202")
+    assert repeat.message.zh == "序号重复：“二是”再次出现（前一个在同一行第 19 列）"
+    assert repeat.message.en == "numbering repeats: 二是 again (the previous one is at column 19 of the same line)"
+    on_lines = lint(text.replace("。二是开展", "。\n二是开展").replace("。二是加强", "。\n二是加强"), "SF202")
+    assert on_lines[0].message.zh.endswith("（前一个在第 4 行）")
+
+
+def test_sf403_fixes_a_certain_replacement_and_only_that(tmp_path):
+    draft = tmp_path / "draft.txt"
+    draft.write_text(
+        "某县司法局2024年度述法报告\n一、工作情况\n贯彻上级决策布署，重点学习《土地法》，二○二五年一月。\n", encoding="utf-8"
+    )
+    run("--fix", "--select", "SF403", str(draft))
+    assert draft.read_text("utf-8").splitlines()[2] == "贯彻上级决策部署，重点学习《土地法》，二○二五年一月。"
+
+
+def test_every_term_marked_safe_names_exactly_the_text_to_write():
+    from shufa_lint.lexicon import builtin
+
+    for entry in builtin().table("terms")["terms"]:
+        if entry.get("fix") == "safe":
+            assert not any(mark in entry["right"] for mark in "（）X“”"), entry["right"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..diagnostics import Severity
+from ..diagnostics import Fix, Severity
 from ..lexicon import Lexicon, RuleDataError, compile_pattern
 from ..patterns import GuardedPattern
 from ..registry import Rule, register
@@ -26,6 +26,7 @@ def _quoted_title(text: str, start: int, end: int) -> bool:
 class Term:
     right: str
     since_year: int | None
+    fixable: bool  # `fix: safe`: ``right`` is exactly the text to write (not a description of it)
 
 
 @dataclass(frozen=True)
@@ -39,11 +40,18 @@ def terms(lexicon: Lexicon) -> Terms:
         table = lexicon.table("terms")["terms"]
         for entry in table:
             compile_pattern(entry["wrong"], WHERE)  # report a bad entry by itself, not as part of the whole
-        entries = tuple(Term(str(entry["right"]), entry.get("since_year")) for entry in table)
+        entries = tuple(Term(str(entry["right"]), entry.get("since_year"), _fix_kind(entry) == "safe") for entry in table)
         wrong = "|".join(f"(?P<t{index}>{entry['wrong']})" for index, entry in enumerate(table))
     except (KeyError, TypeError) as error:
         raise RuleDataError(f"{WHERE}: missing or malformed entry {error}") from None
     return Terms(entries, GuardedPattern(compile_pattern(wrong, WHERE)))
+
+
+def _fix_kind(entry: dict) -> str | None:
+    kind = entry.get("fix")
+    if kind not in (None, "safe"):
+        raise RuleDataError(f"{WHERE}: 'fix' must be 'safe' (or left out), not {kind!r}")
+    return kind
 
 
 @register
@@ -60,7 +68,8 @@ class NonstandardTerm(Rule):
         重点学习《宪法》《民法典》《土地法》等     → 《中华人民共和国土地管理法》
         增强学法尊法守法用法意识                 → 尊法学法守法用法
 
-    Fix: write the standard form the message names (the list is ``rules/lexicons/terms.yaml``).
+    Fix: write the standard form the message names (the list is ``rules/lexicons/terms.yaml``);
+    ``--fix`` does it where the entry's replacement is certain (``fix: safe``, e.g. 布署 → 部署).
     """
 
     code = "SF403"
@@ -76,11 +85,12 @@ class NonstandardTerm(Rule):
                 continue
             if _quoted_title(paragraph.text, found.start(), found.end()):
                 continue
-            yield self.report_text(
-                paragraph,
-                found.start(),
-                found.end(),
+            start, end = paragraph.position(found.start()), paragraph.position(found.end())
+            yield self.report(
+                start,
+                end,
                 f"提法不规范：“{found.group()}”应为“{term.right}”",
                 f"non-standard term '{found.group()}': write {term.right}",
                 suggestions=[(f"改为“{term.right}”", f"write {term.right}")],
+                fix=Fix.replacing(start, end, term.right, safe=True) if term.fixable and start[0] == end[0] else None,
             )
