@@ -18,8 +18,9 @@ from .diagnostics import Message, Severity, os_reason
 from .formats import FORMATS as OUTPUT_FORMATS
 from .formats import printable, well_formed
 
+DRAFT_SUFFIXES = (".txt", ".md", ".markdown", ".docx")
 # .doc/.wps too: a folder of old Word files then says "save as .docx" instead of passing in silence
-LINTED_SUFFIXES = (".txt", ".md", ".markdown", ".docx", ".doc", ".wps")
+LINTED_SUFFIXES = (*DRAFT_SUFFIXES, ".doc", ".wps")
 
 
 def _split(values: tuple[str, ...]) -> tuple[str, ...]:
@@ -34,8 +35,10 @@ def expand_paths(paths: tuple[str, ...]) -> list[tuple[str, list[str]]]:
 
 def nothing_to_lint(folder: str) -> Message:
     """The input error of a folder with no draft in it: a CI job pointed at the wrong folder must fail."""
-    kinds = "、".join(LINTED_SUFFIXES[:3] + (".docx",))
-    return Message(f"{folder}: 未找到可检查的文稿（{kinds}）", f"{folder}: no draft to lint found ({kinds.replace('、', ', ')})")
+    return Message(
+        f"{folder}: 未找到可检查的文稿（{'、'.join(DRAFT_SUFFIXES)}）",
+        f"{folder}: no draft to lint found ({', '.join(DRAFT_SUFFIXES)})",
+    )
 
 
 def _walk(top: str) -> list[str]:
@@ -241,8 +244,8 @@ def lint_configured(paths: list[str], configs: dict, encoding: str | None, jobs:
     show_default=True,
     help="Lowest severity that makes the exit code 1.",
 )
-@click.option("--show-all", is_flag=True, help="full format: list minor (info punctuation) findings too.")
-@click.option("--fix", is_flag=True, help="Apply safe fixes to the files (not .docx) and report what remains.")
+@click.option("--show-all", is_flag=True, help="full and concise: list minor (info punctuation) findings too.")
+@click.option("--fix", is_flag=True, help="Apply safe fixes to the files (not .docx) and report what remains; with -, print the fixed text.")
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, also apply unsafe fixes (restored redactions).")
 @click.option("--diff", is_flag=True, help="Print the unified diff of the fixes; write nothing (exit 1 if any).")
 @click.option("--select", multiple=True, help="Rule codes, prefixes (SF3) or names to run; comma-separated.")
@@ -339,10 +342,10 @@ def main(
         configs = {path: resolver.for_path(path) for path in files}
         accepted = Baseline.load(baseline) if baseline and not write_baseline else None
     except InputError as error:
-        warn(f"{error.message.get(said.lang)}")
+        warn(error.message.get(said.lang))
         sys.exit(2)
     except RuleDataError as error:
-        warn(f"{error}")
+        warn(str(error))
         sys.exit(2)
     lang = lang or next((config.settings.lang for config in configs.values()), "zh")
     said = Said(lang)
@@ -365,12 +368,12 @@ def main(
         reports, fixes = fix_reports(reports, lint, unsafe=unsafe_fixes, write=not diff)
     for report in reports:
         if report.error:
-            warn(f"{report.error.get(lang)}")
+            warn(report.error.get(lang))
     if fixes is not None:
         for path, reason in fixes.notes:
             warn(f"{path}: {reason.get(lang)}")
         if not output_flags["quiet"] and fixes.summary() is not None:
-            warn(f"{fixes.summary().get(lang)}")
+            warn(fixes.summary().get(lang))
     if diff:
         click.echo(well_formed(fixes.diff()), nl=False)
         sys.exit(2 if any(report.error for report in reports) else int(fixes.pending and not output_flags["exit_zero"]))
@@ -381,7 +384,7 @@ def main(
         try:
             recorded = Baseline(baseline).write((r.diagnostics, r.source) for r in reports if r.source is not None)
         except InputError as error:
-            warn(f"{error.message.get(lang)}")
+            warn(error.message.get(lang))
             sys.exit(2)
         warn(said(f"已将 {recorded} 个问题记入 {baseline}", f"recorded {recorded} findings in {baseline}"))
         sys.exit(2 if any(report.error for report in reports) else 0)

@@ -30,7 +30,7 @@ def _document_position(source: SourceText, line: int, column: int) -> tuple[int,
 def _closest_rule(selector: str) -> str | None:
     """The rule code or name a mistyped selector most likely meant (SF3O1 → SF301), if any is close."""
     rules = all_rules()
-    if selector.upper() != selector.lower() and selector[:2].upper() == "SF":
+    if selector[:2].upper() == "SF":
         close = difflib.get_close_matches(selector.upper(), list(rules), n=1, cutoff=0.6)
     else:
         close = difflib.get_close_matches(selector.lower(), [rule.name for rule in rules.values()], n=1, cutoff=0.6)
