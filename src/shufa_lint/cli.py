@@ -269,6 +269,11 @@ def lint_configured(paths: list[str], configs: dict, encoding: str | None, jobs:
     type=click.Path(dir_okay=False),
     help="Configuration file to use instead of discovering .shufa-lint.yaml or pyproject.toml.",
 )
+@click.option(
+    "--allow-outside-paths",
+    is_flag=True,
+    help="Let configuration files name files (outline, extends, lexicons) outside their repository, or by absolute path.",
+)
 @click.option("--print-config", is_flag=True, help="Print the effective configuration for each PATH and exit.")
 @click.option("--baseline", type=click.Path(dir_okay=False), help="Report only findings not recorded in this file.")
 @click.option("--write-baseline", is_flag=True, help="Record the current findings in the --baseline file and exit.")
@@ -289,6 +294,7 @@ def main(
     unsafe_fixes,
     diff,
     config_file,
+    allow_outside_paths,
     print_config,
     baseline,
     write_baseline,
@@ -334,7 +340,7 @@ def main(
             from .source.encoding import text_codec
 
             text_codec(encoding, "--encoding")  # the option is wrong, not each file: said once
-        resolver = ConfigResolver(overrides, config_file)
+        resolver = ConfigResolver(overrides, config_file, allow_outside_paths)
         if print_config:
             described = "---\n".join(resolver.for_path(path).describe() for path in paths or ("-",))
             click.echo(well_formed(described), nl=False)

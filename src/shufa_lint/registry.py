@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from .document.paragraphs import Paragraph
     from .lexicon import Lexicon, Pack
 
-CHECK_MODULES = ("suppressions", "sections", "numbering", "figures", "redactions", "terms", "outline", "integrity", "punctuation")
+CHECK_MODULES = ("suppressions", "sections", "numbering", "figures", "redactions", "terms", "outline", "integrity", "punctuation", "numbers", "years", "review")
 
 
 @dataclass

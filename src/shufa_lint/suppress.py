@@ -17,10 +17,10 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Iterable
 
 from .diagnostics import Diagnostic, InputError, os_reason
+from .files import read_regular_file, replace_atomically
 from .registry import all_rules, matches_selector
 from .settings import Settings, TextIgnore
 from .source import SourceText, split_lines
@@ -30,6 +30,7 @@ ACTIONS = ("disable", "enable", "disable-next-line", "disable-line")
 # Characters of context on each side of a finding that its baseline fingerprint covers.
 _CONTEXT = 8
 BASELINE_VERSION = 1
+MAX_BASELINE_BYTES = 64 * 1024 * 1024  # a fingerprint line per finding: far more than any project records
 
 
 @dataclass(frozen=True)
@@ -173,11 +174,10 @@ class Baseline:
     @classmethod
     def load(cls, path: str) -> "Baseline":
         try:
-            data = json.loads(Path(path).read_text(encoding="utf-8"))
+            data = json.loads(read_regular_file(path, MAX_BASELINE_BYTES).decode("utf-8"))
             counts = Counter(entry["fingerprint"] for entry in data["findings"])
-        except OSError as error:
-            reason = os_reason(error)
-            raise InputError(path, f"cannot read baseline: {reason.en}", f"无法读取基线文件：{reason.zh}") from None
+        except InputError as error:
+            raise InputError(path, f"baseline: {error.reason}", f"基线文件：{error.zh}") from None
         except (ValueError, KeyError, TypeError) as error:
             raise InputError(path, f"not a shufa-lint baseline: {error}", f"不是 shufa-lint 基线文件：{error}") from None
         return cls(path, counts)
@@ -213,10 +213,8 @@ class Baseline:
                 )
         entries.sort(key=lambda entry: (entry["path"], entry["code"], entry["context"], entry["fingerprint"]))
         data = {"schema_version": BASELINE_VERSION, "tool": "shufa-lint", "findings": entries}
-        temporary = f"{self.path}.tmp"
         try:
-            Path(temporary).write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-            os.replace(temporary, self.path)
+            replace_atomically(self.path, (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
         except OSError as error:
             reason = os_reason(error)
             raise InputError(self.path, f"cannot write baseline: {reason.en}", f"无法写入基线文件：{reason.zh}") from None

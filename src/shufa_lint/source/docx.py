@@ -18,7 +18,7 @@ import zipfile
 
 from ..diagnostics import InputError
 from . import LineOrigin, SourceText
-from .numbering import ListCounter, w
+from .numbering import MAX_LABEL_CHARS, ListCounter, NumberingBomb, w
 
 MAX_UNCOMPRESSED_BYTES = 256 * 1024 * 1024
 MAX_XML_PART_BYTES = 64 * 1024 * 1024
@@ -55,14 +55,14 @@ def read_docx(path: str, data: bytes) -> SourceText:
         part = document.part
         numbering = _related_element(part, RT.NUMBERING)
         styles = _related_element(part, RT.STYLES)
-        lines, origins = _body_lines(document.element.body, ListCounter(numbering, styles))
+        lines, origins = _body_lines(path, document.element.body, ListCounter(numbering, styles))
     except InputError:
         raise
+    except NumberingBomb as error:
+        raise InputError(path, f"refused: {error} (limit {MAX_LABEL_CHARS}); not a real document's numbering") from None
     except Exception as error:  # noqa: BLE001 - python-docx and lxml raise many kinds on a damaged file
         detail = f"{type(error).__name__}: {_one_line(error)}"
         raise InputError(path, f"not a readable .docx ({detail})", f"不是可读取的 .docx（{detail}）") from None
-    if sum(len(line) for line in lines) > MAX_TEXT_CHARS:
-        raise InputError(path, f"more than {MAX_TEXT_CHARS // 1024 // 1024} M characters of text; not linted")
     return SourceText(
         path=path,
         lines=tuple(lines),
@@ -117,26 +117,36 @@ def _related_element(part, relationship: str):
         return None
 
 
-def _body_lines(body, counter: ListCounter) -> tuple[list[str], list[LineOrigin]]:
+def _body_lines(path: str, body, counter: ListCounter) -> tuple[list[str], list[LineOrigin]]:
+    """The body's lines and their origins; refused as soon as the text grows past ``MAX_TEXT_CHARS``
+    (labels repeat their list's text on every paragraph, so a small file can spell out gigabytes)."""
     lines: list[str] = []
     origins: list[LineOrigin] = []
+    total = 0
+
+    def add(line: str, origin: LineOrigin) -> None:
+        nonlocal total
+        total += len(line)
+        if total > MAX_TEXT_CHARS:
+            raise InputError(path, f"more than {MAX_TEXT_CHARS // 1024 // 1024} M characters of text; not linted")
+        lines.append(line)
+        origins.append(origin)
+
     for block in _blocks(body):
         number = len(lines) + 1
         if block.tag == w("tbl"):
             for row in _rows(block):
-                lines.append(_row_text(row, counter))
-                origins.append(LineOrigin(number))
+                add(_row_text(row, counter), LineOrigin(number))
                 number += 1
             continue
         text = _paragraph_text(block)
         if not text.strip() and _mark_removed(block):
             continue  # a paragraph deleted or moved away with tracked changes: gone, number and all
         label = counter.label(block)
-        lines.append(label + text)
         if label:
-            origins.append(LineOrigin(number, columns=(0,) * len(label) + tuple(range(len(text))), generated=len(label)))
+            add(label + text, LineOrigin(number, columns=(0,) * len(label) + tuple(range(len(text))), generated=len(label)))
         else:
-            origins.append(LineOrigin(number))
+            add(text, LineOrigin(number))
     return lines, origins
 
 

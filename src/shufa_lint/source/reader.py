@@ -9,7 +9,8 @@ from __future__ import annotations
 import os
 import sys
 
-from ..diagnostics import InputError, os_reason
+from ..diagnostics import InputError
+from ..files import read_regular_file, too_large
 from . import SourceText, from_text
 from .encoding import decode
 
@@ -34,7 +35,11 @@ def read(path: str, encoding: str | None = None) -> SourceText:
     if suffix in LEGACY_WORD_SUFFIXES:
         raise InputError(path, *_SAVE_AS_DOCX)
     limit = MAX_DOCX_BYTES if suffix in DOCX_SUFFIXES or path == "-" else MAX_TEXT_BYTES
-    return read_bytes(path, _read_bounded(path, limit), encoding)
+    if path == "-":
+        return read_bytes(path, _read_stdin(limit), encoding)
+    if os.path.isdir(path):
+        raise InputError(path, *_why_directory(path))
+    return read_bytes(path, read_regular_file(path, limit), encoding)
 
 
 def read_bytes(path: str, data: bytes, encoding: str | None = None) -> SourceText:
@@ -53,7 +58,7 @@ def read_bytes(path: str, data: bytes, encoding: str | None = None) -> SourceTex
             "是 zip 压缩包（可能是改了扩展名的 .docx），请改名为 .docx",
         )
     if len(data) > MAX_TEXT_BYTES:
-        raise InputError(path, *_too_large(len(data), MAX_TEXT_BYTES))
+        raise InputError(path, *too_large(len(data), MAX_TEXT_BYTES))
     if not data.strip():
         raise InputError(path, "file is empty", "文件为空")
     decoded = decode(data, path, encoding)
@@ -70,37 +75,11 @@ def text_source(path: str, text: str, **attributes) -> SourceText:
     return from_text(path, text, **attributes)
 
 
-def _read_bounded(path: str, limit: int) -> bytes:
-    """The file's bytes; refuse before reading if it is larger than ``limit``."""
-    if path == "-":
-        data = sys.stdin.buffer.read(limit + 1)
-        if len(data) > limit:
-            raise InputError(path, *_too_large(len(data), limit, at_least=True))
-        return data
-    try:
-        if os.path.isdir(path):
-            raise InputError(path, *_why_directory(path))
-        size = os.stat(path).st_size
-        if size > limit:
-            raise InputError(path, *_too_large(size, limit))
-        with open(path, "rb") as handle:
-            # st_size is 0 for pipes and /proc files: the bounded read still stops a stream that never ends
-            data = handle.read(limit + 1)
-    except OSError as error:
-        reason = os_reason(error)
-        raise InputError(path, f"cannot read: {reason.en}", f"无法读取：{reason.zh}") from None
+def _read_stdin(limit: int) -> bytes:
+    data = sys.stdin.buffer.read(limit + 1)
     if len(data) > limit:
-        raise InputError(path, *_too_large(len(data), limit, at_least=True))
+        raise InputError("-", *too_large(len(data), limit, at_least=True))
     return data
-
-
-def _too_large(size: int, limit: int, at_least: bool = False) -> tuple[str, str]:
-    """The reason in English and Chinese."""
-    megabytes = f"{size / 1024 / 1024:.1f} MB"
-    return (
-        f"file too large ({'over ' if at_least else ''}{megabytes}; the limit is {limit // 1024 // 1024} MB); not linted",
-        f"文件过大（{'超过 ' if at_least else ''}{megabytes}，上限 {limit // 1024 // 1024} MB），未检查",
-    )
 
 
 def _why_directory(path: str) -> tuple[str, str]:
