@@ -378,8 +378,9 @@ def main(
     if fixes is not None:
         for path, reason in fixes.notes:
             warn(f"{path}: {reason.get(lang)}")
-        if not output_flags["quiet"] and fixes.summary() is not None:
-            warn(fixes.summary().get(lang))
+        said_fixed = fixes.summary()
+        if not output_flags["quiet"] and said_fixed is not None:
+            warn(said_fixed.get(lang))
     if diff:
         click.echo(well_formed(fixes.diff()), nl=False)
         sys.exit(2 if any(report.error for report in reports) else int(fixes.pending and not output_flags["exit_zero"]))
