@@ -185,6 +185,15 @@ def report_results(reports, choices: OutputChoices, lang: str, err: bool = False
         show_all=choices.show_all or Severity.parse(choices.fail_on) == Severity.INFO,
         root=repository_root(),
     )
+    if output_format == "docx":
+        from .formats.word_comments import write_reviewed
+
+        problems = write_reviewed(reports, choices.output_file, lang)
+        for problem in problems:
+            warn(problem)
+        if not choices.quiet:
+            click.echo(summary_line(reports, lang), err=True)
+        return 2 if problems else exit_code(reports, Severity.parse(choices.fail_on), choices.exit_zero)
     hides_minor = FORMATS[output_format] in ("full", "concise") and not options.show_all and not choices.statistics
     hidden = sum(is_minor(d) for report in reports for d in report.diagnostics) if hides_minor else 0
     if choices.statistics:
@@ -225,15 +234,22 @@ def lint_configured(paths: list[str], configs: dict, encoding: str | None, jobs:
     return reports
 
 
-@click.command(context_settings={"help_option_names": ["-h", "--help"]})
+@click.command(
+    context_settings={"help_option_names": ["-h", "--help"]},
+    epilog="Subcommands: shufa-lint serve (a local web page and API), shufa-lint lsp (a language server). "
+    "A file named serve or lsp is linted as ./serve or ./lsp.",
+)
 @click.argument("paths", nargs=-1)
 @click.option(
     "--format",
     "output_format",
-    type=click.Choice(list(OUTPUT_FORMATS)),
-    help="Output format. Default: full on a terminal, concise otherwise (text is concise).",
+    type=click.Choice([*OUTPUT_FORMATS, "docx"]),
+    help="Output format. Default: full on a terminal, concise otherwise (text is concise). "
+    "html: a page to review in a browser; docx: reviewed copies with comments, into -o.",
 )
-@click.option("--output-file", "-o", type=click.Path(dir_okay=False), help="Write the findings to FILE, not stdout.")
+@click.option(
+    "--output-file", "-o", type=click.Path(), help="Write the findings to FILE, not stdout (docx: a folder for several inputs)."
+)
 @click.option("--statistics", is_flag=True, help="Print the number of findings per rule instead of the findings.")
 @click.option("--quiet", "-q", is_flag=True, help="No summary line on stderr.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even with findings (input errors still exit 2).")
@@ -310,6 +326,13 @@ def main(
         return
     if not paths and not print_config:
         raise click.UsageError(said("没有输入：请给出文件、文件夹，或用 - 表示标准输入", "no input: give files, directories, or - for standard input"))
+    if output_format == "docx" and not output_flags.get("output_file"):
+        raise click.UsageError(
+            said(
+                "--format docx 写出加了批注的副本：请用 -o FILE.docx 指定（多个文件时指定文件夹）",
+                "--format docx writes reviewed copies: give -o FILE.docx (or a folder for several)",
+            )
+        )
     if fix and "-" in paths and len(paths) > 1:
         raise click.UsageError(said("--fix - 只能单独用于标准输入", "--fix - takes standard input alone"))
     if write_baseline and not baseline:
@@ -405,7 +428,7 @@ def main(
 
 
 # Subcommands come first on the command line; a file that has a subcommand's name is linted as ./NAME.
-SUBCOMMANDS = {"lsp": "shufa_lint.lsp:run"}
+SUBCOMMANDS = {"lsp": "shufa_lint.lsp:run", "serve": "shufa_lint.serve:run"}
 
 
 def entry() -> None:

@@ -126,10 +126,11 @@ def register(rule: type[Rule]) -> type[Rule]:
 
 def all_rules() -> dict[str, type[Rule]]:
     """Every rule, by code, in code order (importing the check modules on first use)."""
-    # importing a check module on its own (a test, a plugin) must not hide the others
+    # importing a check module on its own (a test, a plugin) must not hide the others. import_module, not a
+    # look in sys.modules: a module another thread is still importing is listed there before its rules
+    # are registered, and import_module waits for it (the web server lints in several threads).
     for module in CHECK_MODULES:
-        if f"{__package__}.checks.{module}" not in sys.modules:
-            importlib.import_module(f"{__package__}.checks.{module}")
+        importlib.import_module(f"{__package__}.checks.{module}")
     return dict(sorted(_RULES.items()))
 
 

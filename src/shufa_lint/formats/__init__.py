@@ -14,9 +14,13 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from ..diagnostics import Diagnostic, Message, Severity
 from ..source import SourceText, split_lines
+
+if TYPE_CHECKING:  # the structure is the engine's: a --help or --list-rules run never loads it
+    from ..structure import ReportStructure
 
 # format name -> module in this package; "text" is the historical name of "concise"
 FORMATS = {
@@ -28,6 +32,7 @@ FORMATS = {
     "github": "github",
     "sarif": "sarif",
     "junit": "junit",
+    "html": "html",
 }
 
 # Rule families whose findings are the point of a report review (sections, numbering, figures,
@@ -46,6 +51,7 @@ class FileReport:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     source: SourceText | None = None  # the text as read, for formats that quote the source line
     error: Message | None = None  # an input error, ``path: reason``: the file could not be linted
+    structure: ReportStructure | None = None  # report type, sections and outline coverage (html, serve)
 
     def __post_init__(self):
         if isinstance(self.error, str):  # a reason known in one language only
@@ -60,6 +66,11 @@ class FileReport:
         if self.source.raw_text and self.source.position_unit == "line":
             return tuple(split_lines(self.source.raw_text))
         return self.source.lines
+
+    @property
+    def file_lines(self) -> tuple[str, ...]:
+        """The file's lines as read (a .docx: its paragraphs), in the coordinates of the diagnostics."""
+        return self._file_lines
 
     def line_text(self, line: int) -> str | None:
         """The 1-based file line ``line`` as read, or None when the report holds no such line."""

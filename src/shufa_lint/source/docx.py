@@ -132,22 +132,56 @@ def _body_lines(path: str, body, counter: ListCounter) -> tuple[list[str], list[
         lines.append(line)
         origins.append(origin)
 
-    for block in _blocks(body):
-        number = len(lines) + 1
-        if block.tag == w("tbl"):
-            for row in _rows(block):
-                add(_row_text(row, counter), LineOrigin(number))
-                number += 1
+    for number, (element, text) in enumerate(line_elements(body), 1):
+        if text is None:
+            add(_row_text(element, counter), LineOrigin(number))
             continue
-        text = _paragraph_text(block)
-        if not text.strip() and _mark_removed(block):
-            continue  # a paragraph deleted or moved away with tracked changes: gone, number and all
-        label = counter.label(block)
+        label = counter.label(element)
         if label:
             add(label + text, LineOrigin(number, columns=(0,) * len(label) + tuple(range(len(text))), generated=len(label)))
         else:
             add(text, LineOrigin(number))
     return lines, origins
+
+
+def line_elements(body):
+    """(element, text) for each line of the body, in order: a paragraph (w:p) with its text, or a table
+    row (w:tr) with None. Line N of a .docx's findings is the Nth of these."""
+    for block in _blocks(body):
+        if block.tag == w("tbl"):
+            for row in _rows(block):
+                yield row, None
+            continue
+        text = _paragraph_text(block)
+        if not text.strip() and _mark_removed(block):
+            continue  # a paragraph deleted or moved away with tracked changes: gone, number and all
+        yield block, text
+
+
+def text_runs(paragraph) -> list[tuple[object, str]]:
+    """The runs (w:r) of a paragraph that make its text, in order, with the text each contributes: what a
+    writer splits to anchor something on a span of the text."""
+    found = []
+    for run in paragraph.iter(w("r")):
+        parent, shown = run.getparent(), True
+        while parent is not None and parent is not paragraph:
+            if parent.tag in _SKIPPED or parent.tag == w("r"):  # deleted, or inside a drawing's text box
+                shown = False
+                break
+            parent = parent.getparent()
+        if shown and not _hidden(run):
+            found.append((run, "".join(run_piece(child) for child in run)))
+    return found
+
+
+def run_piece(element) -> str:
+    """The text one child of a run adds to the paragraph (a w:t its text, a tab \\t, a page break nothing)."""
+    if element.tag not in _TEXT:
+        return ""
+    if element.tag == w("br") and element.get(w("type")) in ("page", "column"):
+        return ""
+    piece = _TEXT[element.tag]
+    return (element.text or "") if piece is None else piece
 
 
 def _blocks(container):
@@ -199,10 +233,7 @@ def _paragraph_text(paragraph) -> str:
         if tag == w("r") and _hidden(element):
             continue
         if tag in _TEXT:
-            piece = _TEXT[tag]
-            if tag == w("br") and element.get(w("type")) in ("page", "column"):
-                piece = ""
-            pieces.append((element.text or "") if piece is None else piece)
+            pieces.append(run_piece(element))
             continue
         stack.extend(reversed(element))
     # one paragraph is one line, whatever a hand-made w:t holds
