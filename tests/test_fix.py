@@ -319,7 +319,9 @@ def test_a_read_only_file_is_not_rewritten(tmp_path):
     draft.chmod(0o444)
     before = draft.read_bytes()
     code, _, stderr = run("--fix", str(draft))
-    assert code == 2 and "read-only" in stderr
+    assert code == 2 and f"shufa-lint: {draft}: 文件只读，未写入" in stderr.splitlines()
+    code, _, stderr = run("--fix", "--lang", "en", str(draft))
+    assert code == 2 and f"shufa-lint: {draft}: is read-only; not written" in stderr.splitlines()
     assert draft.read_bytes() == before
 
 

@@ -21,7 +21,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Callable, Iterable
 
-from .diagnostics import Diagnostic, Fix, InputError, Message
+from .diagnostics import Diagnostic, Fix, InputError, Message, os_reason
 from .source import SourceText
 from .source.reader import read_bytes
 
@@ -238,7 +238,9 @@ def _encode(source: SourceText, text: str) -> bytes:
     except UnicodeEncodeError as error:
         bad = error.object[error.start : error.end]
         raise FixError(
-            source.path, f"the fixed text has {bad!r}, which {source.encoding} cannot encode; file not written"
+            source.path,
+            f"the fixed text has {bad!r}, which {source.encoding} cannot encode; file not written",
+            f"修复后的文字含有 {source.encoding} 无法编码的“{bad}”，未写入",
         ) from None
 
 
@@ -255,19 +257,28 @@ def write_back(outcome: FixOutcome) -> None:
         with open(target, "rb") as handle:
             on_disk = handle.read()
     except OSError as error:
-        raise FixError(source.path, f"cannot read back: {error.strerror or error}") from None
+        reason = os_reason(error)
+        raise FixError(source.path, f"cannot read back: {reason.en}", f"无法重新读取：{reason.zh}") from None
     if _encode(source, source.raw_text) != on_disk:
-        raise FixError(source.path, "changed since it was read, or does not round-trip its encoding; file not written")
+        raise FixError(
+            source.path,
+            "changed since it was read, or does not round-trip its encoding; file not written",
+            "读取后已被改动，或无法按原编码还原，未写入",
+        )
     data = _encode(source, outcome.text)
     if data[len(source.bom_bytes()) :].decode(source.encoding) != outcome.text:
-        raise FixError(source.path, f"the fixed text does not survive {source.encoding}; file not written")
+        raise FixError(
+            source.path,
+            f"the fixed text does not survive {source.encoding}; file not written",
+            f"修复后的文字按 {source.encoding} 编码后不能原样读回，未写入",
+        )
     folder = os.path.dirname(target) or "."
     status = os.stat(target)
     if not status.st_mode & 0o222 or not os.access(target, os.W_OK):
-        raise FixError(source.path, "is read-only; not written")
+        raise FixError(source.path, "is read-only; not written", "文件只读，未写入")
     if status.st_uid != os.geteuid() and os.geteuid() != 0:
         # replacing the file would hand it to this user: leave another user's file as it is
-        raise FixError(source.path, "belongs to another user; not written")
+        raise FixError(source.path, "belongs to another user; not written", "文件属于其他用户，未写入")
     temporary = None
     try:
         with tempfile.NamedTemporaryFile(
@@ -284,10 +295,11 @@ def write_back(outcome: FixOutcome) -> None:
     except OSError as error:
         if temporary and os.path.exists(temporary):
             os.unlink(temporary)
-        raise FixError(source.path, f"cannot write: {error.strerror or error}") from None
+        reason = os_reason(error)
+        raise FixError(source.path, f"cannot write: {reason.en}", f"无法写入：{reason.zh}") from None
     with open(target, "rb") as written:
         if written.read() != data:
-            raise FixError(source.path, "the file read back differs from what was written")
+            raise FixError(source.path, "the file read back differs from what was written", "读回的文件与写入的内容不同")
 
 
 # --- summary ----------------------------------------------------------------------------------------
