@@ -134,6 +134,9 @@ def test_dropped_figures(sentence, unit_column):
         "加快推进垃圾分拣场、厨余垃圾处理设施建设。",
         "涉及多部门的复杂案件由县司法局牵头协调。",
         "局长  张卫东",
+        "全年引进亿元以上项目42个。",
+        "（牵头单位：县委组织部、县司法局）",
+        "涉及人名的只写职务。",
     ],
 )
 def test_no_dropped_figure(sentence):

@@ -25,6 +25,7 @@ _LONGEST_NOT_COUNT = 8  # characters a not_counts word may span, 法定代表人
 _COUNTED = re.compile(r"[0-9０-９]+[个项类大]$")
 _COUNTED_WORD = re.compile(r"[0-9０-９]+[个项类大][\u4e00-\u9fff]{1,4}$")  # the same, before the word is known
 _LIST_MARK = "、"  # 部、省、市: items of a list, not a count
+_CATEGORY = re.compile(r"(?:以上|以下|级)[\u4e00-\u9fff]")  # 亿元以上项目, 千万元级企业
 # A figure with its unit earlier in the sentence: 聘请法律顾问3名，律师事务所家。
 _SIBLING_FIGURE = re.compile(r"[0-9０-９][0-9０-９.]*(?:余|多)?[\u4e00-\u9fff%％]")
 _HEADER_UNIT = re.compile(r"[）)]")  # 占比（%）: a column's unit, not a rate
@@ -276,22 +277,24 @@ def _lost_figure(text: str, start: int, end: int, data: FigureData) -> bool:
     )
     if not (spaced or cue_before or amount or count_only or called_at_close or sibling_figure):
         return False
-    if data.not_counts.search(text, max(0, end - _LONGEST_NOT_COUNT), end):
-        return False  # 信访人, 当事人: a person named by a role
-    from ..segment import words
+    if data.not_counts.search(text, max(0, end - _LONGEST_NOT_COUNT), end) or _CATEGORY.match(text, end):
+        return False  # 信访人, 当事人: a person named by a role; 亿元以上项目: a class of projects
+    from ..segment import loaded, words
 
     clause = text[clause_start : end + 2]  # two more: the unit's word may run on (次要, 个人)
     tokens = [(token, clause_start + offset) for token, offset in words(clause) if not token.isspace()]
     for index, (token, at) in enumerate(tokens):
         if at + len(token) <= start:
             continue
-        if at + len(token) == end and token[: start - at] in data.cues:
+        following = tokens[index + 1][0] if index + 1 < len(tokens) else ""
+        if at + len(token) == end and token[: start - at] in data.cues and unit in data.count_only_units:
             previous = token[: start - at]  # a verb and its unit read as one word: 培训期
         elif not spaced and (at != start or at + len(token) > end):
             return False  # the unit is part of a word: 案件, 频次, 一起, 次要, 个人
         else:
             previous = tokens[index - 1][0] if index else ""
-        following = tokens[index + 1][0] if index + 1 < len(tokens) else ""
+            if not spaced and len(following) == 1 and loaded().frequency(unit + following):
+                return False  # a word the segmentation split: 涉及/人/名
         if unit in (previous, following) or (len(previous) == 1 and previous in data.determiners):
             return False  # 件件落实, 这次, 每次, 各处
         if previous in data.units and _figure_ends_at(text, gap_end - len(previous)):
