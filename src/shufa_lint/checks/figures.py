@@ -20,6 +20,7 @@ _CLAUSE_MARKS = "，,、；;：:"  # marks a rate may follow with its figure gon
 # marks that end the clause a unit stands in
 _CLAUSE_ENDS = "，。；,;：:！？"
 _LAST_CLAUSE_MARK = re.compile(f"[{_CLAUSE_ENDS}](?=[^{_CLAUSE_ENDS}]*$)")
+_SEGMENTED_BEFORE = 8  # characters before a unit that are segmented with it
 _LONGEST_NOT_COUNT = 8  # characters a not_counts word may span, 法定代表人 and the like
 # A noun counted right before the unit: 4个方面项任务 (4个方面, then a second count)
 _COUNTED = re.compile(r"[0-9０-９]+[个项类大]$")
@@ -86,12 +87,16 @@ def _bare_unit_pattern(table, units: list[str], unit_group: str) -> str:
     characters in a report (人民, 部门, 充分) never reach Python.
     """
     cues = {*table["counting_verbs"], *table["quantity_cues"], *table["weak_cues"]}
-    last = re.escape("".join(sorted({cue[-1] for cue in cues})))
+    singles = re.escape("".join(sorted(cue for cue in cues if len(cue) == 1)))
+    longer = sorted(cue for cue in cues if len(cue) > 1)
+    last = re.escape("".join(sorted({cue[-1] for cue in longer})))
     before = "|".join(
-        # the class first: most characters before a unit end no cue, and fail it at once
-        [rf"(?<=[{last}])(?:" + "|".join(f"(?<={re.escape(cue)})" for cue in sorted(cues)) + ")"]
-        + [rf"(?<=[0-9０-９][个项类大][{CJK}]{{{size}}})" for size in range(1, 5)]  # 4个方面项任务
-        + [rf"(?<=[\s{_CLAUSE_ENDS}])"]
+        [
+            rf"(?<=[{singles}\s{_CLAUSE_ENDS}])",
+            # the class first: most characters before a unit end no cue, and fail it at once
+            rf"(?<=[{last}])(?:" + "|".join(f"(?<={re.escape(cue)})" for cue in longer) + ")",
+        ]
+        + [rf"(?<=[0-9０-９][个项类大][{CJK}]{{{size}}})" for size in (1, 2)]  # 4个方面项任务
     )
     # 万余人次: the magnitude of an approximate figure stays when its digits go
     unit = rf"(?:[万亿](?=余|{unit_group}))?余?(?:{unit_group})"
@@ -281,8 +286,10 @@ def _lost_figure(text: str, start: int, end: int, data: FigureData) -> bool:
         return False  # 信访人, 当事人: a person named by a role; 亿元以上项目: a class of projects
     from ..segment import loaded, words
 
-    clause = text[clause_start : end + 2]  # two more: the unit's word may run on (次要, 个人)
-    tokens = [(token, clause_start + offset) for token, offset in words(clause) if not token.isspace()]
+    # the words right around the unit are all the decision reads: a few before it (the cue or the word
+    # counted), two after it (the unit's word may run on: 次要, 个人)
+    cut_from = max(clause_start, gap_end - _SEGMENTED_BEFORE)
+    tokens = [(token, cut_from + offset) for token, offset in words(text[cut_from : end + 2]) if not token.isspace()]
     for index, (token, at) in enumerate(tokens):
         if at + len(token) <= start:
             continue
