@@ -11,6 +11,7 @@ reading the file again. .docx files and standard input are never rewritten.
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import os
 import re
@@ -22,12 +23,16 @@ from typing import TYPE_CHECKING, Callable, Iterable
 
 from .diagnostics import Diagnostic, Fix, InputError, Message
 from .source import SourceText
-from .source.reader import read_bytes
+from .source.encoding import Decoded
+from .source.reader import from_decoded
 
 if TYPE_CHECKING:
     from .formats import FileReport
 
-MAX_PASSES = 5
+# Passes are needed when a fix changes what the model sees (joining two lines can make the joined line
+# run on into the next); a draft settles in two or three. One that has not settled after this many is
+# left untouched rather than written half-fixed.
+MAX_PASSES = 16
 # No fix may add, drop or change a digit: a fix never invents or loses a figure. Nor may a safe fix touch
 # a placeholder mark (*次, XX人, □□起, ??件); only an unsafe fix, which the user asks for and reviews, may
 # replace one, when its rule judged it a redaction (*法治思想 → 习近平法治思想).
@@ -35,12 +40,68 @@ _DIGITS = re.compile(r"[0-9]")
 _PLACEHOLDER_MARKS = re.compile(r"[*xX×□■?%]")
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
 _TRAILING_BREAK = re.compile(r"(?:\r\n|\r|\n)\Z")
+# A fix must never create one of these findings: structure, numbering, figures, redactions, outline,
+# integrity. Minor punctuation findings (SF7xx) may move.
+_HEADLINE = re.compile(r"SF[1-6]\d\d")
+# Characters either side of a fix that identify it again in the next pass, once withheld.
+_CONTEXT = 16
 
 Lint = Callable[[SourceText], list[Diagnostic]]
 
 
 class FixError(InputError):
     """A file the fixes cannot be written to without risking its text (exit 2, file untouched)."""
+
+
+@dataclass(frozen=True)
+class _Span:
+    start: int
+    end: int
+    content: str
+
+
+class Alignment:
+    """Which characters of the fixed text are the original's, untouched: the runs between fixed spans.
+
+    ``kept`` holds (start in the original, start in the current text, length), in order. A pass of edits
+    cuts the runs it touches in one walk over both lists, so fixing stays linear in the file's size.
+    """
+
+    def __init__(self, length: int):
+        self.kept: list[tuple[int, int, int]] = [(0, 0, length)] if length else []
+
+    def apply(self, spans: list[_Span]) -> None:
+        """Record a pass of non-overlapping ``spans`` (sorted, in current coordinates)."""
+        runs, kept, shift, index = list(self.kept), [], 0, 0
+        for span in spans:
+            while index < len(runs):
+                original, current, length = runs[index]
+                end = current + length
+                if end <= span.start:
+                    kept.append((original, current + shift, length))
+                    index += 1
+                    continue
+                if current >= span.end:
+                    break
+                if current < span.start:  # the span cuts into (or is inserted inside) this run
+                    kept.append((original, current + shift, span.start - current))
+                if end > span.end:
+                    runs[index] = (original + span.end - current, span.end, end - span.end)
+                    break
+                index += 1
+            shift += len(span.content) - (span.end - span.start)
+        kept.extend((original, current + shift, length) for original, current, length in runs[index:])
+        self.kept = kept
+
+    def changed(self, original_length: int, current_length: int) -> list[tuple[int, int, int, int]]:
+        """The fixed regions as (start, end in the original, start, end in the current text)."""
+        regions = []
+        original_at = current_at = 0
+        for original, current, length in [*self.kept, (original_length, current_length, 0)]:
+            if original != original_at or current != current_at:
+                regions.append((original_at, original, current_at, current))
+            original_at, current_at = original + length, current + length
+        return regions
 
 
 @dataclass
@@ -51,12 +112,19 @@ class FixOutcome:
     text: str  # the fixed text, decoded, without BOM
     applied: list[Diagnostic] = field(default_factory=list)
     remaining: list[Diagnostic] = field(default_factory=list)
-    converged: bool = True  # False if fixes were still pending after MAX_PASSES
+    converged: bool = True  # False if fixes had not settled after MAX_PASSES: then nothing is applied
     fixed_source: SourceText | None = None  # the fixed text as linted last (what ``remaining`` refers to)
+    alignment: Alignment | None = None  # where the original text survives in ``text``; None: unchanged
 
     @property
     def changed(self) -> bool:
         return self.text != self.source.raw_text
+
+    def regions(self) -> list[tuple[int, int, int, int]]:
+        """Fixed regions: (start, end in the original text, start, end in the fixed text)."""
+        if self.alignment is None:
+            return []
+        return self.alignment.changed(len(self.source.raw_text), len(self.text))
 
     def diff(self) -> str:
         """The unified diff from the file as read to the fixed text (``\\n`` line ends, git style)."""
@@ -103,13 +171,6 @@ def _line_lengths(text: str, starts: list[int]) -> list[int]:
     return [len(_strip_break(text[start:end])) for start, end in zip(starts, ends)]
 
 
-@dataclass(frozen=True)
-class _Span:
-    start: int
-    end: int
-    content: str
-
-
 def _offset(line: int, column: int, starts: list[int], lengths: list[int], text_length: int) -> int | None:
     """Offset of a 1-based (line, column); the column just past a line's text is its line break."""
     if line == len(starts) + 1 and column == 1:
@@ -154,20 +215,22 @@ def _keeps_figures(spans: list[_Span], text: str, safe: bool) -> bool:
     )
 
 
-def apply_fixes(
-    source: SourceText, diagnostics: Iterable[Diagnostic], unsafe: bool = False
-) -> tuple[str, list[Diagnostic]]:
-    """Apply every applicable fix that conflicts with none applied before it (in file order).
+@dataclass(frozen=True)
+class _Candidate:
+    spans: list[_Span]
+    diagnostic: Diagnostic
+    key: tuple  # the fix's code and surroundings: how a withheld fix is recognised in a later pass
 
-    Returns the new text and the diagnostics whose fixes were applied. A fix is all or nothing; one that
-    changes nothing, falls outside the text, or would touch a figure is skipped.
-    """
+
+def _candidates(source: SourceText, diagnostics: Iterable[Diagnostic], unsafe: bool) -> list[_Candidate]:
+    """The applicable fixes that change something, keep every figure and fall inside the text, in file
+    order; then, of fixes that overlap, the first one (the others wait for the next pass)."""
     text = source.raw_text
     starts = _line_starts(text, source)
     if starts is None:
-        return text, []
+        return []
     lengths = _line_lengths(text, starts)
-    candidates = []
+    found = []
     for diagnostic in diagnostics:
         if not applicable(diagnostic.fix, unsafe):
             continue
@@ -176,23 +239,66 @@ def apply_fixes(
             continue
         if all(text[span.start : span.end] == span.content for span in spans):
             continue
-        candidates.append((spans, diagnostic))
-    candidates.sort(key=lambda candidate: (candidate[0][0].start, candidate[0][-1].end))
-    accepted: list[_Span] = []
-    applied: list[Diagnostic] = []
-    for spans, diagnostic in candidates:
-        if any(_overlaps(span, taken) for span in spans for taken in accepted):
+        key = (diagnostic.code, *(text[max(0, s.start - _CONTEXT) : s.end + _CONTEXT] + "\0" + s.content for s in spans))
+        found.append(_Candidate(spans, diagnostic, key))
+    found.sort(key=lambda candidate: (candidate.spans[0].start, candidate.spans[-1].end))
+    return _without_conflicts(found)
+
+
+def _without_conflicts(candidates: list[_Candidate]) -> list[_Candidate]:
+    """Each candidate that overlaps none taken before it. Taken spans stay sorted and disjoint, so a new
+    span is checked against its two neighbours only."""
+    taken_starts: list[int] = []
+    taken: list[_Span] = []
+    chosen = []
+    for candidate in candidates:
+        slots = [bisect.bisect_left(taken_starts, span.start) for span in candidate.spans]
+        if any(
+            _overlaps(span, taken[neighbour])
+            for span, slot in zip(candidate.spans, slots)
+            for neighbour in (slot - 1, slot)
+            if 0 <= neighbour < len(taken)
+        ):
             continue  # retried on the next pass, against the text this pass produces
-        accepted.extend(spans)
-        applied.append(diagnostic)
-    for span in sorted(accepted, key=lambda span: span.start, reverse=True):
-        text = text[: span.start] + span.content + text[span.end :]
-    return text, applied
+        for span in candidate.spans:
+            slot = bisect.bisect_left(taken_starts, span.start)
+            taken_starts.insert(slot, span.start)
+            taken.insert(slot, span)
+        chosen.append(candidate)
+    return chosen
+
+
+def _apply_spans(text: str, spans: list[_Span]) -> str:
+    """``text`` with sorted, disjoint ``spans`` replaced, built in one pass."""
+    pieces, position = [], 0
+    for span in spans:
+        pieces.append(text[position : span.start])
+        pieces.append(span.content)
+        position = span.end
+    pieces.append(text[position:])
+    return "".join(pieces)
+
+
+def _sorted_spans(candidates: list[_Candidate]) -> list[_Span]:
+    return sorted((span for candidate in candidates for span in candidate.spans), key=lambda span: span.start)
+
+
+def apply_fixes(
+    source: SourceText, diagnostics: Iterable[Diagnostic], unsafe: bool = False
+) -> tuple[str, list[Diagnostic]]:
+    """Apply every applicable fix that conflicts with none applied before it (in file order).
+
+    Returns the new text and the diagnostics whose fixes were applied. A fix is all or nothing; one that
+    changes nothing, falls outside the text, or would touch a figure is skipped.
+    """
+    chosen = _candidates(source, diagnostics, unsafe)
+    return _apply_spans(source.raw_text, _sorted_spans(chosen)), [candidate.diagnostic for candidate in chosen]
 
 
 def reparse(source: SourceText, text: str) -> SourceText:
     """The fixed text read as the file will be: same reader (text or Markdown), encoding and BOM."""
-    return read_bytes(source.path, _encode(source, text), source.encoding)
+    _encode(source, text)  # a fixed text the file's encoding cannot hold is refused here
+    return from_decoded(source.path, Decoded(text, source.encoding, source.bom))
 
 
 def can_fix(source: SourceText, write: bool = True) -> Message | None:
@@ -206,6 +312,42 @@ def can_fix(source: SourceText, write: bool = True) -> Message | None:
     return None
 
 
+def headline_counts(diagnostics: Iterable[Diagnostic]) -> Counter:
+    """How many findings of each headline rule (SF1xx–SF6xx): what a fix must not increase."""
+    return Counter(d.code for d in diagnostics if _HEADLINE.fullmatch(d.code))
+
+
+class _Pass:
+    """One pass: apply the chosen fixes, and if together they create a headline finding, find the ones
+    that do by halving (a few extra lints, only then) and withhold them for the rest of the run.
+
+    Not ``strict``, a new finding that carries a fix of its own is allowed: the next pass fixes it (a
+    full stop written full-width can make the line run on into the next, which SF601 then joins).
+    """
+
+    def __init__(self, current: SourceText, before: list[Diagnostic], lint: Lint, withheld: set, strict: bool):
+        self.current, self.lint, self.withheld, self.strict = current, lint, withheld, strict
+        self.allowed = headline_counts(before)
+
+    def run(self, chosen: list[_Candidate]) -> tuple[list[_Candidate], SourceText, list[Diagnostic]] | None:
+        """The fixes accepted, the fixed text and its findings; None if every fix was withheld."""
+        tried = self._try(chosen)
+        if tried is not None:
+            return (chosen, *tried)
+        if len(chosen) == 1:
+            self.withheld.add(chosen[0].key)
+            return None
+        half = len(chosen) // 2
+        # the first half that settles is this pass's work; the rest is proposed again by the next lint
+        return self.run(chosen[:half]) or self.run(chosen[half:])
+
+    def _try(self, chosen: list[_Candidate]) -> tuple[SourceText, list[Diagnostic]] | None:
+        fixed = reparse(self.current, _apply_spans(self.current.raw_text, _sorted_spans(chosen)))
+        found = self.lint(fixed)
+        counted = found if self.strict else [d for d in found if not applicable(d.fix, unsafe=True)]
+        return None if headline_counts(counted) - self.allowed else (fixed, found)
+
+
 def fix_source(
     source: SourceText,
     diagnostics: list[Diagnostic],
@@ -213,21 +355,40 @@ def fix_source(
     unsafe: bool = False,
     max_passes: int = MAX_PASSES,
 ) -> FixOutcome:
-    """Lint → fix → lint again until no applicable fix is left (or ``max_passes`` passes)."""
-    outcome = FixOutcome(source, source.raw_text, remaining=list(diagnostics))
-    current = source
-    for _ in range(max_passes):
-        text, applied = apply_fixes(current, outcome.remaining, unsafe)
-        if not applied:
-            break
-        outcome.applied.extend(applied)
-        outcome.text = text
-        current = reparse(current, text)
-        outcome.remaining = lint(current)
-    else:
-        outcome.converged = not apply_fixes(current, outcome.remaining, unsafe)[1]
-    outcome.fixed_source = current
+    """Lint → fix → lint again until no applicable fix is left: a fixed point, so that a second run
+    changes nothing. No fix may leave a headline finding the draft did not have; if the run as a whole
+    did (a fix allowed for the next pass to finish, whose own fix was then withheld), it is redone
+    allowing no new headline finding at any step. If the fixes have not settled after ``max_passes``
+    passes, nothing is applied (``converged`` is False)."""
+    outcome = _fix_passes(source, diagnostics, lint, unsafe, max_passes, strict=False)
+    if outcome.applied and headline_counts(outcome.remaining) - headline_counts(diagnostics):
+        outcome = _fix_passes(source, diagnostics, lint, unsafe, max_passes, strict=True)
     return outcome
+
+
+def _fix_passes(source, diagnostics, lint, unsafe, max_passes, strict) -> FixOutcome:
+    current, remaining = source, list(diagnostics)
+    alignment = Alignment(len(source.raw_text))
+    withheld: set = set()
+    applied: list[Diagnostic] = []
+    passes = 0
+    while chosen := [c for c in _candidates(current, remaining, unsafe) if c.key not in withheld]:
+        if passes == max_passes:
+            return FixOutcome(source, source.raw_text, remaining=list(diagnostics), converged=False, fixed_source=source)
+        passes += 1
+        result = _Pass(current, remaining, lint, withheld, strict).run(chosen)
+        if result is not None:
+            accepted, current, remaining = result
+            alignment.apply(_sorted_spans(accepted))
+            applied.extend(candidate.diagnostic for candidate in accepted)
+    return FixOutcome(
+        source,
+        current.raw_text,
+        applied=applied,
+        remaining=remaining,
+        fixed_source=current,
+        alignment=alignment if applied else None,
+    )
 
 
 # --- writing back -----------------------------------------------------------------------------------

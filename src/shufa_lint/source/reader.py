@@ -11,7 +11,7 @@ import sys
 
 from ..diagnostics import InputError
 from . import SourceText, from_text
-from .encoding import decode
+from .encoding import Decoded, decode
 
 # A report is a few hundred kilobytes; 20 MB of text is far beyond any draft and still lints in seconds.
 MAX_TEXT_BYTES = 20 * 1024 * 1024
@@ -49,8 +49,13 @@ def read_bytes(path: str, data: bytes, encoding: str | None = None) -> SourceTex
         raise InputError(path, _too_large(len(data), MAX_TEXT_BYTES))
     if not data.strip():
         raise InputError(path, "file is empty")
-    decoded = decode(data, path, encoding)
-    if suffix in MARKDOWN_SUFFIXES:
+    return from_decoded(path, decode(data, path, encoding))
+
+
+def from_decoded(path: str, decoded: Decoded) -> SourceText:
+    """Text already decoded, read as its file type: what ``--fix`` re-reads after each pass, without
+    judging again whether it is text (a fix that removes characters must not turn a draft into binary)."""
+    if os.path.splitext(path)[1].lower() in MARKDOWN_SUFFIXES:
         from .markdown import parse_markdown
 
         return parse_markdown(path, decoded.text, encoding=decoded.encoding, bom=decoded.bom)
