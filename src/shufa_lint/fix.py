@@ -114,7 +114,7 @@ class FixOutcome:
     remaining: list[Diagnostic] = field(default_factory=list)
     converged: bool = True  # False if fixes had not settled after MAX_PASSES: then nothing is applied
     fixed_source: SourceText | None = None  # the fixed text as linted last (what ``remaining`` refers to)
-    alignment: Alignment | None = None  # where the original text survives in ``text``; None: unchanged
+    alignment: Alignment | None = None  # where the original text survives in ``text``, once fixes apply
 
     @property
     def changed(self) -> bool:
@@ -405,11 +405,13 @@ def _encode(source: SourceText, text: str) -> bytes:
 
 
 def write_back(outcome: FixOutcome) -> None:
-    """Write the fixed text over the file, atomically, keeping its encoding, BOM, line ends and mode.
+    """Write the fixed text over the file, atomically, keeping its encoding, BOM, line ends, mode (with
+    setuid/setgid bits), group and extended attributes where the platform allows.
 
-    Before writing, the text as read must encode back to exactly the bytes on disk: otherwise the file
-    changed since it was read, or the encoding cannot reproduce it, and writing could lose text.
-    After writing, the file is read again and compared byte for byte.
+    Before writing, the text as read must encode back to exactly the bytes on disk (otherwise the file
+    changed since it was read, or the encoding cannot reproduce it), and the bytes to write must decode
+    to the fixed text with every character outside the fixed regions as it was. After writing, the file
+    is read again and compared byte for byte.
     """
     source = outcome.source
     target = os.path.realpath(source.path)
@@ -421,7 +423,7 @@ def write_back(outcome: FixOutcome) -> None:
     if _encode(source, source.raw_text) != on_disk:
         raise FixError(source.path, "changed since it was read, or does not round-trip its encoding; file not written")
     data = _encode(source, outcome.text)
-    if data[len(source.bom_bytes()) :].decode(source.encoding) != outcome.text:
+    if data[len(source.bom_bytes()) :].decode(source.encoding) != outcome.text or not _keeps_the_rest(outcome):
         raise FixError(source.path, f"the fixed text does not survive {source.encoding}; file not written")
     folder = os.path.dirname(target) or "."
     status = os.stat(target)
@@ -439,9 +441,7 @@ def write_back(outcome: FixOutcome) -> None:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(temporary, status.st_mode & 0o7777)
-        if os.geteuid() == 0:
-            os.chown(temporary, status.st_uid, status.st_gid)
+        _copy_metadata(target, temporary, status)
         os.replace(temporary, target)
     except OSError as error:
         if temporary and os.path.exists(temporary):
@@ -450,6 +450,37 @@ def write_back(outcome: FixOutcome) -> None:
     with open(target, "rb") as written:
         if written.read() != data:
             raise FixError(source.path, "the file read back differs from what was written")
+
+
+def _keeps_the_rest(outcome: FixOutcome) -> bool:
+    """Whether every character outside the fixed regions is in the fixed text, unchanged."""
+    before, after = outcome.source.raw_text, outcome.text
+    if outcome.alignment is None:  # no record of where fixes went (an outcome built by hand)
+        return True
+    return all(
+        before[original : original + length] == after[current : current + length]
+        for original, current, length in outcome.alignment.kept
+    )
+
+
+def _copy_metadata(original: str, replacement: str, status: os.stat_result) -> None:
+    """Group (the owner too, as root), extended attributes, then the mode: changing the owner or group
+    clears setuid and setgid, so the mode goes last. What the platform refuses is left as it is."""
+    try:
+        os.chown(replacement, status.st_uid if os.geteuid() == 0 else -1, status.st_gid)
+    except OSError:
+        pass  # a group this user is not in
+    if hasattr(os, "listxattr"):
+        try:
+            names = os.listxattr(original)
+        except OSError:
+            names = []
+        for name in names:
+            try:
+                os.setxattr(replacement, name, os.getxattr(original, name))
+            except OSError:
+                pass  # security.* and trusted.* need privileges
+    os.chmod(replacement, status.st_mode & 0o7777)
 
 
 # --- summary ----------------------------------------------------------------------------------------
@@ -477,25 +508,46 @@ class FixSession:
     the findings left in the fixed text (their positions refer to it); after ``--diff``, nothing.
     """
 
-    def __init__(self, unsafe: bool, write: bool):
+    def __init__(self, unsafe: bool, write: bool, trees: Iterable[str] | None = None, through_symlinks: bool = False):
         self.unsafe = unsafe
         self.write = write
+        # the real paths of the linted folders; a file whose real path leaves them is not rewritten
+        self.trees = None if trees is None or through_symlinks else [os.path.realpath(tree) for tree in trees]
         self.outcomes: list[FixOutcome] = []
         self.notes: list[tuple[str, Message]] = []  # files left alone, and why
 
     def run(self, source: SourceText, diagnostics: list[Diagnostic], lint: Lint) -> tuple[SourceText, list[Diagnostic]]:
-        reason = can_fix(source, self.write)
+        reason = can_fix(source, self.write) or (self._outside_trees(source.path) if self.write else None)
         if reason is not None:
             if any(applicable(d.fix, self.unsafe) for d in diagnostics):
                 self.notes.append((source.path, reason))
             return source, diagnostics
         outcome = fix_source(source, diagnostics, lint, self.unsafe)
+        if not outcome.converged:
+            self.notes.append((source.path, Message(
+                f"修复经 {MAX_PASSES} 轮仍未稳定，文件未改写", f"fixes did not settle after {MAX_PASSES} passes; file not written"
+            )))
         if outcome.changed and self.write:
+            if os.stat(source.path).st_nlink > 1:
+                self.notes.append((source.path, Message(
+                    "该文件有多个硬链接：改写后其他链接仍是原文", "has other hard links; they keep the text as it was"
+                )))
             write_back(outcome)
         self.outcomes.append(outcome)
         if not self.write:
             return source, []
         return outcome.fixed_source, outcome.remaining
+
+    def _outside_trees(self, path: str) -> Message | None:
+        if self.trees is None or path == "-":
+            return None
+        real = os.path.realpath(path)
+        if any(real == tree or real.startswith(tree.rstrip(os.sep) + os.sep) for tree in self.trees):
+            return None
+        return Message(
+            f"经符号链接指向受检目录之外（{real}），未改写；确需改写请加 --fix-through-symlinks",
+            f"a symlink leads outside the linted folders (to {real}); not rewritten (--fix-through-symlinks allows it)",
+        )
 
     @property
     def changed(self) -> bool:
@@ -514,10 +566,16 @@ class FixSession:
 
 
 def fix_reports(
-    reports: list["FileReport"], lint: Lint, unsafe: bool, write: bool
+    reports: list["FileReport"],
+    lint: Lint,
+    unsafe: bool,
+    write: bool,
+    trees: Iterable[str] | None = None,
+    through_symlinks: bool = False,
 ) -> tuple[list["FileReport"], FixSession]:
-    """Fix every linted file of a run; a file that cannot be written becomes an input error (exit 2)."""
-    session = FixSession(unsafe, write)
+    """Fix every linted file of a run; a file that cannot be written becomes an input error (exit 2).
+    ``trees`` are the folders linted (for a file named directly, its folder)."""
+    session = FixSession(unsafe, write, trees, through_symlinks)
     fixed = []
     for report in reports:
         if report.error or report.source is None:

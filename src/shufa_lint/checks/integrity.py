@@ -6,6 +6,7 @@ import re
 
 from ..diagnostics import Edit, Fix, Message, Severity
 from ..document import Document, Tree
+from ..document.markers import starts_numbered
 from ..document.paragraphs import Paragraph, stands_alone
 from ..document.text import comparable, ends_sentence
 from ..registry import Rule, register
@@ -104,8 +105,9 @@ class BrokenLine(Rule):
                     continue
                 start, end = _line_end(document, line)
                 fix = None
-                if document.source.can_join(line):
-                    following = document.lines[line]
+                following = document.lines[line]
+                # a numbered line stays where it is, even one the model did not read as a heading
+                if document.source.can_join(line) and not starts_numbered(following):
                     next_indent = len(following) - len(following.lstrip(" \t\u3000"))
                     fix = Fix(
                         (Edit(line, len(document.lines[line - 1]) + 1, line + 1, next_indent + 1, ""),),

@@ -22,7 +22,9 @@ _PATTERNS = [
     (PAREN_HAN, re.compile(rf"[（(](?P<n>{_NUM})[）)](?P<bad>[、.．，,：:])?")),
     (PAREN_ARABIC, re.compile(r"[（(](?P<n>\d{1,2})[）)](?P<bad>[、.．，,：:])?")),
     (ITEM, re.compile(rf"(?P<n>{_NUM})是(?P<bad>[，,：:、])?")),
-    (HAN, re.compile(rf"(?P<n>{_NUM})(?:(?P<sep>、)|(?P<bad>[.．](?!\d)))")),
+    # 一.2024年… at a line's start is a part heading typed with a full stop (a 一 in running text is
+    # a heading only when well-formed, see _match_at)
+    (HAN, re.compile(rf"(?P<n>{_NUM})(?:(?P<sep>、)|(?P<bad>[.．]))")),
     (ARABIC, re.compile(r"(?P<n>\d{1,2})(?:(?P<sep>[.．])(?![\d.．])|(?P<bad>、))")),
 ]
 _OPENING_MARKS = set("“‘《（(【[")
@@ -135,6 +137,22 @@ def _match_at(text: str, position: int, at_start: bool) -> MarkerMatch | None:
             expected = label(kind, ordinal) if kind != ITEM else number + "是"
         return MarkerMatch(kind, ordinal, position, end, expected)
     return None
+
+
+# Any way a draft numbers a line, well-formed or not: 一、 一. 一， 一) （一) 【一】 1、 1) ① 一是 第一部分.
+# Wider than ``scan`` on purpose: what it is for is keeping such a line where it is (a fix never joins
+# it onto the line above), not reading it as a heading.
+_NUMBERED_LINE = re.compile(
+    rf"[ \t\u3000]*(?:[（(［\[【〔][ \t]*(?:{_NUM}|\d{{1,3}})[ \t]*[）)］\]】〕]"
+    rf"|{_NUM}(?:[ \t]*[、.．，,：:)）]|是)"
+    r"|\d{1,3}[ \t]*(?:[、)）]|[.．,，:：](?!\d))"
+    rf"|[①-⑳⑴-⒇⒈-⒛]|第{_NUM}(?:部分|章|节|条|项|篇))"
+)
+
+
+def starts_numbered(line: str) -> bool:
+    """Whether ``line`` begins with a numbering marker of any form, malformed ones included."""
+    return _NUMBERED_LINE.match(line) is not None
 
 
 _ITEM_ORDINALS = {to_chinese(n) for n in range(1, 100)}
