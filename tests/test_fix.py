@@ -113,10 +113,11 @@ def test_conflicting_fixes_are_dropped_and_retried_on_the_next_pass():
 def test_fixing_stops_after_a_bounded_number_of_passes():
     source = from_text("r.txt", "甲\n")
 
-    def lint(current: SourceText):  # a rule that never agrees with its own fix
-        return [finding([(1, 1, 1, 2, "乙" if current.raw_text.startswith("甲") else "甲")])]
+    def lint(current: SourceText):  # a rule that always wants one more character
+        return [finding([(1, len(current.lines[0]) + 1, 1, len(current.lines[0]) + 1, "乙")])]
 
     outcome = fix_source(source, lint(source), lint, max_passes=3)
+    assert len(outcome.remaining) == 1
     # fixes that do not settle leave the file as it was: never written half-fixed
     assert not outcome.converged
     assert (outcome.text, outcome.applied, outcome.changed) == ("甲\n", [], False)

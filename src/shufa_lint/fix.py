@@ -58,6 +58,17 @@ class _Span:
     start: int
     end: int
     content: str
+    code: str = ""  # the rule whose fix this edit belongs to
+
+
+def _placed(spans: list[_Span]) -> list[tuple[int, int, str]]:
+    """Where each of a pass's sorted spans puts its new text: (start, end, rule code) after the pass."""
+    placed, shift = [], 0
+    for span in spans:
+        start = span.start + shift
+        placed.append((start, start + len(span.content), span.code))
+        shift += len(span.content) - (span.end - span.start)
+    return placed
 
 
 class Alignment:
@@ -69,6 +80,8 @@ class Alignment:
 
     def __init__(self, length: int):
         self.kept: list[tuple[int, int, int]] = [(0, 0, length)] if length else []
+        # where each fix's new text stands in the current text: (start, end, rule code)
+        self.places: list[tuple[int, int, str]] = []
 
     def apply(self, spans: list[_Span]) -> None:
         """Record a pass of non-overlapping ``spans`` (sorted, in current coordinates)."""
@@ -92,6 +105,25 @@ class Alignment:
             shift += len(span.content) - (span.end - span.start)
         kept.extend((original, current + shift, length) for original, current, length in runs[index:])
         self.kept = kept
+        self._move_places(spans)
+
+    def _move_places(self, spans: list[_Span]) -> None:
+        """Carry the earlier fixes' places through this pass and add its own."""
+        starts = [span.start for span in spans]
+        placed = _placed(spans)
+        moved_starts = [start for start, _end, _code in placed]
+
+        def moved(position: int, side: int) -> int:
+            slot = bisect.bisect_right(starts, position) - 1
+            if slot < 0:
+                return position
+            span = spans[slot]
+            if position < span.end or (position == span.end == span.start and side == 0):
+                # inside what the span replaced: the start or end of its new text
+                return moved_starts[slot] + (len(span.content) if side else 0)
+            return position + moved_starts[slot] + len(span.content) - span.end
+
+        self.places = sorted([(moved(start, 0), moved(end, 1), code) for start, end, code in self.places] + placed)
 
     def changed(self, original_length: int, current_length: int) -> list[tuple[int, int, int, int]]:
         """The fixed regions as (start, end in the original, start, end in the current text)."""
@@ -119,6 +151,10 @@ class FixOutcome:
     @property
     def changed(self) -> bool:
         return self.text != self.source.raw_text
+
+    def places(self) -> list[tuple[int, int, str]]:
+        """Where each applied fix's new text stands in the fixed text: (start, end, rule code)."""
+        return [] if self.alignment is None else list(self.alignment.places)
 
     def regions(self) -> list[tuple[int, int, int, int]]:
         """Fixed regions: (start, end in the original text, start, end in the fixed text)."""
@@ -180,7 +216,7 @@ def _offset(line: int, column: int, starts: list[int], lengths: list[int], text_
     return starts[line - 1] + column - 1
 
 
-def _spans(fix: Fix, text: str, starts: list[int], lengths: list[int], newline: str) -> list[_Span] | None:
+def _spans(fix: Fix, text: str, starts: list[int], lengths: list[int], newline: str, code: str) -> list[_Span] | None:
     """A fix's edits as sorted offsets in ``text``; None if an edit falls outside it or edits overlap."""
     spans = []
     for edit in fix.edits:
@@ -188,7 +224,7 @@ def _spans(fix: Fix, text: str, starts: list[int], lengths: list[int], newline: 
         end = _offset(edit.end_line, edit.end_column, starts, lengths, len(text))
         if start is None or end is None or end < start:
             return None
-        spans.append(_Span(start, end, edit.content.replace("\n", newline)))
+        spans.append(_Span(start, end, edit.content.replace("\n", newline), code))
     spans.sort(key=lambda span: (span.start, span.end))
     if any(_overlaps(a, b) for a, b in zip(spans, spans[1:])):
         return None
@@ -234,7 +270,7 @@ def _candidates(source: SourceText, diagnostics: Iterable[Diagnostic], unsafe: b
     for diagnostic in diagnostics:
         if not applicable(diagnostic.fix, unsafe):
             continue
-        spans = _spans(diagnostic.fix, text, starts, lengths, source.newline)
+        spans = _spans(diagnostic.fix, text, starts, lengths, source.newline, diagnostic.code)
         if spans is None or not _keeps_figures(spans, text, diagnostic.fix.safe):
             continue
         if all(text[span.start : span.end] == span.content for span in spans):
@@ -342,10 +378,49 @@ class _Pass:
         return self.run(chosen[:half]) or self.run(chosen[half:])
 
     def _try(self, chosen: list[_Candidate]) -> tuple[SourceText, list[Diagnostic]] | None:
-        fixed = reparse(self.current, _apply_spans(self.current.raw_text, _sorted_spans(chosen)))
+        spans = _sorted_spans(chosen)
+        fixed = reparse(self.current, _apply_spans(self.current.raw_text, spans))
         found = self.lint(fixed)
         counted = found if self.strict else [d for d in found if not applicable(d.fix, unsafe=True)]
-        return None if headline_counts(counted) - self.allowed else (fixed, found)
+        if headline_counts(counted) - self.allowed or _found_again(spans, fixed, found):
+            return None
+        return fixed, found
+
+
+def _found_again(spans: list[_Span], fixed: SourceText, found: list[Diagnostic]) -> bool:
+    """Whether a rule still reports at a place its own fix just wrote: then the fix did not fix it."""
+    starts = _line_starts(fixed.raw_text, fixed)
+    if starts is None:
+        return False
+    places = _placed(spans)
+    codes = {code for _start, _end, code in places}
+    return any(
+        code == finding.code and covers(where, start, end)
+        for finding in found
+        if finding.code in codes
+        for where in finding_ranges(finding, starts)
+        for start, end, code in places
+    )
+
+
+def finding_ranges(finding: Diagnostic, starts: list[int]) -> list[tuple[int, int]]:
+    """The offsets a finding is about: what its fix would change, else its own range. (One SF701 finding
+    spans a line's marks; a mark fixed between two others is not found again.)"""
+    ranges = [(e.line, e.column, e.end_line, e.end_column) for e in finding.fix.edits] if finding.fix else []
+    ranges = ranges or [(finding.line, finding.column, finding.end_line, finding.end_column)]
+    return [
+        (starts[line - 1] + column - 1, starts[end_line - 1] + end_column - 1)
+        for line, column, end_line, end_column in ranges
+        if end_line <= len(starts)
+    ]
+
+
+def covers(finding: tuple[int, int], start: int, end: int) -> bool:
+    """Whether a finding's [start, end) offsets cover what a fix wrote at [``start``, ``end``): overlap
+    with the new text, or, for a deletion (a joined line break), a range across the point."""
+    if start == end:
+        return finding[0] < start < finding[1]
+    return finding[0] < end and start < max(finding[1], finding[0] + 1)
 
 
 def fix_source(
@@ -372,7 +447,17 @@ def _fix_passes(source, diagnostics, lint, unsafe, max_passes, strict) -> FixOut
     withheld: set = set()
     applied: list[Diagnostic] = []
     passes = 0
-    while chosen := [c for c in _candidates(current, remaining, unsafe) if c.key not in withheld]:
+    changed_since_withheld = False
+    while True:
+        chosen = [c for c in _candidates(current, remaining, unsafe) if c.key not in withheld]
+        if not chosen and withheld and changed_since_withheld:
+            # a fix withheld earlier may be harmless in the text as it is now; a second run would try it
+            # again, so this one does, to end where a second run changes nothing
+            withheld.clear()
+            changed_since_withheld = False
+            continue
+        if not chosen:
+            break
         if passes == max_passes:
             return FixOutcome(source, source.raw_text, remaining=list(diagnostics), converged=False, fixed_source=source)
         passes += 1
@@ -381,6 +466,7 @@ def _fix_passes(source, diagnostics, lint, unsafe, max_passes, strict) -> FixOut
             accepted, current, remaining = result
             alignment.apply(_sorted_spans(accepted))
             applied.extend(candidate.diagnostic for candidate in accepted)
+            changed_since_withheld = bool(withheld)
     return FixOutcome(
         source,
         current.raw_text,

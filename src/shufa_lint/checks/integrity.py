@@ -75,6 +75,22 @@ def unfinished(document: Document, paragraph: Paragraph, tree: Tree | None = Non
     )
 
 
+# Longest start of a marker a line break can cut off from the rest of it: （  （一  一
+_MARKER_HEAD = 2
+
+
+def _numbered_next(document: Document, line: int) -> bool:
+    """Whether the line after ``line`` begins with a numbering marker, of any form, or with the head of
+    one that the next line completes (（ then 一）…): a join must leave it at the start of its line,
+    even where the model did not read it as a heading."""
+    following = document.lines[line].strip(" \t\u3000")
+    if starts_numbered(following):
+        return True
+    if len(following) <= _MARKER_HEAD and line + 1 < len(document.lines):
+        return starts_numbered(following + document.lines[line + 1].lstrip(" \t\u3000"))
+    return False
+
+
 @register
 class BrokenLine(Rule):
     """A line broken in the middle of a sentence.
@@ -105,9 +121,8 @@ class BrokenLine(Rule):
                     continue
                 start, end = _line_end(document, line)
                 fix = None
-                following = document.lines[line]
-                # a numbered line stays where it is, even one the model did not read as a heading
-                if document.source.can_join(line) and not starts_numbered(following):
+                if document.source.can_join(line) and not _numbered_next(document, line):
+                    following = document.lines[line]
                     next_indent = len(following) - len(following.lstrip(" \t\u3000"))
                     fix = Fix(
                         (Edit(line, len(document.lines[line - 1]) + 1, line + 1, next_indent + 1, ""),),
