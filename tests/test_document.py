@@ -156,3 +156,17 @@ def test_run_in_items_after_a_comma():
 def test_headings_run_on_after_a_full_stop():
     found = scan("一、工作情况。(一)强化引领。1.学习。")
     assert [(m.kind, m.ordinal) for m in found] == [(HAN, 1), (PAREN_HAN, 1), (ARABIC, 1)]
+
+
+def test_a_one_line_outline_splits_at_part_markers_separated_by_spaces():
+    outline = document(
+        "【提纲】一、工作情况 （一）强化学习 （二）依法决策 （三）加强法治宣传教育 二、存在的问题 三、下一步工作打算\n"
+        "2024年度某局主要负责人履行推进法治建设第一责任人职责情况的报告\n"
+        "一、工作情况\n"
+    ).outline
+    assert [(m.label, m.text) for m in outline.tree.markers] == [
+        ("一、", "工作情况"), ("（一）", "强化学习"), ("（二）", "依法决策"), ("（三）", "加强法治宣传教育"),
+        ("二、", "存在的问题"), ("三、", "下一步工作打算"),
+    ]
+    # after a space in running text, numbers are not headings
+    assert document("全面完成 二、三季度任务，获评 一、二等奖。\n").markers == []

@@ -165,6 +165,8 @@ _STARTS = re.escape("".join(sorted(_MARKER_START)))
 _AFTER_BOUNDARY = re.compile(rf"[{re.escape(BOUNDARY)}][ \t\u3000”’]*(?=[{_STARTS}])")
 # Run-in items may also follow a comma: 全年组织学法，一是会前学法12次；二是……
 _AFTER_COMMA = re.compile(r"[，,][ \t\u3000]*(?=[一二三四五六七八九十]{1,3}是)")
+# An outline typed on one line separates its parts with spaces: …（三）加强法治宣传教育 二、存在的问题
+_AFTER_SPACE = re.compile(r"(?<=[^ \t\u3000])[ \t\u3000]+(?=[一二三四五六七八九十]{1,3}、)")
 _OPENING_BRACKET = re.compile(rf"(?<=[^{re.escape(''.join(sorted(_LEGAL_REFERENCE_BEFORE)))}])[（(](?=[{_STARTS}])")
 
 
@@ -180,6 +182,9 @@ def scan(text: str) -> list[MarkerMatch]:
     candidates.extend(bracket.start() for bracket in _OPENING_BRACKET.finditer(text))
     after_comma = {comma.end() for comma in _AFTER_COMMA.finditer(text)}
     candidates.extend(after_comma)
+    # after a space, only a well-formed part marker (二、) opens a heading
+    after_space_only = {space.end() for space in _AFTER_SPACE.finditer(text)} - set(candidates)
+    candidates.extend(after_space_only)
     seen = set()
     for start in candidates:
         if start >= length or start in seen or text[start] not in _MARKER_START:
@@ -187,6 +192,8 @@ def scan(text: str) -> list[MarkerMatch]:
         seen.add(start)
         match = _match_at(text, start, at_start=start == position)
         if match is None or (start in after_comma and match.kind != ITEM):
+            continue
+        if start in after_space_only and (match.kind != HAN or match.expected is not None):
             continue
         if start != position and match.kind != ITEM:
             before = text[:start].rstrip(" \t\u3000”’")[-1:]
