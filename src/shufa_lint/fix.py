@@ -23,8 +23,7 @@ from typing import TYPE_CHECKING, Callable, Iterable
 
 from .diagnostics import Diagnostic, Fix, InputError, Message
 from .source import SourceText
-from .source.encoding import Decoded
-from .source.reader import from_decoded
+from .source.reader import text_source
 
 if TYPE_CHECKING:
     from .formats import FileReport
@@ -332,9 +331,11 @@ def apply_fixes(
 
 
 def reparse(source: SourceText, text: str) -> SourceText:
-    """The fixed text read as the file will be: same reader (text or Markdown), encoding and BOM."""
+    """The fixed text read as the file will be: same reader (text or Markdown), encoding and BOM. Not
+    decoded again: whether it is text was judged once, on the file (a fix that removes characters
+    must not turn a draft into binary)."""
     _encode(source, text)  # a fixed text the file's encoding cannot hold is refused here
-    return from_decoded(source.path, Decoded(text, source.encoding, source.bom))
+    return text_source(source.path, text, encoding=source.encoding, bom=source.bom)
 
 
 def can_fix(source: SourceText, write: bool = True) -> Message | None:
@@ -351,6 +352,16 @@ def can_fix(source: SourceText, write: bool = True) -> Message | None:
 def headline_counts(diagnostics: Iterable[Diagnostic]) -> Counter:
     """How many findings of each headline rule (SF1xx–SF6xx): what a fix must not increase."""
     return Counter(d.code for d in diagnostics if _HEADLINE.fullmatch(d.code))
+
+
+def created_headlines(before: Counter, after: Counter) -> Counter:
+    """The headline findings a fix created. Sections missing from a draft that stops mid-sentence are
+    not reported (the rest may be lost); a fix that ends the cut-off (继续努力. → 继续努力。) reveals
+    them rather than creating them."""
+    created = after - before
+    if after["SF602"] < before["SF602"]:
+        created.pop("SF101", None)
+    return created
 
 
 class _Pass:
@@ -382,7 +393,7 @@ class _Pass:
         fixed = reparse(self.current, _apply_spans(self.current.raw_text, spans))
         found = self.lint(fixed)
         counted = found if self.strict else [d for d in found if not applicable(d.fix, unsafe=True)]
-        if headline_counts(counted) - self.allowed or _found_again(spans, fixed, found):
+        if created_headlines(self.allowed, headline_counts(counted)) or _found_again(spans, fixed, found):
             return None
         return fixed, found
 
@@ -436,7 +447,7 @@ def fix_source(
     allowing no new headline finding at any step. If the fixes have not settled after ``max_passes``
     passes, nothing is applied (``converged`` is False)."""
     outcome = _fix_passes(source, diagnostics, lint, unsafe, max_passes, strict=False)
-    if outcome.applied and headline_counts(outcome.remaining) - headline_counts(diagnostics):
+    if outcome.applied and created_headlines(headline_counts(diagnostics), headline_counts(outcome.remaining)):
         outcome = _fix_passes(source, diagnostics, lint, unsafe, max_passes, strict=True)
     return outcome
 
@@ -669,7 +680,9 @@ def fix_reports(
             continue
         try:
             source, diagnostics = session.run(report.source, report.diagnostics, lint)
-            fixed.append(replace(report, source=source, diagnostics=diagnostics))
+            # the structure (sections, outline lines) described the text before the fixes
+            structure = report.structure if source is report.source else None
+            fixed.append(replace(report, source=source, diagnostics=diagnostics, structure=structure))
         except InputError as error:
             fixed.append(replace(report, diagnostics=[], error=str(error)))
     return fixed, session

@@ -22,7 +22,8 @@ from . import LineOrigin, SourceText, newline_of, split_lines
 _FENCE_OPEN = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _THEMATIC_BREAK = re.compile(r"^ {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$")
 _SETEXT_UNDERLINE = re.compile(r"^ {0,3}(?:=+|-+)[ \t]*$")
-_BLOCKQUOTE = re.compile(r"^ {0,3}>[ \t]?")
+# matched at a position (``match(text, pos)``), so without ^: nested quotes are peeled in one pass
+_BLOCKQUOTE = re.compile(r" {0,3}>[ \t]?")
 _ATX_HEADING = re.compile(r"^ {0,3}#{1,6}(?:[ \t]+|$)")
 _BULLET = re.compile(r"^[ \t]*[-+*][ \t]+(?:\[[ xX]\][ \t]+)?")
 _LEADING_STRONG = re.compile(r"^\*\*(?=\S)(.+?)(?<=\S)\*\*")
@@ -111,8 +112,10 @@ class _Reader:
             return [], "code"
         if _THEMATIC_BREAK.match(visible) or (previous == "text" and _SETEXT_UNDERLINE.match(visible)):
             return [], "blank"
-        while match := _BLOCKQUOTE.match(visible):
-            kept, visible = kept[match.end() :], visible[match.end() :]
+        quoted = 0
+        while match := _BLOCKQUOTE.match(visible, quoted):
+            quoted = match.end()
+        kept, visible = kept[quoted:], visible[quoted:]
         heading = _ATX_HEADING.match(visible)
         if heading:
             end = _heading_end(visible, heading.end())
@@ -167,40 +170,35 @@ def _visible(line: str, kept: list[int]) -> str:
 def _without_inline_markup(kept: list[int], visible: str) -> list[int]:
     """Drop code spans, images and emphasis delimiters, and keep only the text of links: [文字](链接)
     reads as 文字."""
-    spans: list[tuple[int, int]] = []  # [start, end) of visible positions to drop
+    dropped = bytearray(len(visible))  # 1: a visible position that is markup, not text
     for code in _CODE_SPAN.finditer(visible):
-        spans.append((code.start(), code.end()))
+        dropped[code.start() : code.end()] = b"\1" * (code.end() - code.start())
     for image in _IMAGE.finditer(visible):
-        if any(start <= image.start() < end for start, end in spans):
-            continue
-        spans.append((image.start(), image.end()))
+        if not dropped[image.start()]:  # an image inside a code span is code
+            dropped[image.start() : image.end()] = b"\1" * (image.end() - image.start())
     for link in _LINK.finditer(visible):
-        if any(start <= link.start() < end for start, end in spans):
-            continue
-        spans.append((link.start(), link.start(1)))
-        spans.append((link.end(1), link.end()))
-    spans.extend(_emphasis_delimiters(visible, spans))
-    if not spans:
+        if not dropped[link.start()]:  # nor is a link inside code or an image
+            dropped[link.start() : link.start(1)] = b"\1" * (link.start(1) - link.start())
+            dropped[link.end(1) : link.end()] = b"\1" * (link.end() - link.end(1))
+    _drop_emphasis_delimiters(visible, dropped)
+    if not any(dropped):
         return kept
-    dropped = {position for start, end in spans for position in range(start, end)}
-    return [source for position, source in enumerate(kept) if position not in dropped]
+    return [source for position, source in enumerate(kept) if not dropped[position]]
 
 
-def _emphasis_delimiters(visible: str, markup: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The delimiters of emphasis (**12**, *重点*, __要求__) outside other markup: **12** reads as 12."""
+def _drop_emphasis_delimiters(visible: str, dropped: bytearray) -> None:
+    """Mark the delimiters of emphasis (**12**, *重点*, __要求__) outside other markup: **12** reads as 12."""
     if "*" not in visible and "_" not in visible:
-        return []
-    found: list[tuple[int, int]] = []
+        return
     for pattern in (_STAR_EMPHASIS, _UNDERSCORE_EMPHASIS):
         for emphasis in pattern.finditer(visible):
             start, end, width = emphasis.start(), emphasis.end(), len(emphasis.group(1))
             delimiter, text = emphasis.group(1), emphasis.group(2)
             if delimiter[0] == "*" and not _CLAUSE_MARKS.isdisjoint(text):
                 continue
-            if any(start < close and open_ < end for open_, close in markup + found):
-                continue  # inside a code span or link target, or across one
-            found.extend(((start, start + width), (end - width, end)))
-    return found
+            if any(dropped[start:end]):
+                continue  # inside a code span or link target, across one, or already emphasis
+            dropped[start : start + width] = dropped[end - width : end] = b"\1" * width
 
 
 def _origin(line: int, kept: list[int]) -> LineOrigin:

@@ -10,8 +10,9 @@ import os
 import sys
 
 from ..diagnostics import InputError
+from ..files import read_regular_file, too_large
 from . import SourceText, from_text
-from .encoding import Decoded, decode
+from .encoding import decode
 
 # A report is a few hundred kilobytes; 20 MB of text is far beyond any draft and still lints in seconds.
 MAX_TEXT_BYTES = 20 * 1024 * 1024
@@ -31,7 +32,11 @@ def read(path: str, encoding: str | None = None) -> SourceText:
     if suffix in LEGACY_WORD_SUFFIXES:
         raise InputError(path, _SAVE_AS_DOCX)
     limit = MAX_DOCX_BYTES if suffix in DOCX_SUFFIXES or path == "-" else MAX_TEXT_BYTES
-    return read_bytes(path, _read_bounded(path, limit), encoding)
+    if path == "-":
+        return read_bytes(path, _read_stdin(limit), encoding)
+    if os.path.isdir(path):
+        raise InputError(path, _why_directory(path))
+    return read_bytes(path, read_regular_file(path, limit), encoding)
 
 
 def read_bytes(path: str, data: bytes, encoding: str | None = None) -> SourceText:
@@ -46,48 +51,28 @@ def read_bytes(path: str, data: bytes, encoding: str | None = None) -> SourceTex
     if data.startswith(_ZIP_MAGIC):
         raise InputError(path, "is a zip archive (a .docx saved under another name?); rename it to .docx")
     if len(data) > MAX_TEXT_BYTES:
-        raise InputError(path, _too_large(len(data), MAX_TEXT_BYTES))
+        raise InputError(path, too_large(len(data), MAX_TEXT_BYTES))
     if not data.strip():
         raise InputError(path, "file is empty")
-    return from_decoded(path, decode(data, path, encoding))
+    decoded = decode(data, path, encoding)
+    return text_source(path, decoded.text, encoding=decoded.encoding, bom=decoded.bom)
 
 
-def from_decoded(path: str, decoded: Decoded) -> SourceText:
-    """Text already decoded, read as its file type: what ``--fix`` re-reads after each pass, without
-    judging again whether it is text (a fix that removes characters must not turn a draft into binary)."""
+def text_source(path: str, text: str, **attributes) -> SourceText:
+    """A ``SourceText`` from decoded text (a file's, or an editor's buffer): Markdown by its name, else
+    plain text."""
     if os.path.splitext(path)[1].lower() in MARKDOWN_SUFFIXES:
         from .markdown import parse_markdown
 
-        return parse_markdown(path, decoded.text, encoding=decoded.encoding, bom=decoded.bom)
-    return from_text(path, decoded.text, encoding=decoded.encoding, bom=decoded.bom)
+        return parse_markdown(path, text, **attributes)
+    return from_text(path, text, **attributes)
 
 
-def _read_bounded(path: str, limit: int) -> bytes:
-    """The file's bytes; refuse before reading if it is larger than ``limit``."""
-    if path == "-":
-        data = sys.stdin.buffer.read(limit + 1)
-        if len(data) > limit:
-            raise InputError(path, _too_large(len(data), limit, at_least=True))
-        return data
-    try:
-        if os.path.isdir(path):
-            raise InputError(path, _why_directory(path))
-        size = os.stat(path).st_size
-        if size > limit:
-            raise InputError(path, _too_large(size, limit))
-        with open(path, "rb") as handle:
-            # st_size is 0 for pipes and /proc files: the bounded read still stops a stream that never ends
-            data = handle.read(limit + 1)
-    except OSError as error:
-        raise InputError(path, f"cannot read: {error.strerror or error}") from None
+def _read_stdin(limit: int) -> bytes:
+    data = sys.stdin.buffer.read(limit + 1)
     if len(data) > limit:
-        raise InputError(path, _too_large(len(data), limit, at_least=True))
+        raise InputError("-", too_large(len(data), limit, at_least=True))
     return data
-
-
-def _too_large(size: int, limit: int, at_least: bool = False) -> str:
-    megabytes = f"{'over ' if at_least else ''}{size / 1024 / 1024:.1f} MB"
-    return f"file too large ({megabytes}; the limit is {limit // 1024 // 1024} MB); not linted"
 
 
 def _why_directory(path: str) -> str:
