@@ -390,3 +390,13 @@ def test_output_file_that_is_an_input_is_refused(tmp_path):
     code, _, stderr = run("--format", "json", "-o", str(draft), str(draft))
     assert code == 2 and "would be overwritten" in stderr
     assert draft.read_bytes() == REPORT.encode("utf-8")
+
+
+def test_a_fix_whose_rule_still_reports_at_its_place_is_withheld():
+    source = from_text("r.txt", "甲乙\n")
+
+    def lint(current: SourceText):  # a rule that never agrees with its own fix
+        return [finding([(1, 1, 1, 2, "乙" if current.raw_text.startswith("甲") else "甲")])]
+
+    outcome = fix_source(source, lint(source), lint)
+    assert outcome.converged and not outcome.changed and outcome.applied == []

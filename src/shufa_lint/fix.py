@@ -403,15 +403,22 @@ def _found_again(spans: list[_Span], fixed: SourceText, found: list[Diagnostic])
     starts = _line_starts(fixed.raw_text, fixed)
     if starts is None:
         return False
-    places = _placed(spans)
-    codes = {code for _start, _end, code in places}
-    return any(
-        code == finding.code and covers(where, start, end)
-        for finding in found
-        if finding.code in codes
-        for where in finding_ranges(finding, starts)
-        for start, end, code in places
-    )
+    by_code: dict[str, list[tuple[int, int, str]]] = {}
+    for place in _placed(spans):  # sorted and disjoint, per code too
+        by_code.setdefault(place[2], []).append(place)
+    firsts = {code: [start for start, _end, _code in places] for code, places in by_code.items()}
+    for finding in found:
+        places = by_code.get(finding.code)
+        if places is None:
+            continue
+        for where in finding_ranges(finding, starts):
+            slot = bisect.bisect_left(firsts[finding.code], max(where[1], where[0] + 1))
+            # walk back over the places that start before the range ends, while they reach into it
+            while slot > 0 and places[slot - 1][1] > where[0] - 1:
+                slot -= 1
+                if covers(where, places[slot][0], places[slot][1]):
+                    return True
+    return False
 
 
 def finding_ranges(finding: Diagnostic, starts: list[int]) -> list[tuple[int, int]]:
