@@ -265,7 +265,7 @@ def _assert_untouched_outside_the_fixes(outcome, before: bytes, after: bytes) ->
     assert before[:mark] == after[:mark]
     original_at, fixed_at = mark, mark  # byte offsets, walking both texts run by run
     original_char = fixed_char = 0
-    for original, fixed, length in outcome.alignment.kept if outcome.alignment else [(0, 0, len(outcome.text))]:
+    for original, fixed, length in outcome.edit_map.kept if outcome.edit_map else [(0, 0, len(outcome.text))]:
         original_at += len(source.raw_text[original_char:original].encode(source.encoding))
         fixed_at += len(outcome.text[fixed_char:fixed].encode(source.encoding))
         run = source.raw_text[original : original + length].encode(source.encoding)

@@ -15,7 +15,7 @@ from shufa_lint.checks.punctuation import half_width_marks
 from shufa_lint.cli import main
 from shufa_lint.diagnostics import Diagnostic, Edit, Fix, InputError, Message, Severity
 from shufa_lint.engine import lint_source
-from shufa_lint.fix import Alignment, FixOutcome, _Span, apply_fixes, can_fix, fix_source, write_back
+from shufa_lint.fix import EditMap, FixOutcome, _Span, apply_fixes, can_fix, fix_source, write_back
 from shufa_lint.settings import Settings
 from shufa_lint.source import SourceText, from_text
 
@@ -138,13 +138,14 @@ def test_fixes_that_change_the_model_are_iterated_to_a_fixed_point():
         assert outcome.converged and not again.changed and again.applied == []
 
 
-def test_the_alignment_keeps_the_untouched_runs_through_several_passes():
-    alignment = Alignment(10)  # "0123456789"
-    alignment.apply([_Span(2, 3, "ab"), _Span(5, 5, "X"), _Span(7, 9, "")])  # 01ab34X569
-    assert alignment.kept == [(0, 0, 2), (3, 4, 2), (5, 7, 2), (9, 9, 1)]
-    alignment.apply([_Span(3, 5, "")])  # 01a4X569: cuts across an earlier fix and a kept run
-    assert alignment.kept == [(0, 0, 2), (4, 3, 1), (5, 5, 2), (9, 7, 1)]
-    assert alignment.changed(10, 8) == [(2, 4, 2, 3), (5, 5, 4, 5), (7, 9, 7, 7)]
+def test_the_edit_map_keeps_the_untouched_runs_and_the_fixed_places_through_several_passes():
+    edits = EditMap(10)  # "0123456789"
+    edits.apply([_Span(2, 3, "ab", "A"), _Span(5, 5, "X", "B"), _Span(7, 9, "", "C")])  # 01ab34X569
+    assert edits.kept == [(0, 0, 2), (3, 4, 2), (5, 7, 2), (9, 9, 1)]
+    assert edits.places == [(2, 4, "A"), (6, 7, "B"), (9, 9, "C")]
+    edits.apply([_Span(3, 5, "", "D")])  # 01a4X569: cuts across an earlier fix and a kept run
+    assert edits.kept == [(0, 0, 2), (4, 3, 1), (5, 5, 2), (9, 7, 1)]
+    assert edits.places == [(2, 3, "A"), (3, 3, "D"), (4, 5, "B"), (7, 7, "C")]
 
 
 def test_a_fix_that_would_create_a_headline_finding_is_withheld():

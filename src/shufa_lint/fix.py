@@ -70,7 +70,7 @@ def _placed(spans: list[_Span]) -> list[tuple[int, int, str]]:
     return placed
 
 
-class Alignment:
+class EditMap:
     """Which characters of the fixed text are the original's, untouched: the runs between fixed spans.
 
     ``kept`` holds (start in the original, start in the current text, length), in order. A pass of edits
@@ -124,16 +124,6 @@ class Alignment:
 
         self.places = sorted([(moved(start, 0), moved(end, 1), code) for start, end, code in self.places] + placed)
 
-    def changed(self, original_length: int, current_length: int) -> list[tuple[int, int, int, int]]:
-        """The fixed regions as (start, end in the original, start, end in the current text)."""
-        regions = []
-        original_at = current_at = 0
-        for original, current, length in [*self.kept, (original_length, current_length, 0)]:
-            if original != original_at or current != current_at:
-                regions.append((original_at, original, current_at, current))
-            original_at, current_at = original + length, current + length
-        return regions
-
 
 @dataclass
 class FixOutcome:
@@ -145,7 +135,7 @@ class FixOutcome:
     remaining: list[Diagnostic] = field(default_factory=list)
     converged: bool = True  # False if fixes had not settled after MAX_PASSES: then nothing is applied
     fixed_source: SourceText | None = None  # the fixed text as linted last (what ``remaining`` refers to)
-    alignment: Alignment | None = None  # where the original text survives in ``text``, once fixes apply
+    edit_map: EditMap | None = None  # where the original text survives in ``text``, once fixes apply
 
     @property
     def changed(self) -> bool:
@@ -153,13 +143,7 @@ class FixOutcome:
 
     def places(self) -> list[tuple[int, int, str]]:
         """Where each applied fix's new text stands in the fixed text: (start, end, rule code)."""
-        return [] if self.alignment is None else list(self.alignment.places)
-
-    def regions(self) -> list[tuple[int, int, int, int]]:
-        """Fixed regions: (start, end in the original text, start, end in the fixed text)."""
-        if self.alignment is None:
-            return []
-        return self.alignment.changed(len(self.source.raw_text), len(self.text))
+        return [] if self.edit_map is None else list(self.edit_map.places)
 
     def diff(self) -> str:
         """The unified diff from the file as read to the fixed text (``\\n`` line ends, git style)."""
@@ -461,7 +445,7 @@ def fix_source(
 
 def _fix_passes(source, diagnostics, lint, unsafe, max_passes, strict) -> FixOutcome:
     current, remaining = source, list(diagnostics)
-    alignment = Alignment(len(source.raw_text))
+    edit_map = EditMap(len(source.raw_text))
     withheld: set = set()
     applied: list[Diagnostic] = []
     passes = 0
@@ -482,7 +466,7 @@ def _fix_passes(source, diagnostics, lint, unsafe, max_passes, strict) -> FixOut
         result = _Pass(current, remaining, lint, withheld, strict).run(chosen)
         if result is not None:
             accepted, current, remaining = result
-            alignment.apply(_sorted_spans(accepted))
+            edit_map.apply(_sorted_spans(accepted))
             applied.extend(candidate.diagnostic for candidate in accepted)
             changed_since_withheld = bool(withheld)
     return FixOutcome(
@@ -491,7 +475,7 @@ def _fix_passes(source, diagnostics, lint, unsafe, max_passes, strict) -> FixOut
         applied=applied,
         remaining=remaining,
         fixed_source=current,
-        alignment=alignment if applied else None,
+        edit_map=edit_map if applied else None,
     )
 
 
@@ -559,11 +543,11 @@ def write_back(outcome: FixOutcome) -> None:
 def _keeps_the_rest(outcome: FixOutcome) -> bool:
     """Whether every character outside the fixed regions is in the fixed text, unchanged."""
     before, after = outcome.source.raw_text, outcome.text
-    if outcome.alignment is None:  # no record of where fixes went (an outcome built by hand)
+    if outcome.edit_map is None:  # no record of where fixes went (an outcome built by hand)
         return True
     return all(
         before[original : original + length] == after[current : current + length]
-        for original, current, length in outcome.alignment.kept
+        for original, current, length in outcome.edit_map.kept
     )
 
 
