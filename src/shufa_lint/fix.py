@@ -1,12 +1,14 @@
 """Apply the fixes that rules attach to their diagnostics, and write the result back safely.
 
 A fix is a set of edits in file coordinates (the engine maps them). ``--fix`` applies safe fixes,
-``--unsafe-fixes`` unsafe ones too. Each pass applies the fixes whose edits do not overlap, from the end
-of the file; the text is linted again and the fixes that lost a conflict are retried, until nothing is
-left to fix (a second ``--fix`` then changes nothing). Edits are applied to the decoded file text, so
-line endings, a missing final newline and every untouched character stay as they were; writing back
-uses the file's encoding and BOM, goes through a temporary file and ``os.replace``, and is verified by
-reading the file again. .docx files and standard input are never rewritten.
+``--unsafe-fixes`` unsafe ones too. Each pass applies the fixes whose edits do not overlap, in one walk
+over the text; the text is linted again, a fix that created a headline finding or did not fix its own is
+withheld, and what is left is fixed in the next pass, until nothing is (a second ``--fix`` then changes
+nothing) — or, past a bound, nothing is applied at all. Edits are applied to the decoded file text, so
+line endings, a missing final newline and every untouched character stay as they were (``EditMap``
+records which); writing back uses the file's encoding and BOM, goes through a temporary file and
+``os.replace``, and is verified by reading the file again. .docx files, standard input and files
+reached through a symlink out of the linted folders are not rewritten.
 """
 
 from __future__ import annotations
