@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import io
+import re
 import os
 import sys
 import tempfile
@@ -209,10 +210,8 @@ def drafts(draw) -> tuple[str, bytes, str]:
         lines.append(draw(st.sampled_from(["", "　　"])) + paragraph)
         if draw(st.integers(0, 3)) == 0:
             lines.append("")
-    newline = draw(st.sampled_from(["\n", "\r\n"]))
-    text = newline.join(lines) + draw(st.sampled_from(["", newline]))
-    text = text.replace("\n", newline) if newline == "\r\n" else text
-    text = text.replace("\r\r\n", "\r\n")
+    text = "\n".join(lines) + draw(st.sampled_from(["", "\n"]))
+    text = text.replace("\n", draw(st.sampled_from(["\n", "\r\n"])))
     encoding = draw(st.sampled_from(ENCODINGS))
     return ("draft.md" if markdown else "draft.txt"), text.encode(encoding), encoding
 
@@ -253,8 +252,6 @@ def check_fixes(name: str, data: bytes, lexicon=None, unsafe: bool = False) -> N
 
 
 def _line_offsets(text: str) -> list[int]:
-    import re
-
     return [0] + [match.end() for match in re.finditer(r"\r\n|\r|\n", text)]
 
 
