@@ -22,8 +22,8 @@ from __future__ import annotations
 
 import argparse
 import io
-import re
 import os
+import re
 import sys
 import tempfile
 from pathlib import Path
