@@ -7,7 +7,7 @@ import re
 from ..diagnostics import Edit, Fix, Message, Severity
 from ..document import Document, Tree
 from ..document.markers import starts_numbered
-from ..document.paragraphs import Paragraph, stands_alone
+from ..document.paragraphs import INDENT, Paragraph, stands_alone
 from ..document.text import comparable, ends_sentence
 from ..registry import Rule, register
 
@@ -50,7 +50,8 @@ def _jumps(document: Document) -> set[int]:
     return found
 
 
-_CLOSING_DATE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
+# the signing date, or the 版记 line that ends in the date of issue (…办公室  2025年1月21日印发)
+_CLOSING_DATE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?:印发|发布)?$")
 
 
 def unfinished(document: Document, paragraph: Paragraph, tree: Tree | None = None) -> bool:
@@ -83,11 +84,11 @@ def _numbered_next(document: Document, line: int) -> bool:
     """Whether the line after ``line`` begins with a numbering marker, of any form, or with the head of
     one that the next line completes (（ then 一）…): a join must leave it at the start of its line,
     even where the model did not read it as a heading."""
-    following = document.lines[line].strip(" \t\u3000")
+    following = document.lines[line].strip(INDENT)
     if starts_numbered(following):
         return True
     if len(following) <= _MARKER_HEAD and line + 1 < len(document.lines):
-        return starts_numbered(following + document.lines[line + 1].lstrip(" \t\u3000"))
+        return starts_numbered(following + document.lines[line + 1].lstrip(INDENT))
     return False
 
 
@@ -123,7 +124,7 @@ class BrokenLine(Rule):
                 fix = None
                 if document.source.can_join(line) and not _numbered_next(document, line):
                     following = document.lines[line]
-                    next_indent = len(following) - len(following.lstrip(" \t\u3000"))
+                    next_indent = len(following) - len(following.lstrip(INDENT))
                     fix = Fix(
                         (Edit(line, len(document.lines[line - 1]) + 1, line + 1, next_indent + 1, ""),),
                         safe=True,
