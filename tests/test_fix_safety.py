@@ -223,3 +223,9 @@ def test_a_draft_at_the_control_character_threshold_is_fixed_not_called_binary(t
     code, stdout, stderr = run("--fix", str(path))
     assert "not a text file" not in stderr and "二进制" not in stderr
     assert "述法要求，我" in path.read_text(encoding="utf-8")
+
+
+def test_a_filtered_word_after_a_line_broken_inside_a_word_lints_and_fixes():
+    # found by the fix property: a gap no dictionary word fills, right after a line break
+    text = "二、存在问题\n切实维护了弱\n势_的合法权益。\n"
+    assert [code for code, _line, _column in codes(text, "SF4")] == ["SF401"]
