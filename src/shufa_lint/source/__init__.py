@@ -3,11 +3,13 @@
 A ``SourceText`` holds the report's text as lines (a .docx paragraph is one line) and a position map back
 to the file: diagnostics are computed on these lines and translated with ``locate`` before output.
 Readers live beside this module: ``encoding`` (bytes to text), ``markdown``, ``docx`` (with ``numbering``
-for Word's automatic list labels) and ``reader`` (dispatch by file type, size limits).
+for Word's automatic list labels), ``worddoc`` (.doc and WPS .wps), ``odt``, ``rtf``, ``pdf`` and ``reader``
+(dispatch by file type, size limits).
 """
 
 from __future__ import annotations
 
+import bisect
 import codecs
 import re
 from dataclasses import dataclass, field
@@ -66,18 +68,27 @@ class SourceText:
 
     path: str
     lines: tuple[str, ...]
-    kind: str = "text"  # text | markdown | docx
+    kind: str = "text"  # text | markdown | docx | doc | odt | rtf | pdf
     origins: tuple[LineOrigin, ...] = ()
     encoding: str = "utf-8"
     bom: bool = False
     newline: str = "\n"
     final_newline: bool = False
-    # "line" for text files; "paragraph" for .docx, where line numbers count body paragraphs
+    # "line" for text files; "paragraph" for the office formats and PDF, where line numbers count paragraphs
     position_unit: str = "line"
     raw_text: str = field(default="", repr=False)
     # Markdown HTML comments as (1-based line where the comment starts, its inner text, stripped): not
     # report text, but where ``<!-- shufa-lint disable … -->`` directives live.
     comments: tuple[tuple[int, str], ...] = ()
+    # PDF: where each page starts in ``lines``, as (1-based line, 1-based column, page), in order
+    pages: tuple[tuple[int, int, int], ...] = ()
+
+    def page_of(self, line: int, column: int) -> int | None:
+        """The page the character at 1-based (``line``, ``column``) stands on, or None (no pages)."""
+        if not self.pages:
+            return None
+        index = bisect.bisect_right(self.pages, (line, column, float("inf"))) - 1
+        return self.pages[max(index, 0)][2]
 
     def locate(self, line: int, column: int) -> tuple[int, int]:
         """Map a 1-based (line, column) of ``lines`` to the 1-based position in the file."""

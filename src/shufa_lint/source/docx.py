@@ -45,8 +45,7 @@ _TEXT = {w("t"): None, w("tab"): "\t", w("br"): " ", w("cr"): " ", w("noBreakHyp
 
 
 def read_docx(path: str, data: bytes) -> SourceText:
-    archive = _open_archive(path, data)
-    _check_members(path, archive)
+    checked_archive(path, data)
     try:
         import docx
         from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -76,17 +75,21 @@ def _one_line(error: Exception) -> str:
     return " ".join(str(error).split())[:200]
 
 
-def _open_archive(path: str, data: bytes) -> zipfile.ZipFile:
+def checked_archive(path: str, data: bytes, kind: str = ".docx") -> zipfile.ZipFile:
+    """The zip archive of an Office document (.docx, .odt), refused before anything is parsed if it
+    declares too much (a zip bomb) or an XML part declares a DTD."""
     try:
-        return zipfile.ZipFile(io.BytesIO(data))
+        archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError):
-        raise InputError(path, "not a valid .docx (the file is not a complete zip archive)") from None
+        raise InputError(path, f"not a valid {kind} (the file is not a complete zip archive)") from None
+    _check_members(path, archive, kind)
+    return archive
 
 
-def _check_members(path: str, archive: zipfile.ZipFile) -> None:
+def _check_members(path: str, archive: zipfile.ZipFile, kind: str) -> None:
     members = archive.infolist()
     if len(members) > MAX_MEMBERS:
-        raise InputError(path, f"refused: {len(members)} parts in the .docx (limit {MAX_MEMBERS})")
+        raise InputError(path, f"refused: {len(members)} parts in the {kind} (limit {MAX_MEMBERS})")
     declared = sum(member.file_size for member in members)
     if declared > MAX_UNCOMPRESSED_BYTES:
         raise InputError(
@@ -102,9 +105,9 @@ def _check_members(path: str, archive: zipfile.ZipFile) -> None:
         try:
             content = archive.read(member)
         except Exception as error:  # noqa: BLE001 - zipfile/zlib errors on damaged or encrypted members
-            raise InputError(path, f"not a valid .docx ({member.filename}: {_one_line(error)})") from None
+            raise InputError(path, f"not a valid {kind} ({member.filename}: {_one_line(error)})") from None
         if any(mark in content for mark in _DTD_MARKS):
-            raise InputError(path, f"refused: {member.filename} declares a DTD or entities, which Word never writes")
+            raise InputError(path, f"refused: {member.filename} declares a DTD or entities, which office suites never write")
 
 
 def _related_element(part, relationship: str):
