@@ -319,3 +319,20 @@ def main(
                 report.diagnostics = accepted.new_findings(report.diagnostics, report.source)
     status = report_results(reports, OutputChoices(output_format=output_format, **output_flags), lang)
     sys.exit(1 if status == 0 and fixes is not None and fixes.unfinished else status)
+
+
+# Subcommands come first on the command line; a file that has a subcommand's name is linted as ./NAME.
+SUBCOMMANDS = {"lsp": "shufa_lint.lsp:run"}
+
+
+def entry() -> None:
+    """The ``shufa-lint`` executable: a subcommand (``shufa-lint lsp``), else the linter itself."""
+    command = SUBCOMMANDS.get(sys.argv[1]) if len(sys.argv) > 1 else None
+    if command is None:
+        main()
+        return
+    import importlib
+
+    module, function = command.split(":")
+    del sys.argv[1]
+    getattr(importlib.import_module(module), function)()

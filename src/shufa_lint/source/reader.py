@@ -49,11 +49,17 @@ def read_bytes(path: str, data: bytes, encoding: str | None = None) -> SourceTex
     if not data.strip():
         raise InputError(path, "file is empty")
     decoded = decode(data, path, encoding)
-    if suffix in MARKDOWN_SUFFIXES:
+    return text_source(path, decoded.text, encoding=decoded.encoding, bom=decoded.bom)
+
+
+def text_source(path: str, text: str, **attributes) -> SourceText:
+    """A ``SourceText`` from decoded text (a file's, or an editor's buffer): Markdown by its name, else
+    plain text."""
+    if os.path.splitext(path)[1].lower() in MARKDOWN_SUFFIXES:
         from .markdown import parse_markdown
 
-        return parse_markdown(path, decoded.text, encoding=decoded.encoding, bom=decoded.bom)
-    return from_text(path, decoded.text, encoding=decoded.encoding, bom=decoded.bom)
+        return parse_markdown(path, text, **attributes)
+    return from_text(path, text, **attributes)
 
 
 def _document_reader(suffix: str, data: bytes, from_stdin: bool):
