@@ -17,8 +17,8 @@ from . import __version__
 from .diagnostics import Severity
 from .formats import FORMATS as OUTPUT_FORMATS
 
-# .doc/.wps too: a folder of old Word files then says "save as .docx" instead of passing in silence
-LINTED_SUFFIXES = (".txt", ".md", ".markdown", ".docx", ".doc", ".wps")
+# what a folder run picks up: text, Markdown, and the documents drafters and reviewers exchange
+LINTED_SUFFIXES = (".txt", ".md", ".markdown", ".docx", ".doc", ".wps", ".odt", ".rtf", ".pdf")
 
 
 def _split(values: tuple[str, ...]) -> tuple[str, ...]:
@@ -246,7 +246,12 @@ def main(
     write_baseline,
     **output_flags,
 ):
-    """Lint 述法 report drafts: sections, numbering, figures, redactions, outline, integrity."""
+    """Lint 述法 report drafts: sections, numbering, figures, redactions, outline, integrity.
+
+    PATH is a file, a folder (every .txt .md .docx .doc .wps .odt .rtf .pdf below it) or - for
+    standard input. Office documents and PDFs are read, never rewritten: --fix and --diff show what
+    would change in their text.
+    """
     if explain:
         click.echo(_explain(explain), nl=False)
         return

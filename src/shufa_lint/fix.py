@@ -6,7 +6,8 @@ of the file; the text is linted again and the fixes that lost a conflict are ret
 left to fix (a second ``--fix`` then changes nothing). Edits are applied to the decoded file text, so
 line endings, a missing final newline and every untouched character stay as they were; writing back
 uses the file's encoding and BOM, goes through a temporary file and ``os.replace``, and is verified by
-reading the file again. .docx files and standard input are never rewritten.
+reading the file again. Office documents, PDFs and standard input are never rewritten: a document's fixes
+are applied to its extracted text only, to show them (``--diff``) and count them.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Callable, Iterable
 
 from .diagnostics import Diagnostic, Fix, InputError, Message
-from .source import SourceText
+from .source import SourceText, from_text
 from .source.reader import read_bytes
 
 if TYPE_CHECKING:
@@ -192,13 +193,25 @@ def apply_fixes(
 
 def reparse(source: SourceText, text: str) -> SourceText:
     """The fixed text read as the file will be: same reader (text or Markdown), encoding and BOM."""
+    if source.kind == EXTRACTED:
+        return extracted_text(source.path, text)
     return read_bytes(source.path, _encode(source, text), source.encoding)
+
+
+EXTRACTED = "extracted"
+
+
+def extracted_text(path: str, text: str) -> SourceText:
+    """A document's text (office document or PDF) as plain lines, one per paragraph: what its fixes are
+    shown against, since the document itself is never rewritten."""
+    return from_text(path, text, kind=EXTRACTED)
 
 
 def can_fix(source: SourceText, write: bool = True) -> Message | None:
     """Why ``source`` cannot be fixed (in place, when ``write``), or None if it can."""
-    if source.kind == "docx" or source.position_unit != "line":
-        return Message("不对 .docx 文件应用修复", "fixes are not applied to .docx files")
+    if source.position_unit != "line":
+        suffix = os.path.splitext(source.path)[1].lower() or f".{source.kind}"
+        return Message(f"不对 {suffix} 文件应用修复", f"fixes are not applied to {suffix} files")
     if write and source.path == "-":
         return Message("不对标准输入应用修复（可用 --diff 查看）", "fixes are not applied to standard input (see --diff)")
     if not source.raw_text or _line_starts(source.raw_text, source) is None:
@@ -321,12 +334,16 @@ class FixSession:
         self.write = write
         self.outcomes: list[FixOutcome] = []
         self.notes: list[tuple[str, Message]] = []  # files left alone, and why
+        self.previews: list[FixOutcome] = []  # what would change in documents' text (never written)
 
     def run(self, source: SourceText, diagnostics: list[Diagnostic], lint: Lint) -> tuple[SourceText, list[Diagnostic]]:
         reason = can_fix(source, self.write)
         if reason is not None:
             if any(applicable(d.fix, self.unsafe) for d in diagnostics):
                 self.notes.append((source.path, reason))
+                if source.position_unit != "line":  # a document: its fixes shown on its text, never written
+                    text = extracted_text(source.path, "".join(line + "\n" for line in source.lines))
+                    self.previews.append(fix_source(text, lint(text), lint, self.unsafe))
             return source, diagnostics
         outcome = fix_source(source, diagnostics, lint, self.unsafe)
         if outcome.changed and self.write:
@@ -338,7 +355,7 @@ class FixSession:
 
     @property
     def changed(self) -> bool:
-        return any(outcome.changed for outcome in self.outcomes)
+        return any(outcome.changed for outcome in self.outcomes + self.previews)
 
     @property
     def unfinished(self) -> bool:
@@ -346,10 +363,19 @@ class FixSession:
         return not all(outcome.converged for outcome in self.outcomes)
 
     def diff(self) -> str:
-        return "".join(outcome.diff() for outcome in self.outcomes if outcome.changed)
+        return "".join(outcome.diff() for outcome in self.outcomes + self.previews if outcome.changed)
 
     def summary(self) -> Message:
-        return summary(self.outcomes, would=not self.write)
+        if not self.write:
+            return summary(self.outcomes + self.previews, would=True)
+        written = summary(self.outcomes)
+        if not any(outcome.applied for outcome in self.previews):
+            return written
+        previewed = summary(self.previews, would=True)
+        note = Message(f"文档不改写，{previewed.zh}（--diff 可查看）", f"documents are not rewritten: {previewed.en} (see --diff)")
+        if not any(outcome.applied for outcome in self.outcomes):
+            return note
+        return Message(f"{written.zh}；{note.zh}", f"{written.en}; {note.en}")
 
 
 def fix_reports(

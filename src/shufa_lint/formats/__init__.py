@@ -56,6 +56,15 @@ class FileReport:
             return tuple(self.source.raw_text.splitlines())
         return self.source.lines
 
+    def page(self, diagnostic: Diagnostic) -> int | None:
+        """The PDF page a finding starts on (None for other formats)."""
+        return self.source.page_of(diagnostic.line, diagnostic.column) if self.source is not None else None
+
+    @property
+    def counts_paragraphs(self) -> bool:
+        """Whether ``line`` numbers paragraphs (office documents, PDF) rather than file lines."""
+        return self.source is not None and self.source.position_unit == "paragraph"
+
     def line_text(self, line: int) -> str | None:
         """The 1-based file line ``line`` as read, or None when the report holds no such line."""
         lines = self._file_lines
