@@ -2,15 +2,17 @@
 
 The seed draft and a long report are written as .docx with python-docx (A4, 16 pt 仿宋-style body with a
 two-character first-line indent, a page-number footer ``— N —`` as government documents print it), then
-LibreOffice converts them headless to .doc, .odt, .rtf and .pdf. ``seed_numbered`` numbers its headings
+LibreOffice converts them headless to .doc, .odt, .rtf and .pdf. ``seed.docx`` types its numbers as most
+drafts do; ``seed_numbered`` numbers its headings
 with Word's automatic list (as ``tests/test_source_equivalence.py`` builds it) so the .odt and .doc readers
 must put the labels back.
 
 There is no writer for WPS Office's .wps on Linux. WPS Office saves .wps in the Word 97 binary layout
 (an OLE compound file whose WordDocument stream has the same FIB and piece table; its extensions live in
 extra streams a Word reader ignores, which is also how LibreOffice opens it), so ``seed.wps`` is the
-LibreOffice .doc with a ``WpsCustomData`` stream-free layout, stored under the .wps name: it exercises the
-same reader path a real WPS file takes. Microsoft Works files also end in .wps but are a different format
+LibreOffice .doc stored under the .wps name (as LibreOffice's developers describe the format: "Kingsoft WPS
+format is using the MS binary (DOC) format as the base and then they have their additional extensions"):
+it exercises the reader path a real WPS file takes, not WPS's own extra streams, which the reader ignores. Microsoft Works files also end in .wps but are a different format
 (no WordDocument stream); the reader says so.
 
 Usage: python scripts/make_format_fixtures.py
@@ -72,6 +74,28 @@ def text_docx(lines: list[str], title_centered: bool) -> docx.Document:
     return document
 
 
+FIELD_PARAGRAPH = (
+    f'<w:p {W_NS}><w:r><w:t>详见</w:t></w:r><w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+    '<w:r><w:instrText xml:space="preserve"> HYPERLINK "http://sfj.example.gov.cn/" </w:instrText></w:r>'
+    '<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>县司法局网站</w:t></w:r>'
+    '<w:r><w:fldChar w:fldCharType="end"/></w:r><w:r><w:t>公开的执法信息。</w:t></w:r></w:p>'
+)
+
+
+def features_docx() -> docx.Document:
+    """A table (a cell of two paragraphs) and a field whose code must not be read as text."""
+    document = docx.Document()
+    document.add_paragraph("一、主要指标")
+    table = document.add_table(rows=2, cols=2)
+    table.cell(0, 0).text, table.cell(0, 1).text = "指标", "完成情况"
+    table.cell(1, 0).text = "合法性审查"
+    table.cell(1, 1).text = "143件"
+    table.cell(1, 1).add_paragraph("采纳率96%")
+    document.element.body.sectPr.addprevious(parse_xml(FIELD_PARAGRAPH))
+    document.add_paragraph("二、存在问题")
+    return document
+
+
 def convert(source: Path, target_format: str, workdir: Path) -> Path:
     subprocess.run(
         ["soffice", "--headless", f"-env:UserInstallation=file://{workdir}/profile", "--convert-to", target_format,
@@ -99,6 +123,9 @@ def main() -> None:
         shutil.copy(OUT / "seed.doc", OUT / "seed.wps")
         for target in ("doc", "odt"):
             shutil.copy(convert(work / "seed_numbered.docx", target, work), OUT / f"seed_numbered.{target}")
+        features_docx().save(work / "features.docx")
+        for target in ("doc", "odt", "rtf"):
+            shutil.copy(convert(work / "features.docx", target, work), OUT / f"features.{target}")
         shutil.copy(convert(work / "long_report.docx", "pdf", work), OUT / "long_report.pdf")
     for path in sorted(OUT.iterdir()):
         print(f"{path.stat().st_size:>8}  {path.relative_to(ROOT)}")

@@ -25,6 +25,7 @@ time: where the system can fork, extraction runs in a child process with a memor
 from __future__ import annotations
 
 import io
+import logging
 import os
 import pickle
 import re
@@ -76,13 +77,16 @@ def read_pdf(path: str, data: bytes) -> SourceText:
     outcome = _extract_bounded(data)
     if isinstance(outcome, InputErrorReason):
         raise InputError(path, outcome.reason)
-    pages, heights = outcome
+    pages, boxes = outcome
+    if not pages:
+        raise InputError(path, "not a readable PDF (no pages: its page tree is empty or broken)")
     if not any(line.text.strip() for page in pages for line in page):
         raise InputError(
             path,
             "has no text layer (a scanned document?); shufa-lint does not do OCR: lint the original document or an OCR'd copy",
         )
-    lines, page_starts = rebuild_paragraphs(drop_running_lines(pages, heights))
+    width = statistics.median(box[0] for box in boxes)
+    lines, page_starts = rebuild_paragraphs(drop_running_lines(pages, [box[1] for box in boxes]), width)
     if sum(len(line) for line in lines) > MAX_TEXT_CHARS:
         raise InputError(path, f"more than {MAX_TEXT_CHARS // 1024 // 1024} M characters of text; not linted")
     return SourceText(
@@ -156,8 +160,8 @@ def _extract_safely(data: bytes):
         return InputErrorReason("refused: reading the PDF ran out of memory (a decompression bomb or broken file)")
     except RecursionError:
         return InputErrorReason("refused: the PDF's objects refer to themselves without end")
-    except InputErrorReasonRaised as error:
-        return error.args[0]
+    except _Refused as refusal:
+        return refusal.args[0]
     except Exception as error:  # noqa: BLE001 - pdfminer raises many kinds on damaged files
         name = type(error).__name__
         if "Password" in name or "Encrypt" in name:
@@ -165,28 +169,31 @@ def _extract_safely(data: bytes):
         return InputErrorReason(f"not a readable PDF ({name}: {' '.join(str(error).split())[:200]})")
 
 
-class InputErrorReasonRaised(Exception):
-    pass
+class _Refused(Exception):
+    """Extraction stopped on purpose; carries the ``InputErrorReason``."""
 
 
-def _extract(data: bytes) -> tuple[list[list[VisualLine]], list[float]]:
+def _extract(data: bytes) -> tuple[list[list[VisualLine]], list[tuple[float, float]]]:
+    """Each page's visual lines and its (width, height)."""
     from pdfminer.converter import PDFPageAggregator
     from pdfminer.layout import LAParams, LTChar, LTTextBox, LTTextLine
     from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
     from pdfminer.pdfpage import PDFPage
 
+    # pdfminer logs every oddity of a damaged file as a warning; the one-line refusal says what matters
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)
     manager = PDFResourceManager(caching=True)
     device = PDFPageAggregator(manager, laparams=LAParams(line_margin=0.3, char_margin=4.0))
     interpreter = PDFPageInterpreter(manager, device)
     pages: list[list[VisualLine]] = []
-    heights: list[float] = []
+    boxes: list[tuple[float, float]] = []
     for number, page in enumerate(PDFPage.get_pages(io.BytesIO(data)), 1):
         if number > MAX_PAGES:
-            raise InputErrorReasonRaised(InputErrorReason(f"refused: more than {MAX_PAGES} pages"))
+            raise _Refused(InputErrorReason(f"refused: more than {MAX_PAGES} pages"))
         interpreter.process_page(page)
         layout = device.get_result()
         top_edge = layout.y1
-        heights.append(layout.y1 - layout.y0)
+        boxes.append((layout.x1 - layout.x0, layout.y1 - layout.y0))
         lines: list[VisualLine] = []
         for box in layout:
             if not isinstance(box, LTTextBox):
@@ -200,7 +207,7 @@ def _extract(data: bytes) -> tuple[list[list[VisualLine]], list[float]]:
                     size = statistics.median(char.size for char in chars)
                     lines.append(VisualLine(number, line.x0, line.x1, top_edge - line.y1, top_edge - line.y0, size, text))
         pages.append(_reading_order(lines))
-    return pages, heights
+    return pages, boxes
 
 
 def _line_text(chars) -> str:
@@ -265,14 +272,19 @@ def _running_key(text: str) -> str:
     return re.sub(r"\d+", "#", "".join(text.split()))
 
 
-def rebuild_paragraphs(pages: list[list[VisualLine]]) -> tuple[list[str], tuple[tuple[int, int, int], ...]]:
+def rebuild_paragraphs(
+    pages: list[list[VisualLine]], page_width: float
+) -> tuple[list[str], tuple[tuple[int, int, int], ...]]:
     """Paragraph texts and where each page starts in them: (1-based line, 1-based column, page)."""
     flow = [line for page in pages for line in page]
     if not flow:
         return [], ()
     left = _mode(round(line.x0) for line in flow)
+    em = statistics.median(line.size for line in flow)
+    # the right edge of the text: where most long lines end (a few stick out: hanging punctuation, a
+    # wide table), and at least the left margin mirrored (short lines alone have no full line to measure)
     ends = sorted(line.x1 for line in flow)
-    right = ends[int(0.9 * (len(ends) - 1))]
+    right = max(ends[int(0.9 * (len(ends) - 1))], page_width - left - em)
     paragraphs: list[str] = []
     page_starts: list[tuple[int, int, int]] = []
     current = ""

@@ -24,6 +24,7 @@ _LIST_TEXT = re.compile(r"\{\\listtext([^{}]*)\}")
 # formatting control words inside a list label; \uN (a character) and \'xx (a byte) are kept
 _FORMATTING_WORD = re.compile(r"\\(?!u-?\d)(?!')[a-zA-Z]+-?\d* ?")
 _ROW = re.compile(r"^(.*)\|$")
+_PARAGRAPH_WORD = re.compile(r"(?<!\\)\\(pard|intbl|par)(?![a-zA-Z])-?\d* ?")
 
 
 def read_rtf(path: str, data: bytes) -> SourceText:
@@ -31,6 +32,7 @@ def read_rtf(path: str, data: bytes) -> SourceText:
         raise InputError(path, "not an RTF document (it does not start with {\\rtf)")
     markup = _RAW_HIGH_BYTE.sub(lambda byte: b"\\'%02x" % byte[0][0], data).decode("ascii", errors="replace")
     markup = _LIST_TEXT.sub(lambda group: "{" + _FORMATTING_WORD.sub("", group[1]).strip() + "}", markup)
+    markup = _cell_paragraphs_joined(markup)
     try:
         from striprtf.striprtf import rtf_to_text
 
@@ -41,6 +43,25 @@ def read_rtf(path: str, data: bytes) -> SourceText:
         raise InputError(path, f"more than {MAX_TEXT_CHARS // 1024 // 1024} M characters of text; not linted")
     lines = tuple(_row_or_paragraph(line) for line in split_lines(text))
     return SourceText(path=path, lines=lines, kind="rtf", position_unit="paragraph", final_newline=True)
+
+
+def _cell_paragraphs_joined(markup: str) -> str:
+    """A ``\\par`` inside a table cell (a paragraph marked ``\\intbl``, until ``\\pard`` resets it) becomes a
+    space: the cell's paragraphs stay on the row's line."""
+    pieces: list[str] = []
+    in_table = False
+    last = 0
+    for word in _PARAGRAPH_WORD.finditer(markup):
+        name = word[1]
+        if name == "pard":
+            in_table = False
+        elif name == "intbl":
+            in_table = True
+        elif name == "par" and in_table:
+            pieces.append(markup[last : word.start()] + " ")
+            last = word.end()
+    pieces.append(markup[last:])
+    return "".join(pieces)
 
 
 def _row_or_paragraph(line: str) -> str:
