@@ -160,8 +160,9 @@ def report_results(reports, choices: OutputChoices, lang: str) -> int:
     return exit_code(reports, Severity.parse(choices.fail_on), choices.exit_zero)
 
 
-def lint_configured(paths: list[str], configs: dict, encoding: str | None, jobs: int | None) -> list:
-    """A report per path, in order, each linted with its own configuration (files sharing one together)."""
+def lint_configured(paths: list[str], configs: dict, encoding: str | None, jobs: int | None, progress=None) -> list:
+    """A report per path, in order, each linted with its own configuration (files sharing one together);
+    ``progress`` is called after each file."""
     from .parallel import lint_files
 
     groups: dict[tuple, list[int]] = {}
@@ -171,7 +172,7 @@ def lint_configured(paths: list[str], configs: dict, encoding: str | None, jobs:
     reports: list = [None] * len(paths)
     for indices in groups.values():
         config = configs[paths[indices[0]]]
-        linted = lint_files([paths[i] for i in indices], config.settings, config.lexicon, encoding, jobs)
+        linted = lint_files([paths[i] for i in indices], config.settings, config.lexicon, encoding, jobs, progress)
         for index, report in zip(indices, linted):
             reports[index] = report
     return reports
@@ -288,7 +289,13 @@ def main(
         sys.exit(2)
     lang = lang or next((config.settings.lang for config in configs.values()), "zh")
 
-    reports = lint_configured([path for path, config in configs.items() if not config.excluded], configs, encoding, jobs)
+    linted = [path for path, config in configs.items() if not config.excluded]
+    from .progress import Progress, wanted
+
+    progress = Progress(len(linted), lang) if wanted(output_format, output_flags["quiet"], len(linted)) else None
+    reports = lint_configured(linted, configs, encoding, jobs, progress and progress.advance)
+    if progress is not None:
+        progress.close()
     fixes = None
     if fix or diff:
         from .engine import lint_source
