@@ -46,6 +46,13 @@ class LineOrigin:
     columns: tuple[int, ...] | None = None
     generated: int = 0
 
+    @classmethod
+    def of_paragraph(cls, line: int, label: str, text: str) -> "LineOrigin":
+        """Line ``line`` showing ``label + text``, where the label is generated (a list's number)."""
+        if not label:
+            return cls(line)
+        return cls(line, columns=(0,) * len(label) + tuple(range(len(text))), generated=len(label))
+
     def column(self, index: int) -> int:
         if self.columns is not None and self.columns:
             if index < len(self.columns):
@@ -165,6 +172,27 @@ def from_text(path: str, text: str, **attributes) -> SourceText:
     )
 
 
+# An office document or PDF holding more text than this is not a report: refused, not linted.
+MAX_DOCUMENT_CHARS = 20 * 1024 * 1024
+PASSWORD_PROTECTED = "is password-protected; remove the password (save a copy without one) and lint that"
+
+
+def from_paragraphs(path: str, lines, kind: str, origins=(), **attributes) -> SourceText:
+    """An office document or PDF as report lines, one per paragraph (line numbers count paragraphs)."""
+    lines = tuple(lines)
+    if sum(len(line) for line in lines) > MAX_DOCUMENT_CHARS:
+        raise InputError(path, f"more than {MAX_DOCUMENT_CHARS // 1024 // 1024} M characters of text; not linted")
+    return SourceText(
+        path=path,
+        lines=lines,
+        kind=kind,
+        origins=tuple(origins),
+        position_unit="paragraph",
+        final_newline=True,
+        **attributes,
+    )
+
+
 def read_path(path: str, encoding: str | None = None) -> SourceText:
     """Read a file (or ``-`` for standard input) into a ``SourceText``; raise ``InputError`` if unreadable."""
     from .reader import read
@@ -172,4 +200,4 @@ def read_path(path: str, encoding: str | None = None) -> SourceText:
     return read(path, encoding)
 
 
-__all__ = ["LineOrigin", "SourceText", "from_text", "read_path", "split_lines", "InputError"]
+__all__ = ["LineOrigin", "SourceText", "from_paragraphs", "from_text", "read_path", "split_lines", "InputError"]

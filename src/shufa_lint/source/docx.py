@@ -17,13 +17,12 @@ import io
 import zipfile
 
 from ..diagnostics import InputError
-from . import LineOrigin, SourceText
+from . import LineOrigin, SourceText, from_paragraphs
 from .numbering import ListCounter, w
 
 MAX_UNCOMPRESSED_BYTES = 256 * 1024 * 1024
 MAX_XML_PART_BYTES = 64 * 1024 * 1024
 MAX_MEMBERS = 10_000
-MAX_TEXT_CHARS = 20 * 1024 * 1024
 _DTD_MARKS = (b"<!DOCTYPE", b"<!ENTITY", "<!DOCTYPE".encode("utf-16-le"), "<!DOCTYPE".encode("utf-16-be"))
 _MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 
@@ -59,16 +58,7 @@ def read_docx(path: str, data: bytes) -> SourceText:
         raise
     except Exception as error:  # noqa: BLE001 - python-docx and lxml raise many kinds on a damaged file
         raise InputError(path, f"not a readable .docx ({type(error).__name__}: {_one_line(error)})") from None
-    if sum(len(line) for line in lines) > MAX_TEXT_CHARS:
-        raise InputError(path, f"more than {MAX_TEXT_CHARS // 1024 // 1024} M characters of text; not linted")
-    return SourceText(
-        path=path,
-        lines=tuple(lines),
-        kind="docx",
-        origins=tuple(origins),
-        position_unit="paragraph",
-        final_newline=True,
-    )
+    return from_paragraphs(path, lines, "docx", origins)
 
 
 def _one_line(error: Exception) -> str:
@@ -133,10 +123,7 @@ def _body_lines(body, counter: ListCounter) -> tuple[list[str], list[LineOrigin]
             continue  # a paragraph deleted or moved away with tracked changes: gone, number and all
         label = counter.label(block)
         lines.append(label + text)
-        if label:
-            origins.append(LineOrigin(number, columns=(0,) * len(label) + tuple(range(len(text))), generated=len(label)))
-        else:
-            origins.append(LineOrigin(number))
+        origins.append(LineOrigin.of_paragraph(number, label, text))
     return lines, origins
 
 

@@ -15,8 +15,8 @@ from __future__ import annotations
 import re
 
 from ..diagnostics import InputError
-from . import LineOrigin, SourceText
-from .docx import MAX_TEXT_CHARS, checked_archive
+from . import PASSWORD_PROTECTED, LineOrigin, SourceText, from_paragraphs
+from .docx import checked_archive
 from .numbering import LEVELS, format_number
 
 _NS = {
@@ -72,7 +72,7 @@ def read_odt(path: str, data: bytes) -> SourceText:
     if "content.xml" not in names:
         raise InputError(path, "not a valid .odt (no content.xml)")
     if "META-INF/manifest.xml" in names and b"encryption-data" in archive.read("META-INF/manifest.xml"):
-        raise InputError(path, "is password-protected; remove the password (save a copy without one) and lint that")
+        raise InputError(path, PASSWORD_PROTECTED)
     try:
         from lxml import etree
 
@@ -86,16 +86,7 @@ def read_odt(path: str, data: bytes) -> SourceText:
         raise InputError(path, "not a text document (.odt without office:text)")
     reader = _Reader(_list_styles(content, styles))
     reader.blocks(body, depth=0, chain=None)
-    if sum(len(line) for line in reader.lines) > MAX_TEXT_CHARS:
-        raise InputError(path, f"more than {MAX_TEXT_CHARS // 1024 // 1024} M characters of text; not linted")
-    return SourceText(
-        path=path,
-        lines=tuple(reader.lines),
-        kind="odt",
-        origins=tuple(reader.origins),
-        position_unit="paragraph",
-        final_newline=True,
-    )
+    return from_paragraphs(path, reader.lines, "odt", reader.origins)
 
 
 class _LevelStyle:
@@ -169,13 +160,8 @@ class _Reader:
         self.origins: list[LineOrigin] = []
 
     def add(self, label: str, text: str) -> None:
-        number = len(self.lines) + 1
         self.lines.append(label + text)
-        if label:
-            columns = (0,) * len(label) + tuple(range(len(text)))
-            self.origins.append(LineOrigin(number, columns=columns, generated=len(label)))
-        else:
-            self.origins.append(LineOrigin(number))
+        self.origins.append(LineOrigin.of_paragraph(len(self.lines), label, text))
 
     def blocks(self, container, depth: int, chain: _Chain | None) -> None:
         for child in container:

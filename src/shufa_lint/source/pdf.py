@@ -35,10 +35,9 @@ import time
 from dataclasses import dataclass
 
 from ..diagnostics import InputError
-from . import SourceText
+from . import PASSWORD_PROTECTED, SourceText, from_paragraphs
 
 MAX_PAGES = 3_000
-MAX_TEXT_CHARS = 20 * 1024 * 1024
 EXTRACTION_SECONDS = 120
 EXTRACTION_MEMORY = 1024 * 1024 * 1024  # on top of what the process already holds
 # the top and bottom band of a page where running headers, footers and page numbers stand
@@ -87,11 +86,7 @@ def read_pdf(path: str, data: bytes) -> SourceText:
         )
     width = statistics.median(box[0] for box in boxes)
     lines, page_starts = rebuild_paragraphs(drop_running_lines(pages, [box[1] for box in boxes]), width)
-    if sum(len(line) for line in lines) > MAX_TEXT_CHARS:
-        raise InputError(path, f"more than {MAX_TEXT_CHARS // 1024 // 1024} M characters of text; not linted")
-    return SourceText(
-        path=path, lines=tuple(lines), kind="pdf", position_unit="paragraph", final_newline=True, pages=page_starts
-    )
+    return from_paragraphs(path, lines, "pdf", pages=page_starts)
 
 
 @dataclass(frozen=True)
@@ -165,7 +160,7 @@ def _extract_safely(data: bytes):
     except Exception as error:  # noqa: BLE001 - pdfminer raises many kinds on damaged files
         name = type(error).__name__
         if "Password" in name or "Encrypt" in name:
-            return InputErrorReason("is password-protected; remove the password (save a copy without one) and lint that")
+            return InputErrorReason(PASSWORD_PROTECTED)
         return InputErrorReason(f"not a readable PDF ({name}: {' '.join(str(error).split())[:200]})")
 
 

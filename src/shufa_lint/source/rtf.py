@@ -16,8 +16,7 @@ from __future__ import annotations
 import re
 
 from ..diagnostics import InputError
-from . import SourceText, split_lines
-from .docx import MAX_TEXT_CHARS
+from . import SourceText, from_paragraphs, split_lines
 
 _RAW_HIGH_BYTE = re.compile(rb"[\x80-\xff]")
 _LIST_TEXT = re.compile(r"\{\\listtext([^{}]*)\}")
@@ -39,10 +38,7 @@ def read_rtf(path: str, data: bytes) -> SourceText:
         text = rtf_to_text(markup, errors="replace")
     except Exception as error:  # noqa: BLE001 - striprtf raises plain errors on malformed control words
         raise InputError(path, f"not a readable .rtf ({type(error).__name__}: {' '.join(str(error).split())[:200]})") from None
-    if len(text) > MAX_TEXT_CHARS:
-        raise InputError(path, f"more than {MAX_TEXT_CHARS // 1024 // 1024} M characters of text; not linted")
-    lines = tuple(_row_or_paragraph(line) for line in split_lines(text))
-    return SourceText(path=path, lines=lines, kind="rtf", position_unit="paragraph", final_newline=True)
+    return from_paragraphs(path, (_row_or_paragraph(line) for line in split_lines(text)), "rtf")
 
 
 def _cell_paragraphs_joined(markup: str) -> str:

@@ -23,10 +23,9 @@ import struct
 from bisect import bisect_right
 
 from ..diagnostics import InputError
-from . import LineOrigin, SourceText
+from . import MAX_DOCUMENT_CHARS, PASSWORD_PROTECTED, LineOrigin, SourceText, from_paragraphs
 from .numbering import LEVELS, Level, ListCounter, ListInstance
 
-MAX_TEXT_CHARS = 20 * 1024 * 1024
 MAX_PIECES = 1_000_000
 _WORD_IDENT = 0xA5EC
 _FIB_ENCRYPTED = 0x0100
@@ -69,7 +68,7 @@ def read_word_binary(path: str, data: bytes) -> SourceText:
     try:
         if not ole.exists("WordDocument"):
             if ole.exists("EncryptedPackage"):
-                raise InputError(path, "is password-protected; remove the password (save a copy without one) and lint that")
+                raise InputError(path, PASSWORD_PROTECTED)
             if ole.exists("CONTENTS") or ole.exists("MatOST"):
                 raise InputError(path, "is a Microsoft Works document, not WPS Office or Word; save it as .docx and lint that")
             raise InputError(path, "is an OLE compound file without a WordDocument stream (not a Word or WPS document)")
@@ -83,14 +82,7 @@ def read_word_binary(path: str, data: bytes) -> SourceText:
         raise InputError(path, f"not a readable .doc/.wps ({type(error).__name__}: {_one_line(error)})") from None
     finally:
         ole.close()
-    return SourceText(
-        path=path,
-        lines=tuple(lines),
-        kind="doc",
-        origins=tuple(origins),
-        position_unit="paragraph",
-        final_newline=True,
-    )
+    return from_paragraphs(path, lines, "doc", origins)
 
 
 def _one_line(error: Exception) -> str:
@@ -112,7 +104,7 @@ class _Document:
             raise _Broken("the WordDocument stream does not start with a Word 97 header")
         flags = struct.unpack_from("<H", word, 0x0A)[0]
         if flags & (_FIB_ENCRYPTED | _FIB_OBFUSCATED):
-            raise InputError(path, "is password-protected; remove the password (save a copy without one) and lint that")
+            raise InputError(path, PASSWORD_PROTECTED)
         table_name = "1Table" if flags & _FIB_WHICH_TABLE else "0Table"
         if not ole.exists(table_name):
             raise _Broken(f"the {table_name} stream is missing")
@@ -133,7 +125,7 @@ class _Document:
         self.fc_lcb = [struct.unpack_from("<II", word, at + 2 + 8 * i) for i in range(pairs)]
         if len(self.fc_lcb) <= _FC_CLX:
             raise _Broken("the header has no piece table")
-        if not 0 <= self.main_length <= MAX_TEXT_CHARS:
+        if not 0 <= self.main_length <= MAX_DOCUMENT_CHARS:
             raise InputError(self.path, f"refused: declares {self.main_length} characters of text")
 
     def _table_slice(self, index: int) -> bytes:
@@ -224,13 +216,13 @@ class _Document:
 
     # -- lists
 
-    def _list_counter(self) -> tuple[ListCounter, set[int]]:
-        """A counter over the document's lists (instances keyed by ilfo) and the ilfo values it knows."""
+    def _list_counter(self) -> ListCounter:
+        """A counter over the document's lists, its instances keyed by ilfo (1-based, as paragraphs name them)."""
         counter = ListCounter(None)
         lists = self._table_slice(_FC_PLF_LST)
         overrides = self._table_slice(_FC_PLF_LFO)
         if len(lists) < 2 or len(overrides) < 4:
-            return counter, set()
+            return counter
         (list_count,) = struct.unpack_from("<h", lists, 0)
         headers = []
         for index in range(max(list_count, 0)):
@@ -260,7 +252,7 @@ class _Document:
                 if flags & 0x20:  # a whole level replaced
                     instance.level_overrides[flags & 0x0F], at = _level(self.table, at)
             counter.instances[str(index + 1)] = instance
-        return counter, {int(key) for key in counter.instances}
+        return counter
 
     # -- lines
 
@@ -268,9 +260,9 @@ class _Document:
         text, offsets = self._text()
         bounds, properties = self._paragraph_runs()
         try:
-            counter, known = self._list_counter()
+            counter = self._list_counter()
         except (_Broken, struct.error, IndexError):
-            counter, known = ListCounter(None), set()  # unreadable lists: the text still reads, unnumbered
+            counter = ListCounter(None)  # unreadable lists: the text still reads, unnumbered
 
         def paragraph_properties(mark_index: int) -> dict[int, bytes]:
             run = bisect_right(bounds, offsets[mark_index]) if offsets else len(bounds)
@@ -296,31 +288,25 @@ class _Document:
                     cells.append(" ".join(part for part in (*cell_parts, content) if part))
                 cell_parts = []
                 continue
-            if sprms.get(_SPRM_IN_TABLE, b"\x00")[0]:  # one of several paragraphs in a cell
+            if (sprms.get(_SPRM_IN_TABLE) or b"\x00")[0]:  # one of several paragraphs in a cell
                 cell_parts.append(content)
                 continue
-            label = _label(counter, known, sprms)
-            number = len(lines) + 1
+            label = _label(counter, sprms)
             lines.append(label + content)
-            if label:
-                origins.append(
-                    LineOrigin(number, columns=(0,) * len(label) + tuple(range(len(content))), generated=len(label))
-                )
-            else:
-                origins.append(LineOrigin(number))
+            origins.append(LineOrigin.of_paragraph(len(lines), label, content))
         if cells:
             lines.append("| " + " | ".join(cells) + " |")
             origins.append(LineOrigin(len(lines)))
         return lines, origins
 
 
-def _label(counter: ListCounter, known: set[int], sprms: dict[int, bytes]) -> str:
+def _label(counter: ListCounter, sprms: dict[int, bytes]) -> str:
     if _SPRM_ILFO not in sprms:
         return ""
-    (ilfo,) = struct.unpack("<h", sprms[_SPRM_ILFO][:2])
-    if ilfo not in known:
+    (ilfo,) = struct.unpack("<h", sprms[_SPRM_ILFO][:2].ljust(2, b"\x00"))
+    if str(ilfo) not in counter.instances:
         return ""
-    level = sprms.get(_SPRM_ILVL, b"\x00")[0]
+    level = (sprms.get(_SPRM_ILVL) or b"\x00")[0]
     return counter.count(str(ilfo), min(level, LEVELS - 1))
 
 
