@@ -312,3 +312,45 @@ def test_fix_writes_nothing_to_a_document_and_diff_shows_the_fixes_on_its_text(t
     assert diff.exit_code == 1 and path.read_bytes() == before
     assert diff.stdout.startswith(f"--- {path}\n+++ {path}\n")
     assert "+本年度，我始终以_新时代" in diff.stdout  # half-width commas made full-width in the extracted text
+
+
+# --- .doc lists through styles, and lists that cannot be read ----------------------------------------------
+
+
+def _style(kind_and_base: int, name: str, sprms: bytes) -> bytes:
+    """One STD: a 10-byte STDBase, the name, and one UPX of paragraph sprms (after its istd)."""
+    base = struct.pack("<HHHHH", 0, kind_and_base, 0, 0, 0)
+    encoded = name.encode("utf-16-le")
+    upx = struct.pack("<HH", 2 + len(sprms), 0) + sprms + b"\x00" * (len(sprms) % 2)
+    std = base + struct.pack("<H", len(name)) + encoded + b"\x00\x00" + upx
+    return struct.pack("<H", len(std)) + std
+
+
+def test_doc_heading_styles_carry_their_list_to_the_paragraphs_that_use_them():
+    from shufa_lint.source.worddoc import style_paragraph_sprms
+
+    header = struct.pack("<HHH", 6, 3, 10) + b"\x00\x00"  # cbStshi, then cstd, cbSTDBaseInFile, …
+    numbered = struct.pack("<HhHB", 0x460B, 1, 0x260A, 0)  # sprmPIlfo 1, sprmPIlvl 0
+    stsh = (
+        header
+        + _style(0x0FFF << 4 | 1, "Normal", b"")
+        + _style(0 << 4 | 1, "heading 1", numbered)
+        + _style(1 << 4 | 1, "heading 2", struct.pack("<HB", 0x260A, 1))  # based on heading 1, level 2
+    )
+    styles = style_paragraph_sprms(stsh)
+    assert styles[0] == {}
+    assert styles[1] == {0x460B: b"\x01\x00", 0x260A: b"\x00"}
+    assert styles[2] == {0x460B: b"\x01\x00", 0x260A: b"\x01"}  # the list from its base, its own level
+
+
+def test_doc_numbering_that_cannot_be_read_is_not_taken_for_skipped_numbers():
+    def drop_list_overrides(stream: bytearray) -> None:
+        struct.pack_into("<I", stream, 154 + 8 * 74 + 4, 0)  # lcbPlfLfo = 0: the list instances are gone
+
+    data = _with_word_stream(FORMATS / "seed_numbered.doc", drop_list_overrides)
+    source = read_bytes("seed.doc", data)
+    assert source.unlabelled_lists
+    assert source.lines[3] == "工作情况"  # the heading's number (一、) is not in the text
+    body_slips = [d for d in lint_source(source, Settings()) if d.code in ("SF201", "SF202", "SF203") and d.line > 1]
+    assert body_slips == []
+    assert not read(str(FORMATS / "seed_numbered.doc")).unlabelled_lists

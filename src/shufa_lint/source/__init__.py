@@ -87,6 +87,9 @@ class SourceText:
     # Markdown HTML comments as (1-based line where the comment starts, its inner text, stripped): not
     # report text, but where ``<!-- shufa-lint disable … -->`` directives live.
     comments: tuple[tuple[int, str], ...] = ()
+    # automatic list numbering the reader found but could not turn into labels (a damaged .doc list
+    # table): the numbers are missing from ``lines``, so the body's numbering cannot be checked
+    unlabelled_lists: bool = False
     # PDF: where each page starts in ``lines``, as (1-based line, 1-based column, page), in order
     pages: tuple[tuple[int, int, int], ...] = ()
 

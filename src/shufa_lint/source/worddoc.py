@@ -10,7 +10,9 @@ Paragraphs end at U+000D. A table cell ends at U+0007, and a row ends at a U+000
 properties say "row end" (sprmPFTtp): a row becomes one line ``| cell | cell |`` as in .docx. Fields are
 ``U+0013 code U+0014 result U+0015``: the result is kept, the code dropped. Automatic list numbering is
 read from the list tables (PlfLst, PlfLfo) and written back as labels, counted as ``numbering`` counts
-Word's .docx lists; a paragraph that takes its list from its style only is not seen.
+Word's .docx lists, from the paragraph's own properties or its style's. A numbered paragraph whose
+list cannot be read gets no label, and the source says so (``unlabelled_lists``) so that the numbering
+rules do not take the labels that are missing for skipped numbers.
 
 Every offset and count in the file is checked against the stream it points into, so a broken or
 hostile file fails with one line instead of reading out of bounds or looping.
@@ -32,7 +34,10 @@ _FIB_ENCRYPTED = 0x0100
 _FIB_WHICH_TABLE = 0x0200
 _FIB_OBFUSCATED = 0x8000
 # indices into the FIB's fc/lcb pairs (FibRgFcLcb97)
-_FC_PLCF_BTE_PAPX, _FC_CLX, _FC_PLF_LST, _FC_PLF_LFO = 13, 33, 73, 74
+_FC_STSHF, _FC_PLCF_BTE_PAPX, _FC_CLX, _FC_PLF_LST, _FC_PLF_LFO = 1, 13, 33, 73, 74
+_NO_BASE_STYLE = 0x0FFF
+_PARAGRAPH_STYLE = 1
+_NOT_NUMBERED = {0, 0xF801 - 0x10000}  # ilfo 0: no list; 0xF801: numbering switched off
 # paragraph properties (sprms) that matter here
 _SPRM_IN_TABLE, _SPRM_ROW_END, _SPRM_INNER_ROW_END = 0x2416, 0x2417, 0x244C
 _SPRM_ILVL, _SPRM_ILFO = 0x260A, 0x460B
@@ -72,8 +77,8 @@ def read_word_binary(path: str, data: bytes) -> SourceText:
             if ole.exists("CONTENTS") or ole.exists("MatOST"):
                 raise InputError(path, "is a Microsoft Works document, not WPS Office or Word; save it as .docx and lint that")
             raise InputError(path, "is an OLE compound file without a WordDocument stream (not a Word or WPS document)")
-        word = _stream(ole, "WordDocument", len(data))
-        lines, origins = _Document(path, ole, word, len(data)).lines()
+        document = _Document(path, ole, _stream(ole, "WordDocument", len(data)), len(data))
+        lines, origins = document.lines()
     except InputError:
         raise
     except (_Broken, struct.error, IndexError, ValueError, OSError, EOFError) as error:
@@ -82,7 +87,7 @@ def read_word_binary(path: str, data: bytes) -> SourceText:
         raise InputError(path, f"not a readable .doc/.wps ({type(error).__name__}: {_one_line(error)})") from None
     finally:
         ole.close()
-    return from_paragraphs(path, lines, "doc", origins)
+    return from_paragraphs(path, lines, "doc", origins, unlabelled_lists=document.unlabelled_lists)
 
 
 def _one_line(error: Exception) -> str:
@@ -100,6 +105,7 @@ class _Document:
     def __init__(self, path: str, ole, word: bytes, file_size: int):
         self.path = path
         self.word = word
+        self.unlabelled_lists = False  # a paragraph is numbered by a list that could not be read
         if len(word) < 0x22 or struct.unpack_from("<H", word, 0)[0] != _WORD_IDENT:
             raise _Broken("the WordDocument stream does not start with a Word 97 header")
         flags = struct.unpack_from("<H", word, 0x0A)[0]
@@ -190,7 +196,12 @@ class _Document:
     # -- paragraph properties (PAPX in formatted disk pages)
 
     def _paragraph_runs(self) -> tuple[list[int], list[dict[int, bytes]]]:
-        """Run boundaries (byte offsets) and each run's paragraph sprms, in offset order."""
+        """Run boundaries (byte offsets) and each run's paragraph sprms (its style's, then its own), in
+        offset order."""
+        try:
+            styles = style_paragraph_sprms(self._table_slice(_FC_STSHF))
+        except (struct.error, IndexError):
+            styles = {}  # an unreadable style sheet: paragraphs keep their own properties
         plc = self._table_slice(_FC_PLCF_BTE_PAPX)
         if len(plc) < 4:
             return [], []
@@ -209,7 +220,11 @@ class _Document:
             fcs = struct.unpack_from(f"<{runs + 1}I", page, 0)
             for index in range(runs):
                 offset = page[4 * (runs + 1) + 13 * index] * 2
-                properties.append(_sprms(_papx(page, offset)) if offset else {})
+                if offset:
+                    style, grpprl = _papx(page, offset)
+                    properties.append(styles.get(style, {}) | _sprms(grpprl))
+                else:
+                    properties.append(styles.get(0, {}))
                 bounds.append(fcs[index + 1])
         order = sorted(range(len(bounds)), key=bounds.__getitem__)
         return [bounds[i] for i in order], [properties[i] for i in order]
@@ -292,6 +307,8 @@ class _Document:
                 cell_parts.append(content)
                 continue
             label = _label(counter, sprms)
+            if label is None:
+                self.unlabelled_lists, label = True, ""
             lines.append(label + content)
             origins.append(LineOrigin.of_paragraph(len(lines), label, content))
         if cells:
@@ -300,12 +317,21 @@ class _Document:
         return lines, origins
 
 
-def _label(counter: ListCounter, sprms: dict[int, bytes]) -> str:
+def _list_of(sprms: dict[int, bytes]) -> int | None:
+    """The list instance (ilfo) a paragraph is numbered by, or None."""
     if _SPRM_ILFO not in sprms:
-        return ""
+        return None
     (ilfo,) = struct.unpack("<h", sprms[_SPRM_ILFO][:2].ljust(2, b"\x00"))
-    if str(ilfo) not in counter.instances:
+    return None if ilfo in _NOT_NUMBERED else ilfo
+
+
+def _label(counter: ListCounter, sprms: dict[int, bytes]) -> str | None:
+    """The paragraph's list label: "" if it is not numbered, None if it is but the list cannot be read."""
+    ilfo = _list_of(sprms)
+    if ilfo is None:
         return ""
+    if str(ilfo) not in counter.instances:
+        return None
     level = (sprms.get(_SPRM_ILVL) or b"\x00")[0]
     return counter.count(str(ilfo), min(level, LEVELS - 1))
 
@@ -324,14 +350,49 @@ def _level(table: bytes, at: int) -> tuple[Level, int]:
     return Level(start=start, number_format=_NUMBER_FORMATS.get(number_format, "decimal"), text=text), at + 2 + 2 * length
 
 
-def _papx(page: bytes, offset: int) -> bytes:
-    """The sprms of the PapxInFkp at ``offset`` (its style index dropped)."""
+def _papx(page: bytes, offset: int) -> tuple[int, bytes]:
+    """The style index and the sprms of the PapxInFkp at ``offset``."""
     size = page[offset]
     if size == 0:
         size, start = 2 * page[offset + 1], offset + 2
     else:
         size, start = 2 * size - 1, offset + 1
-    return page[start + 2 : start + size]
+    (style,) = struct.unpack_from("<H", page, start)
+    return style, page[start + 2 : start + size]
+
+
+def style_paragraph_sprms(stsh: bytes) -> dict[int, dict[int, bytes]]:
+    """Per paragraph style (istd), its paragraph sprms over those of the styles it is based on.
+
+    Word numbers headings through their style ("标题 1" linked to a multilevel list): the list sprms
+    are then in the style sheet (STSH, [MS-DOC] 2.9.271), not in the paragraph.
+    """
+    if len(stsh) < 6:
+        return {}
+    header_size, count, base_size = struct.unpack_from("<HHH", stsh, 0)
+    at = 2 + header_size
+    own: dict[int, tuple[int, dict[int, bytes]]] = {}
+    for istd in range(count):
+        (size,) = struct.unpack_from("<H", stsh, at)
+        std = stsh[at + 2 : at + 2 + size]
+        at += 2 + size
+        if size < base_size or size < 10:
+            continue  # an empty slot
+        (kind_and_base,) = struct.unpack_from("<H", std, 2)
+        if kind_and_base & 0x0F != _PARAGRAPH_STYLE:
+            continue
+        (name_length,) = struct.unpack_from("<H", std, base_size)
+        upx = base_size + 2 + 2 * name_length + 2  # the name, then its terminating NUL
+        (upx_size,) = struct.unpack_from("<H", std, upx)
+        own[istd] = (kind_and_base >> 4, _sprms(std[upx + 4 : upx + 2 + upx_size]))  # after cbUpx and istd
+
+    def merged(istd: int, depth: int = 0) -> dict[int, bytes]:
+        if istd not in own or depth > 10:  # a chain of bases longer than Word allows is a loop
+            return {}
+        base, sprms = own[istd]
+        return (merged(base, depth + 1) if base != _NO_BASE_STYLE else {}) | sprms
+
+    return {istd: merged(istd) for istd in own}
 
 
 def _sprms(grpprl: bytes) -> dict[int, bytes]:
