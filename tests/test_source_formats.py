@@ -354,3 +354,39 @@ def test_doc_numbering_that_cannot_be_read_is_not_taken_for_skipped_numbers():
     body_slips = [d for d in lint_source(source, Settings()) if d.code in ("SF201", "SF202", "SF203") and d.line > 1]
     assert body_slips == []
     assert not read(str(FORMATS / "seed_numbered.doc")).unlabelled_lists
+
+
+FULL_LINE = "坚持把学习贯彻习近平法治思想作为首要政治任务，组织专题学"  # 28 characters: the whole measure
+
+
+def _paragraph_then(lines: list[tuple[float, str]]) -> bytes:
+    """A page that opens with a paragraph of three full lines (so the right edge is known), then
+    ``lines`` at (x, text)."""
+    placed = [(LEFT + 2 * SIZE, TOP, FULL_LINE[2:])] + [(LEFT, TOP - 26 * row, FULL_LINE) for row in (1, 2)]
+    placed.append((LEFT, TOP - 26 * 3, "研讨十二次。"))
+    placed += [(x, TOP - 26 * (row + 4), text) for row, (x, text) in enumerate(lines)]
+    return pdf_bytes([placed])
+
+
+FILLER = "持续深化法治领域改革推进严格规范公正文明执法加强基层法治建设工作机制"
+
+
+@pytest.mark.parametrize(
+    ("first_ends", "second", "room"),
+    [
+        ("服务品", "牌，2021年获评全省优秀案例。", 3),  # 牌，2021 stays together: 4 characters wide
+        ("清单，构", "建“1+5”行政执法制度体系。", 4),  # quotation marks stick to both neighbours
+        ("（http://gov.cn/", "zwgk_23/）集中公开。", 4),  # an address breaks only at its slashes
+    ],
+)
+def test_what_a_line_break_cannot_split_is_joined_back(first_ends, second, room):
+    first = FILLER[: 28 - room - len(first_ends)] + first_ends  # stops ``room`` characters short of the edge
+    assert room >= 2  # more than the slack a full line may leave
+    lines = read_bytes("r.pdf", _paragraph_then([(LEFT, first), (LEFT, second)])).lines
+    assert lines[-1] == first + second
+
+
+def test_an_indented_line_after_a_heading_that_filled_its_line_opens_a_paragraph():
+    heading = "三、" + FILLER[:23]  # with its two-character indent, one character short of the edge
+    lines = read_bytes("r.pdf", _paragraph_then([(LEFT + 2 * SIZE, heading), (LEFT + 2 * SIZE, "一是公共服务不断完善。")])).lines
+    assert lines[-2:] == (heading, "一是公共服务不断完善。")

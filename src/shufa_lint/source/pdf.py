@@ -4,10 +4,13 @@ pdfminer.six gives each page's text lines with their boxes. A PDF breaks every l
 the lines are joined back into paragraphs (one paragraph per report line, as for .docx):
 
 * a line that stops short of the right edge ends its paragraph (a heading, a paragraph's last line, or a
-  break the author made, which the rules should see as in the text);
-* a full line that does not end a sentence wraps: the next line continues the paragraph;
-* a full line that ends a sentence (。！？；：) continues into the next line unless that line is
-  indented (a first-line indent) or opens with a heading number (一、 （二） 3.).
+  break the author made, which the rules should see as in the text); short means that what the next line
+  opens with would have fitted: a typesetter moves a number, a Latin word, a character with the
+  punctuation that may not start a line, or a bracket that may not end one, to the next line whole;
+* an indented line (a first-line indent; a centered line is not indented) opens a paragraph;
+* otherwise a full line that does not end a sentence wraps: the next line continues the paragraph;
+* and a full line that ends a sentence (。！？；：) continues into the next line unless that line opens
+  with a heading number (一、 （二） 3.).
 
 Running headers and footers are dropped: page numbers (``— 3 —``, ``- 3 -``, ``第3页``, ``第 3 页 共 9 页``,
 ``3/9``) in the top or bottom band of a page, and any line that repeats there on most pages. Characters
@@ -55,8 +58,17 @@ _PAGE_NUMBER = re.compile(
 _SENTENCE_END = tuple("。！？；：!?;:”’」』）)…")
 _HEADING_START = re.compile(r"[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、]|[①-⑳]")
 _LATIN = re.compile(r"[A-Za-z0-9]")
-# what a line break cannot split, so it moves whole to the next line: a book title, a Latin word or number
-_UNBREAKABLE_START = re.compile(r"《[^》]{1,40}》|[A-Za-z0-9.%]{2,}")
+# Line breaking (UAX #14, as word processors apply it to Chinese) keeps some characters together, so
+# what cannot be split moves to the next line whole when it does not fit: a number or Latin word; a
+# character with the punctuation that may not start a line (，。、）》 …) after it, and the brackets that may
+# not end one (（《 …) before it; the quotation marks “” ‘’, which stick to both neighbours; a number
+# right after closing punctuation; a book title.
+_OPENING = "（《「『〈【(["
+_CLOSING = "，。、；：？！）》」』〉】,.;:?!)]…%·"
+_QUOTES = "“”‘’\"'"
+_LATIN_RUN = re.compile(r"[A-Za-z0-9][A-Za-z0-9.%+\-/_:#=&?@~]*")  # numbers, words, addresses
+_BOOK_TITLE = re.compile(r"《[^》]{1,40}》")
+_LONGEST_UNIT = 24
 
 
 @dataclass(frozen=True)
@@ -303,16 +315,54 @@ def rebuild_paragraphs(
 def _continues(previous: VisualLine, line: VisualLine, text: str, left: float, right: float) -> bool:
     em = previous.size or 1
     ends_sentence = previous.text.rstrip().endswith(_SENTENCE_END)
-    if previous.x1 < right - 1.5 * em:
-        # short of the edge: the paragraph (or the author's line) ends here, unless what the next line
-        # opens with could not be split and did not fit in the room left (a 《title》, a number, a word)
-        unbreakable = _UNBREAKABLE_START.match(text)
-        room = right - previous.x1
-        return bool(unbreakable) and not ends_sentence and room < (len(unbreakable[0]) + 1) * em
+    # a line is full when what the next line opens with would not have fitted in the room left
+    room = right - previous.x1
+    if room >= max(1.5 * em, (_width(_leading_unit(text)) + 0.5) * em):
+        return False  # short of the edge: the paragraph (or the author's line) ends here
+    if _indented(line, left, right):
+        return False  # a first-line indent opens a paragraph, even after a heading that filled its line
     if not ends_sentence:
         return True  # a full line in mid-sentence wraps
-    indented = line.x0 > left + 0.8 * (line.size or em)
-    return not indented and not _HEADING_START.match(text)
+    return not _HEADING_START.match(text)
+
+
+def _indented(line: VisualLine, left: float, right: float) -> bool:
+    """Whether ``line`` starts right of the left edge without being centered (a title's second line,
+    set in further than a first-line indent of two characters)."""
+    em = line.size or 1
+    inset = line.x0 - left
+    centered = inset > 2.5 * em and abs(inset - (right - line.x1)) < em
+    return inset > 0.8 * em and not centered
+
+
+def _leading_unit(text: str) -> str:
+    """What a line beginning with ``text`` starts with that a line break could not have split."""
+    title = _BOOK_TITLE.match(text)
+    end = title.end() if title else _unit_end(text, 0)
+    while end < min(len(text), _LONGEST_UNIT):
+        char = text[end]
+        if char in _CLOSING:
+            end += 1
+        elif char in _QUOTES:
+            end = _unit_end(text, end + 1)
+        elif text[end - 1] in _CLOSING and _LATIN_RUN.match(text, end):
+            end = _unit_end(text, end)
+        else:
+            break
+    return text[:end]
+
+
+def _unit_end(text: str, start: int) -> int:
+    """The end of the unit at ``start``: opening brackets with the character or Latin run they open."""
+    while start < len(text) and text[start] in _OPENING:
+        start += 1
+    latin = _LATIN_RUN.match(text, start)
+    return latin.end() if latin else min(start + 1, len(text))
+
+
+def _width(text: str) -> float:
+    """Width in ems: a Chinese character or mark is one, a Latin letter or digit about half."""
+    return sum(0.5 if char.isascii() else 1 for char in text)
 
 
 def _mode(values) -> float:
