@@ -6,6 +6,7 @@ with the other files.
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
 
@@ -62,29 +63,43 @@ def text_source(path: str, text: str, **attributes) -> SourceText:
     return from_text(path, text, **attributes)
 
 
+# the reader of each document format: (module in this package, function), imported only when used
+_READERS = {
+    "docx": ("docx", "read_docx"),
+    "word": ("worddoc", "read_word_binary"),
+    "odt": ("odt", "read_odt"),
+    "rtf": ("rtf", "read_rtf"),
+    "pdf": ("pdf", "read_pdf"),
+}
+_FORMAT_OF_SUFFIX = {
+    **dict.fromkeys(DOCX_SUFFIXES, "docx"),
+    **dict.fromkeys(WORD_BINARY_SUFFIXES, "word"),
+    **dict.fromkeys(ODT_SUFFIXES, "odt"),
+    **dict.fromkeys(RTF_SUFFIXES, "rtf"),
+    **dict.fromkeys(PDF_SUFFIXES, "pdf"),
+}
+
+
 def _document_reader(suffix: str, data: bytes, from_stdin: bool):
     """The reader for an office document or PDF, or None for text: by content where the format has a
     signature (a .doc saved as .txt is still a .doc, an .rtf is never linted as markup), else by name."""
-    from . import docx, odt, pdf, rtf, worddoc
-
     if data.startswith(_OLE_MAGIC):
-        return worddoc.read_word_binary
-    if data.startswith(_ZIP_MAGIC):
+        found = "word"
+    elif data.startswith(_ZIP_MAGIC):
         if _ODT_MIMETYPE in data[:100] or suffix in ODT_SUFFIXES:
-            return odt.read_odt
-        return docx.read_docx if suffix in DOCX_SUFFIXES or from_stdin else None
-    if data.startswith(b"%PDF"):
-        return pdf.read_pdf
-    if data.lstrip().startswith(b"{\\rtf"):
-        return rtf.read_rtf
-    by_name = {
-        **dict.fromkeys(DOCX_SUFFIXES, docx.read_docx),
-        **dict.fromkeys(WORD_BINARY_SUFFIXES, worddoc.read_word_binary),
-        **dict.fromkeys(ODT_SUFFIXES, odt.read_odt),
-        **dict.fromkeys(RTF_SUFFIXES, rtf.read_rtf),
-        **dict.fromkeys(PDF_SUFFIXES, pdf.read_pdf),
-    }
-    return by_name.get(suffix)
+            found = "odt"
+        else:
+            found = "docx" if suffix in DOCX_SUFFIXES or from_stdin else None
+    elif data.startswith(b"%PDF"):
+        found = "pdf"
+    elif data.lstrip().startswith(b"{\\rtf"):
+        found = "rtf"
+    else:
+        found = _FORMAT_OF_SUFFIX.get(suffix)
+    if found is None:
+        return None
+    module, function = _READERS[found]
+    return getattr(importlib.import_module(f".{module}", __package__), function)
 
 
 def _read_bounded(path: str, limit: int) -> bytes:
