@@ -36,7 +36,7 @@ def test_a_recorded_baseline_silences_todays_findings(workspace):
 
 def test_only_new_findings_are_reported(workspace):
     record()
-    Path("reports/draft.txt").write_text(DRAFT.replace("法治宣传的针对性还不够强。", "法治宣传的针对性还不够强，_群体的法律援助不足。"), encoding="utf-8")
+    Path("reports/draft.txt").write_text(DRAFT.replace("法治宣传的针对性还不够强，", "法治宣传的针对性还不够强，_群体的法律援助不足，"), encoding="utf-8")
     result = run("--baseline", "baseline.json", "reports/draft.txt")
     assert result.exit_code == 1
     assert [line.split(": ")[0] for line in result.stdout.splitlines()] == ["reports/draft.txt:5:14"]

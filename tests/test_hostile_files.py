@@ -3,7 +3,6 @@ goes on to lint the good file given with it."""
 
 from __future__ import annotations
 
-import builtins
 import errno
 import io
 import os
@@ -81,15 +80,15 @@ def test_file_without_read_permission(tmp_path, monkeypatch):
     locked.write_text(GOOD_REPORT, encoding="utf-8")
     locked.chmod(0)
     if os.access(locked, os.R_OK):
-        # running as root, which reads anything: make open() answer as the kernel would for a user
-        real_open = builtins.open
+        # running as root, which reads anything: make os.open() answer as the kernel would for a user
+        real_open = os.open
 
         def open_as_user(file, *args, **kwargs):
             if os.fspath(file) == str(locked):
                 raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(locked))
             return real_open(file, *args, **kwargs)
 
-        monkeypatch.setattr(builtins, "open", open_as_user)
+        monkeypatch.setattr(os, "open", open_as_user)
     try:
         assert_refused(tmp_path, locked, "Permission denied")
     finally:

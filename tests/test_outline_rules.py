@@ -145,7 +145,7 @@ def test_an_outline_that_refers_to_itself_is_refused(tmp_path):
 
     outline = tmp_path / "loop.yaml"
     outline.write_text("a: &a [*a]\n", encoding="utf-8")
-    with pytest.raises(RuleDataError, match="refers to itself"):
+    with pytest.raises(RuleDataError, match="aliases refer to themselves"):
         load_outline(str(outline))
 
 

@@ -140,6 +140,15 @@ def report_results(reports, choices: OutputChoices, lang: str) -> int:
         show_all=choices.show_all,
         root=repository_root(),
     )
+    if output_format == "docx":
+        from .formats.word_comments import write_reviewed
+
+        problems = write_reviewed(reports, choices.output_file, lang)
+        for problem in problems:
+            click.echo(f"shufa-lint: {problem}", err=True)
+        if not choices.quiet:
+            click.echo(summary_line(reports, lang), err=True)
+        return 2 if problems else exit_code(reports, Severity.parse(choices.fail_on), choices.exit_zero)
     if choices.statistics:
         output = render_statistics(reports, as_json=output_format in ("json", "json-lines"))
     else:
@@ -178,15 +187,22 @@ def lint_configured(paths: list[str], configs: dict, encoding: str | None, jobs:
     return reports
 
 
-@click.command(context_settings={"help_option_names": ["-h", "--help"]})
+@click.command(
+    context_settings={"help_option_names": ["-h", "--help"]},
+    epilog="Subcommands: shufa-lint serve (a local web page and API), shufa-lint lsp (a language server). "
+    "A file named serve or lsp is linted as ./serve or ./lsp.",
+)
 @click.argument("paths", nargs=-1)
 @click.option(
     "--format",
     "output_format",
-    type=click.Choice(list(OUTPUT_FORMATS)),
-    help="Output format. Default: full on a terminal, concise otherwise (text is concise).",
+    type=click.Choice([*OUTPUT_FORMATS, "docx"]),
+    help="Output format. Default: full on a terminal, concise otherwise (text is concise). "
+    "html: a page to review in a browser; docx: reviewed copies with comments, into -o.",
 )
-@click.option("--output-file", "-o", type=click.Path(dir_okay=False), help="Write the findings to FILE, not stdout.")
+@click.option(
+    "--output-file", "-o", type=click.Path(), help="Write the findings to FILE, not stdout (docx: a folder for several inputs)."
+)
 @click.option("--statistics", is_flag=True, help="Print the number of findings per rule instead of the findings.")
 @click.option("--quiet", "-q", is_flag=True, help="No summary line on stderr.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even with findings (input errors still exit 2).")
@@ -222,6 +238,11 @@ def lint_configured(paths: list[str], configs: dict, encoding: str | None, jobs:
     type=click.Path(dir_okay=False),
     help="Configuration file to use instead of discovering .shufa-lint.yaml or pyproject.toml.",
 )
+@click.option(
+    "--allow-outside-paths",
+    is_flag=True,
+    help="Let configuration files name files (outline, extends, lexicons) outside their repository, or by absolute path.",
+)
 @click.option("--print-config", is_flag=True, help="Print the effective configuration for each PATH and exit.")
 @click.option("--baseline", type=click.Path(dir_okay=False), help="Report only findings not recorded in this file.")
 @click.option("--write-baseline", is_flag=True, help="Record the current findings in the --baseline file and exit.")
@@ -242,6 +263,7 @@ def main(
     unsafe_fixes,
     diff,
     config_file,
+    allow_outside_paths,
     print_config,
     baseline,
     write_baseline,
@@ -261,6 +283,8 @@ def main(
         return
     if not paths and not print_config:
         raise click.UsageError("no input: give files, directories, or - for standard input")
+    if output_format == "docx" and not output_flags.get("output_file"):
+        raise click.UsageError("--format docx writes reviewed copies: give -o FILE.docx (or a folder for several)")
     if write_baseline and not baseline:
         raise click.UsageError("--write-baseline needs --baseline FILE")
 
@@ -278,7 +302,7 @@ def main(
 
     overrides = Overrides(select=_split(select), ignore=_split(ignore), pack=pack, outline=outline, lang=lang)
     try:
-        resolver = ConfigResolver(overrides, config_file)
+        resolver = ConfigResolver(overrides, config_file, allow_outside_paths)
         if print_config:
             click.echo("---\n".join(resolver.for_path(path).describe() for path in paths or ("-",)), nl=False)
             return
@@ -334,7 +358,7 @@ def main(
 
 
 # Subcommands come first on the command line; a file that has a subcommand's name is linted as ./NAME.
-SUBCOMMANDS = {"lsp": "shufa_lint.lsp:run"}
+SUBCOMMANDS = {"lsp": "shufa_lint.lsp:run", "serve": "shufa_lint.serve:run"}
 
 
 def entry() -> None:

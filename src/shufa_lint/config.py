@@ -24,9 +24,10 @@ from typing import Any, Iterable
 
 import yaml
 
-from .diagnostics import Severity
-from .lexicon import Lexicon, RuleDataError, builtin, compile_pattern, load_yaml
-from .patterns import backtracking_risk
+from .diagnostics import InputError, Severity
+from .files import read_regular_file
+from .lexicon import MAX_YAML_BYTES, Lexicon, RuleDataError, builtin, compile_pattern, load_yaml
+from .patterns import PROBE_CPU_SECONDS, backtracking_risk, too_slow_on_probes
 from .settings import Settings, TextIgnore
 
 if sys.version_info >= (3, 11):
@@ -54,7 +55,9 @@ KEYS = (
     "figure-placeholders",
     "name-placeholders",
     "ignore-text",
+    "review",
 )
+REVIEW_FAMILY = "SF8"  # the reviewers' criteria (checks/review.py), switched off by ``review: false``
 _MERGED_PER_ENTRY = ("rules", "per-file-ignores", "lexicons")
 # Where user placeholder patterns go: the figures lexicon table the SF301/SF302 rules compile.
 _PLACEHOLDER_TABLE = "figures"
@@ -134,13 +137,39 @@ def check_user_pattern(pattern: Any, where: str) -> str:
         compile_pattern(pattern, where)
     except RuleDataError as error:
         raise ConfigError(str(error)) from None
+    _refuse_backtracking(pattern, where)
+    return pattern
+
+
+def _refuse_backtracking(pattern: str, where: str) -> None:
+    """The one safety check of every user pattern: the analysis of its shape, then a timed probe."""
     risk = backtracking_risk(pattern)
+    if risk is None and (slow_on := too_slow_on_probes(pattern)):
+        risk = f"took over {PROBE_CPU_SECONDS:g} s of CPU to search {slow_on}"
     if risk:
         raise ConfigError(
             f"{where}: unsafe regular expression {pattern!r}: it {risk}, which can take hours "
             f"on a long line; write the repeated part so that each character can match only one way"
         )
-    return pattern
+
+
+def check_lexicon_patterns(data: Any, where: str) -> None:
+    """The same check for a user's lexicon file (``lexicons:``): its regular expressions (a term's
+    ``wrong``, a ``placeholder``) sit among plain words, so every string that parses as one is checked
+    (a plain word never backtracks); one that does not parse is left to the rule that compiles it."""
+    stack = [(data, "")]
+    while stack:
+        item, key_path = stack.pop()
+        if isinstance(item, dict):
+            stack.extend((value, f"{key_path}.{key}" if key_path else str(key)) for key, value in item.items())
+        elif isinstance(item, list):
+            stack.extend((value, f"{key_path}[{index}]") for index, value in enumerate(item))
+        elif isinstance(item, str):
+            try:
+                re.compile(item)
+            except (re.error, OverflowError, RecursionError):
+                continue
+            _refuse_backtracking(item, f"{where}: {key_path}")
 
 
 # --- reading and validating one file ---------------------------------------------------------------
@@ -148,12 +177,11 @@ def check_user_pattern(pattern: Any, where: str) -> str:
 
 def _read_pyproject(path: Path) -> dict | None:
     try:
-        with open(path, "rb") as handle:
-            data = tomllib.load(handle)
-    except tomllib.TOMLDecodeError as error:
+        data = tomllib.loads(read_regular_file(str(path), MAX_YAML_BYTES).decode("utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
         raise ConfigError(f"{path}: {error}") from None
-    except OSError as error:
-        raise ConfigError(f"{path}: cannot read: {error.strerror or error}") from None
+    except InputError as error:
+        raise ConfigError(str(error)) from None
     return data.get("tool", {}).get(PYPROJECT_TABLE)
 
 
@@ -284,16 +312,41 @@ def _text_ignores(value: Any, where: str) -> tuple[TextIgnore, ...]:
     return tuple(entries)
 
 
-def _path(value: Any, folder: Path, where: str, must_exist: bool = True) -> Path:
+def _tree_of(config: Path) -> Path:
+    """The folder a configuration file's paths must stay in: its repository (the nearest folder above
+    it holding ``.git``), else its own folder."""
+    folder = config.parent
+    return next((candidate for candidate in (folder, *folder.parents) if (candidate / ".git").exists()), folder)
+
+
+def _inside(value: str, folder: Path, tree: Path | None, where: str) -> Path:
+    """``value`` resolved against ``folder``; unless ``tree`` is None (``--allow-outside-paths``), it must be
+    relative and lead, symlinks followed, to a place inside ``tree``.
+
+    A configuration file travels with the repository that holds it (a submitted branch in CI): were it
+    free to name /etc/… or ~/…, its outline findings would print another file's lines."""
+    expanded = os.path.expanduser(value)
+    if tree is not None and (os.path.isabs(expanded) or expanded != value):
+        raise ConfigError(
+            f"{where}: {value!r} is an absolute path; a configuration file names files relative to itself "
+            f"(--allow-outside-paths permits it)"
+        )
+    path = (folder / expanded).resolve()
+    if tree is not None and not path.is_relative_to(tree):
+        raise ConfigError(f"{where}: {value!r} leads outside {tree} (--allow-outside-paths permits it)")
+    return path
+
+
+def _path(value: Any, folder: Path, tree: Path | None, where: str) -> Path:
     if not isinstance(value, str) or not value:
         raise ConfigError(f"{where}: must be a path")
-    path = (folder / os.path.expanduser(value)).resolve()
-    if must_exist and not path.is_file():
+    path = _inside(value, folder, tree, where)
+    if not path.is_file():
         raise ConfigError(f"{where}: file not found: {path}")
     return path
 
 
-def _lexicon_paths(value: Any, folder: Path, where: str) -> dict[str, tuple[Path, ...]]:
+def _lexicon_paths(value: Any, folder: Path, tree: Path | None, where: str) -> dict[str, tuple[Path, ...]]:
     if not isinstance(value, dict):
         raise ConfigError(f"{where}: must map a lexicon table ({', '.join(builtin().tables)}) to YAML files")
     tables = {}
@@ -304,12 +357,13 @@ def _lexicon_paths(value: Any, folder: Path, where: str) -> dict[str, tuple[Path
                 f" (known: {', '.join(builtin().tables)})"
             )
         files = _string_list([paths] if isinstance(paths, str) else paths, f"{where}.{table}", "YAML file paths")
-        tables[table] = tuple(_path(path, folder, f"{where}.{table}") for path in files)
+        tables[table] = tuple(_path(path, folder, tree, f"{where}.{table}") for path in files)
     return tables
 
 
-def _parse(raw: dict, where: str, folder: Path) -> dict[str, Any]:
-    """Validate one file's keys into normalised values: absolute paths, anchored globs, rule codes."""
+def _parse(raw: dict, where: str, folder: Path, tree: Path | None) -> dict[str, Any]:
+    """Validate one file's keys into normalised values: absolute paths (inside ``tree`` unless it is
+    None), anchored globs, rule codes."""
     values: dict[str, Any] = {}
     for key, value in raw.items():
         here = f"{where}: {key}"
@@ -322,7 +376,7 @@ def _parse(raw: dict, where: str, folder: Path) -> dict[str, Any]:
                 raise ConfigError(f"{here}: unknown pack {value!r}{did_you_mean(str(value), builtin().packs)}")
             values[key] = value
         elif key == "outline":
-            values[key] = str(_path(value, folder, here))
+            values[key] = str(_path(value, folder, tree, here))
         elif key in ("select", "ignore"):
             values[key] = _selectors(value, here)
         elif key == "per-file-ignores":
@@ -348,13 +402,17 @@ def _parse(raw: dict, where: str, folder: Path) -> dict[str, Any]:
             patterns = _string_list([value] if isinstance(value, str) else value, here, "globs")
             values[key] = tuple(Glob(folder, pattern.strip("/").removeprefix("./")) for pattern in patterns)
         elif key == "lexicons":
-            values[key] = _lexicon_paths(value, folder, here)
+            values[key] = _lexicon_paths(value, folder, tree, here)
         elif key in ("figure-placeholders", "name-placeholders"):
             if not isinstance(value, list):
                 raise ConfigError(f"{here}: must be a list of regular expressions")
             values[key] = tuple(check_user_pattern(p, f"{here}[{i}]") for i, p in enumerate(value))
         elif key == "ignore-text":
             values[key] = _text_ignores(value, here)
+        elif key == "review":
+            if not isinstance(value, bool):
+                raise ConfigError(f"{here}: must be true or false (false turns the reviewers' rules SF8xx off)")
+            values[key] = value
     return values
 
 
@@ -426,6 +484,7 @@ class FileConfig:
             "ignore": list(settings.ignore),
             "rules": rules,
             "report-year": settings.report_year,
+            "review": values.get("review", True),
             "lang": settings.lang,
             "exclude": [glob.pattern for glob in values.get("exclude", ())],
             "lexicons": {table: [str(p) for p in paths] for table, paths in values.get("lexicons", {}).items()},
@@ -465,6 +524,7 @@ def _build_lexicon(values: dict[str, Any]) -> Lexicon:
                 data = load_yaml(path)
             except RuleDataError as error:
                 raise ConfigError(str(error)) from None
+            check_lexicon_patterns(data, _display(path))
             tables[table] = _merge_table(tables.get(table), data, str(path))
     placeholders = tables.setdefault(_PLACEHOLDER_TABLE, {})
     if figure:
@@ -484,8 +544,11 @@ def _resolve_folder(folder: str) -> Path:
 class ConfigResolver:
     """Finds, loads and caches configurations; ``for_path`` gives a file its effective ``FileConfig``."""
 
-    def __init__(self, overrides: Overrides = Overrides(), config_file: str | None = None):
+    def __init__(
+        self, overrides: Overrides = Overrides(), config_file: str | None = None, allow_outside_paths: bool = False
+    ):
         self.overrides = overrides
+        self.allow_outside_paths = allow_outside_paths
         self._files: dict[Path, Config] = {}
         self._folders: dict[Path, Config] = {}
         self._lexicons: dict[int, Lexicon] = {}
@@ -523,7 +586,7 @@ class ConfigResolver:
         rules = values.get("rules", {})
         return Settings(
             select=cli.select or values.get("select", ()),
-            ignore=(*values.get("ignore", ()), *per_file, *cli.ignore),
+            ignore=(*values.get("ignore", ()), *per_file, *cli.ignore, *(() if values.get("review", True) else (REVIEW_FAMILY,))),
             lang=cli.lang or values.get("lang", "zh"),
             pack=cli.pack or values.get("pack"),
             outline=cli.outline or values.get("outline"),
@@ -555,22 +618,23 @@ class ConfigResolver:
         if path in self._files:
             return self._files[path]
         raw, where = _read_raw(path)
-        values = _parse(raw, where, path.parent)
+        tree = None if self.allow_outside_paths else _tree_of(path)
+        values = _parse(raw, where, path.parent, tree)
         config = EMPTY
         for base in values.pop("extends", ()):
-            config = self._base(base, path, chain, where).over(config)
+            config = self._base(base, path, tree, chain, where).over(config)
         config = Config(values, (str(path),)).over(config)
         self._files[path] = config
         return config
 
-    def _base(self, name: str, path: Path, chain: tuple[Path, ...], where: str) -> Config:
+    def _base(self, name: str, path: Path, tree: Path | None, chain: tuple[Path, ...], where: str) -> Config:
         packs = builtin().packs
         pack = name.removeprefix(BUILTIN_PREFIX)
-        candidate = (path.parent / os.path.expanduser(name)).resolve()
-        if name.startswith(BUILTIN_PREFIX) or (pack in packs and not candidate.exists()):
+        if name.startswith(BUILTIN_PREFIX) or (pack in packs and not (path.parent / name).exists()):
             if pack not in packs:
                 raise ConfigError(f"{where}: extends: unknown pack {pack!r}{did_you_mean(pack, packs)}")
             return Config({"pack": pack}, (f"{BUILTIN_PREFIX}{pack}",))
+        candidate = _inside(name, path.parent, tree, f"{where}: extends")
         if not candidate.is_file():
             raise ConfigError(
                 f"{where}: extends: {name!r} is neither a built-in pack nor a file{did_you_mean(name, packs)}"

@@ -7,11 +7,12 @@ from dataclasses import replace
 from . import suppress
 from .diagnostics import Diagnostic, Edit, Severity
 from .document import Document, build_document
-from .lexicon import Lexicon, builtin
+from .lexicon import Lexicon, Pack, builtin
 from .outline_file import load_outline
 from .registry import Context, Rule, iter_selected
 from .settings import Settings
 from .source import SourceText
+from .structure import ReportStructure, summarize
 
 
 def selected_rules(settings: Settings) -> list[type[Rule]]:
@@ -25,8 +26,8 @@ def prepare(source: SourceText, settings: Settings) -> Document:
     return document
 
 
-def lint_document(document: Document, settings: Settings, lexicon: Lexicon | None = None) -> list[Diagnostic]:
-    lexicon = lexicon or builtin()
+def resolve(document: Document, settings: Settings, lexicon: Lexicon) -> tuple[Document, Pack]:
+    """The report type (pack) a document is read against, and the document held to its outline."""
     opening = "".join(document.lines[:3])[:200]
     pack = (
         lexicon.packs[settings.pack]
@@ -35,6 +36,25 @@ def lint_document(document: Document, settings: Settings, lexicon: Lexicon | Non
     )
     if document.outline is None and pack.outline:
         document = document.with_outline(load_outline(pack.outline))
+    return document, pack
+
+
+def lint_document(document: Document, settings: Settings, lexicon: Lexicon | None = None) -> list[Diagnostic]:
+    lexicon = lexicon or builtin()
+    return _lint_resolved(*resolve(document, settings, lexicon), settings, lexicon)
+
+
+def review_source(
+    source: SourceText, settings: Settings, lexicon: Lexicon | None = None
+) -> tuple[list[Diagnostic], ReportStructure]:
+    """The findings and the structure (report type, sections, outline coverage) of one input."""
+    lexicon = lexicon or builtin()
+    document, pack = resolve(prepare(source, settings), settings, lexicon)
+    diagnostics = _lint_resolved(document, pack, settings, lexicon)
+    return diagnostics, summarize(document, pack, settings.report_year or document.report_year)
+
+
+def _lint_resolved(document: Document, pack: Pack, settings: Settings, lexicon: Lexicon) -> list[Diagnostic]:
     overrides = {key: Severity.parse(value) for key, value in settings.severity.items()}
     found: list[Diagnostic] = []
     for rule_class in selected_rules(settings):

@@ -390,7 +390,9 @@ def fix_reports(
             continue
         try:
             source, diagnostics = session.run(report.source, report.diagnostics, lint)
-            fixed.append(replace(report, source=source, diagnostics=diagnostics))
+            # the structure (sections, outline lines) described the text before the fixes
+            structure = report.structure if source is report.source else None
+            fixed.append(replace(report, source=source, diagnostics=diagnostics, structure=structure))
         except InputError as error:
             fixed.append(replace(report, diagnostics=[], error=str(error)))
     return fixed, session

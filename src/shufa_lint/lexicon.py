@@ -16,6 +16,9 @@ from typing import Any
 
 import yaml
 
+from .diagnostics import InputError
+from .files import read_regular_file
+
 try:
     _Loader = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover - pyyaml built without libyaml
@@ -26,19 +29,49 @@ class RuleDataError(Exception):
     """A rule, pack, lexicon, outline or config file that cannot be used."""
 
 
+# Rule data, outlines and configurations are small: a bound on the file and on what its aliases expand to.
+MAX_YAML_BYTES = 20 * 1024 * 1024
+MAX_YAML_NODES = 250_000
+
+
+def _expanded_size(data: Any, limit: int) -> int:
+    """How many values ``data`` holds with every alias expanded, counting stops past ``limit``.
+
+    YAML aliases share one object, so a "billion laughs" file loads small; whoever walks it later
+    (flattening an outline, merging a lexicon) would meet every copy.
+    """
+    count, stack = 0, [data]
+    while stack and count <= limit:
+        item = stack.pop()
+        count += 1
+        if isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return count
+
+
 def load_yaml(path: str | Path, text: str | None = None) -> Any:
     try:
         if text is None:
-            text = Path(path).read_text(encoding="utf-8-sig")
-        return yaml.load(text, Loader=_Loader)
+            text = read_regular_file(str(path), MAX_YAML_BYTES).decode("utf-8-sig")
+        data = yaml.load(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark
         where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
         raise RuleDataError(f"{path}: {where}{error.problem or error}") from None
     except yaml.YAMLError as error:
         raise RuleDataError(f"{path}: invalid YAML: {error}") from None
-    except (OSError, UnicodeDecodeError) as error:
+    except UnicodeDecodeError as error:
         raise RuleDataError(f"{path}: cannot read: {error}") from None
+    except InputError as error:
+        raise RuleDataError(str(error)) from None
+    if _expanded_size(data, MAX_YAML_NODES) > MAX_YAML_NODES:
+        raise RuleDataError(
+            f"{path}: refused: its aliases refer to themselves or expand to more than {MAX_YAML_NODES} values"
+        )
+    return data
 
 
 def rules_dir() -> Path:

@@ -14,45 +14,48 @@ from typing import Any
 from .document import Outline, parse_outline_lines
 from .document import OUTLINE_OPENERS
 from .diagnostics import InputError
+from .files import read_regular_file
 from .lexicon import RuleDataError, load_yaml
 from .source.encoding import decode
 
+# An outline is a page or two; a prescribed outline with every sub-item is still far below this.
+MAX_OUTLINE_BYTES = 2 * 1024 * 1024
+
 
 def _flatten(items: Any, where: str) -> list[str]:
-    if isinstance(items, str):
-        return [items]
-    if isinstance(items, list):
-        return [heading for item in items for heading in _flatten(item, where)]
-    if isinstance(items, dict):
-        headings = []
-        for key, children in items.items():
-            headings.append(str(key))
-            if children is not None:
-                headings.extend(_flatten(children, where))
-        return headings
-    raise RuleDataError(f"{where}: an outline item must be a heading, a list or a mapping")
+    """The headings in reading order: a mapping's key before its children. Walked with a stack, not
+    recursion, because YAML nests up to a thousand levels deep."""
+    headings: list[str] = []
+    stack = [items]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            headings.append(item)
+        elif isinstance(item, list):
+            stack.extend(reversed(item))
+        elif isinstance(item, dict):
+            for key, children in reversed(item.items()):
+                if children is not None:
+                    stack.append(children)
+                stack.append(str(key))
+        else:
+            raise RuleDataError(f"{where}: an outline item must be a heading, a list or a mapping")
+    return headings
 
 
 @lru_cache(maxsize=32)
 def load_outline(path: str) -> Outline:
     """The outline in ``path``, parsed once per run however many drafts are held to it."""
     file = Path(path)
-    try:
-        data = file.read_bytes()
-    except OSError as error:
-        raise RuleDataError(f"{path}: cannot read outline: {error.strerror or error}") from None
     try:  # an outline is saved like the drafts it goes with: GB18030 as often as UTF-8
-        text = decode(data, path).text
+        text = decode(read_regular_file(path, MAX_OUTLINE_BYTES), path).text
     except InputError as error:
         raise RuleDataError(f"outline {error}") from None
     if file.suffix.lower() in (".yaml", ".yml"):
         data = load_yaml(path, text)
         if isinstance(data, dict) and "outline" in data:
             data = data["outline"]
-        try:
-            headings = _flatten(data, path)
-        except RecursionError:
-            raise RuleDataError(f"{path}: the outline refers to itself (a YAML alias inside its own list)") from None
+        headings = _flatten(data, path)  # load_yaml has refused aliases that expand without bound
         lines = [(number, heading) for number, heading in enumerate(headings, start=1)]
     else:
         lines = []

@@ -12,7 +12,7 @@ import os
 from typing import Callable
 
 from .diagnostics import InputError
-from .engine import lint_source
+from .engine import review_source
 from .formats import FileReport
 from .lexicon import Lexicon, RuleDataError
 from .settings import Settings
@@ -44,7 +44,8 @@ def lint_file(path: str, settings: Settings, lexicon: Lexicon, encoding: str | N
     """One file's report; a file that cannot be read or linted becomes a report with ``error`` set."""
     try:
         source = read_path(path, encoding)
-        return FileReport(path, lint_source(source, settings, lexicon), source)
+        diagnostics, structure = review_source(source, settings, lexicon)
+        return FileReport(path, diagnostics, source, structure=structure)
     except (InputError, RuleDataError) as error:
         return FileReport(path, error=str(error))
 

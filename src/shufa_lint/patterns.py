@@ -153,22 +153,39 @@ def _has_ambiguous_branch(items) -> bool:
     return False
 
 
-def _unbounded_repeat(op, av):
-    """The repeated items if ``op`` repeats without bound (X*, X+, (X+)), else None."""
-    if op == sre_constants.SUBPATTERN and len(av[-1]) == 1:
-        return _unbounded_repeat(*av[-1][0])
-    if op in _REPEATS and av[1] == sre_constants.MAXREPEAT:
-        return av[2]
+# How long a line a pattern is assumed to meet, and how many ways of splitting it between two
+# quantifiers are too many: X+X{0,1000} splits a run of X in ~1 000 ways at each of its positions.
+_LONG_LINE = 10_000
+_SPLITS = 50 * _LONG_LINE
+
+
+def _variable_repeat(op, av, edge: int) -> tuple[list, int] | None:
+    """(repeated items, how many lengths it can take) if ``op`` repeats a variable number of times
+    (X*, X+, X{0,1000}), or is a group that ends (``edge`` -1) or starts (``edge`` 0) with such a
+    repeat ((X+), (AX+)); else None. An unbounded repeat counts as ``_LONG_LINE`` lengths."""
+    if op == sre_constants.SUBPATTERN and av[-1]:
+        return _variable_repeat(*av[-1][edge], edge)
+    if op in _REPEATS and av[0] != av[1]:
+        lengths = _LONG_LINE if av[1] == sre_constants.MAXREPEAT else av[1] - av[0] + 1
+        return av[2], lengths
     return None
 
 
 def _has_adjacent_overlapping_repeats(items) -> bool:
-    """X*X*, \\S*\\S*, (X+)(X+): each split of a run between the two is tried, one per position."""
-    repeated = [_unbounded_repeat(op, av) for op, av in items]
-    return any(
-        a is not None and b is not None and _first_chars(a).overlaps(_first_chars(b))
-        for a, b in zip(repeated, repeated[1:])
-    )
+    """X*X*, \\S*\\S*, (X+)(X+), X+X{0,1000}, X+,?X+, (AX+)X+: two quantifiers over the same characters
+    with nothing between them that must match; every split of a run between the two is tried, at every
+    position. Refused when the splits multiply past ``_SPLITS`` (X+X? and X{1,3}X{0,2} stay allowed)."""
+    ends = [_variable_repeat(op, av, -1) for op, av in items]
+    starts = [(_variable_repeat(op, av, 0), _can_be_empty(op, av)) for op, av in items]
+    for first, left in enumerate(ends):
+        if left is None:
+            continue
+        for right, can_be_empty in starts[first + 1 :]:
+            if right is not None and left[1] * right[1] > _SPLITS and _first_chars(left[0]).overlaps(_first_chars(right[0])):
+                return True
+            if not can_be_empty:
+                break
+    return False
 
 
 def _backtracking_risk(items) -> str | None:
@@ -180,7 +197,7 @@ def _backtracking_risk(items) -> str | None:
     refused rather than timed.
     """
     if _has_adjacent_overlapping_repeats(items):
-        return "puts unbounded quantifiers over the same characters in a row, like X*X* or \\S*\\S*"
+        return "puts quantifiers over the same characters in a row, like X*X*, \\S*\\S* or X+X{0,1000}"
     for op, av in items:
         if op in _REPEATS and av[1] > 1:
             if _has_variable_repeat(av[2]):
@@ -197,6 +214,77 @@ def _backtracking_risk(items) -> str | None:
 def backtracking_risk(pattern: str) -> str | None:
     """Why ``pattern`` may take very long on a long line (see ``_backtracking_risk``), or None."""
     return _backtracking_risk(sre_parse.parse(pattern))
+
+
+# The analysis above knows the usual shapes, not every one (X{1,100}Y?X{1,100}Y?X{1,100}Z splits a
+# run three ways). So a user pattern it accepts is also timed on probe lines made of its own
+# characters: linear and quadratic patterns search them in milliseconds, anything worse runs out.
+_PROBE_LENGTH = 2_000
+PROBE_CPU_SECONDS = 0.5
+_CATEGORY_SAMPLES = {"CATEGORY_DIGIT": "0", "CATEGORY_SPACE": " ", "CATEGORY_WORD": "a", "CATEGORY_NOT_WORD": "-"}
+
+
+class _OutOfTime(Exception):
+    pass
+
+
+def _probe_characters(items, found: list[str]) -> None:
+    """Characters the pattern names (literals, class bounds, category samples), in order of appearance."""
+    for op, av in items:
+        if op == sre_constants.LITERAL:
+            found.append(chr(av))
+        elif op == sre_constants.IN:
+            for kind, value in av:
+                if kind == sre_constants.LITERAL:
+                    found.append(chr(value))
+                elif kind == sre_constants.RANGE:
+                    found.append(chr(value[0]))
+                elif kind == sre_constants.CATEGORY:
+                    found.append(_CATEGORY_SAMPLES.get(str(value), "a"))
+        for child in _children(op, av):
+            _probe_characters(child, found)
+
+
+def _probe_lines(items) -> list[tuple[str, str]]:
+    """(line, how messages describe it): a run of each character the pattern names, then all of them
+    in turn."""
+    found: list[str] = []
+    _probe_characters(items, found)
+    characters = list(dict.fromkeys(found))[:8] or ["a"]
+    lines = [(character * _PROBE_LENGTH, f"a line of {_PROBE_LENGTH} {character!r}") for character in characters]
+    mixed = "".join(characters)
+    lines.append((mixed * (_PROBE_LENGTH // len(mixed)), f"a line of {mixed!r} repeated"))
+    return lines
+
+
+def too_slow_on_probes(pattern: str) -> str | None:
+    """The probe line that searching with ``pattern`` takes more than ``PROBE_CPU_SECONDS`` of CPU
+    time on, described, or None. CPU time, not wall time: a busy machine does not
+    make a pattern fail. Where a CPU timer cannot be set (Windows, a thread other than the main one),
+    the analysis alone decides."""
+    import signal
+    import threading
+
+    if not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+        return None
+    compiled = re.compile(pattern)
+
+    def out_of_time(signum, frame):
+        raise _OutOfTime
+
+    previous = signal.signal(signal.SIGPROF, out_of_time)
+    try:
+        for line, description in _probe_lines(sre_parse.parse(pattern)):
+            try:
+                signal.setitimer(signal.ITIMER_PROF, PROBE_CPU_SECONDS)
+                compiled.search(line)
+            except _OutOfTime:
+                return description
+            finally:
+                signal.setitimer(signal.ITIMER_PROF, 0)
+    finally:
+        signal.signal(signal.SIGPROF, previous)
+    return None
 
 
 def first_chars(pattern: str) -> frozenset[str] | None:

@@ -8,7 +8,6 @@ the ``Document`` and yields diagnostics built with ``report``; rules never read 
 from __future__ import annotations
 
 import importlib
-import sys
 import inspect
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar, Iterable, Iterator
@@ -20,7 +19,7 @@ if TYPE_CHECKING:
     from .document.paragraphs import Paragraph
     from .lexicon import Lexicon, Pack
 
-CHECK_MODULES = ("suppressions", "sections", "numbering", "figures", "redactions", "terms", "outline", "integrity", "punctuation")
+CHECK_MODULES = ("suppressions", "sections", "numbering", "figures", "redactions", "terms", "outline", "integrity", "punctuation", "numbers", "years", "review")
 
 
 @dataclass
@@ -97,10 +96,11 @@ def register(rule: type[Rule]) -> type[Rule]:
 
 def all_rules() -> dict[str, type[Rule]]:
     """Every rule, by code, in code order (importing the check modules on first use)."""
-    # importing a check module on its own (a test, a plugin) must not hide the others
+    # importing a check module on its own (a test, a plugin) must not hide the others. import_module, not a
+    # look in sys.modules: a module another thread is still importing is listed there before its rules
+    # are registered, and import_module waits for it (the web server lints in several threads).
     for module in CHECK_MODULES:
-        if f"{__package__}.checks.{module}" not in sys.modules:
-            importlib.import_module(f"{__package__}.checks.{module}")
+        importlib.import_module(f"{__package__}.checks.{module}")
     return dict(sorted(_RULES.items()))
 
 

@@ -20,9 +20,10 @@ import mmap
 import os
 import re
 import struct
-import tempfile
 from math import log
 from pathlib import Path
+
+from .files import replace_atomically
 
 # jieba's block and skip patterns (jieba/__init__.py, re_han_default and re_skip_default)
 _HAN = re.compile("([\u4E00-\u9FD5a-zA-Z0-9+#&\\._%\\-]+)")
@@ -80,17 +81,8 @@ def write_cache(path: Path, buckets: dict[str, dict[str, int]], total: int) -> N
         offset += len(blob)
     header = marshal.dumps((total, index))
     path.parent.mkdir(parents=True, exist_ok=True)
-    # written under a temporary name and renamed, so parallel workers never read half a file
-    descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
-    try:
-        with os.fdopen(descriptor, "wb") as handle:
-            handle.write(_CACHE_FORMAT + _HEADER_SIZE.pack(len(header)) + header)
-            for blob in blobs.values():
-                handle.write(blob)
-        os.replace(temporary, path)
-    except BaseException:
-        os.unlink(temporary)
-        raise
+    # replaced in one step, so parallel workers never read half a file
+    replace_atomically(path, b"".join((_CACHE_FORMAT, _HEADER_SIZE.pack(len(header)), header, *blobs.values())))
 
 
 class Dictionary:

@@ -17,9 +17,9 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Iterable
 
+from .files import read_regular_file, replace_atomically
 from .diagnostics import Diagnostic, InputError
 from .registry import all_rules, matches_selector
 from .settings import Settings, TextIgnore
@@ -30,6 +30,7 @@ ACTIONS = ("disable", "enable", "disable-next-line", "disable-line")
 # Characters of context on each side of a finding that its baseline fingerprint covers.
 _CONTEXT = 8
 BASELINE_VERSION = 1
+MAX_BASELINE_BYTES = 64 * 1024 * 1024  # a fingerprint line per finding: far more than any project records
 
 
 @dataclass(frozen=True)
@@ -172,10 +173,10 @@ class Baseline:
     @classmethod
     def load(cls, path: str) -> "Baseline":
         try:
-            data = json.loads(Path(path).read_text(encoding="utf-8"))
+            data = json.loads(read_regular_file(path, MAX_BASELINE_BYTES).decode("utf-8"))
             counts = Counter(entry["fingerprint"] for entry in data["findings"])
-        except OSError as error:
-            raise InputError(path, f"cannot read baseline: {error.strerror or error}") from None
+        except InputError as error:
+            raise InputError(path, f"baseline: {error.reason}") from None
         except (ValueError, KeyError, TypeError) as error:
             raise InputError(path, f"not a shufa-lint baseline: {error}") from None
         return cls(path, counts)
@@ -210,10 +211,8 @@ class Baseline:
                 )
         entries.sort(key=lambda entry: (entry["path"], entry["code"], entry["context"], entry["fingerprint"]))
         data = {"schema_version": BASELINE_VERSION, "tool": "shufa-lint", "findings": entries}
-        temporary = f"{self.path}.tmp"
         try:
-            Path(temporary).write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-            os.replace(temporary, self.path)
+            replace_atomically(self.path, (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
         except OSError as error:
             raise InputError(self.path, f"cannot write baseline: {error.strerror or error}") from None
         return len(entries)

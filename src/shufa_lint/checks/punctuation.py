@@ -9,6 +9,7 @@ findings that matter (missing sections, figures, redactions).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import NamedTuple
 
 from ..diagnostics import Edit, Fix, Message, Severity
@@ -129,6 +130,14 @@ def _parentheses(line: str, skip: set[int]) -> set[int]:
     """
     convert: set[int] = set()
     paired: set[int] = set()
+    # where the Chinese characters are, so that "is there Chinese between the brackets" costs a
+    # lookup, not a scan: nested brackets would otherwise rescan the same text once per pair
+    chinese_at = [found.start() for found in CJK_RE.finditer(line)]
+
+    def encloses_chinese(opening: int, closing: int) -> bool:
+        first = bisect_left(chinese_at, opening)
+        return first < len(chinese_at) and chinese_at[first] < closing
+
     for opening, closing in _paren_pairs(line, skip).items():
         paired.update((opening, closing))
         if line[opening] == "（" and line[closing] == "）":
@@ -136,12 +145,12 @@ def _parentheses(line: str, skip: set[int]) -> set[int]:
         outside_before, _ = _neighbours(line, opening)
         _, outside_after = _neighbours(line, closing)
         if (opening and (_is_latin(line[opening - 1]) or line[opening - 1] == "_")
-                and CJK_RE.search(line, opening, closing) is None):
+                and not encloses_chinese(opening, closing)):
             continue  # foo_bar(x), Windows(R): Latin text's own brackets
         chinese = (
             line[opening] == "（"
             or line[closing] == "）"
-            or CJK_RE.search(line, opening, closing) is not None
+            or encloses_chinese(opening, closing)
             or _is_chinese(outside_before)
             or _is_chinese(outside_after)
         )

@@ -74,7 +74,38 @@ def _survey(document: Document, pack: Pack, year: int | None) -> list[SectionSta
     return states
 
 
-def _year(document: Document, context) -> int | None:
+@dataclass(frozen=True)
+class Part:
+    """The text of one section: its heading and the body paragraphs up to the next section's heading
+    (for a part realised by topical headings, from the first of them)."""
+
+    key: str
+    heading: Heading
+    paragraphs: tuple  # Paragraph, the heading's own paragraph first
+
+
+def parts(document: Document, pack: Pack, year: int | None) -> list[Part]:
+    """The sections found as headings, in reading order, with the paragraphs each spans."""
+    return document.derived(f"parts:{pack.name}:{year}", lambda doc: _parts(doc, pack, year))
+
+
+def _parts(document: Document, pack: Pack, year: int | None) -> list[Part]:
+    tops = _tops(document)
+    found = sorted(
+        (state for state in survey(document, pack, year) if state.heading is not None and state.heading in tops),
+        key=lambda state: tops.index(state.heading),
+    )
+    result = []
+    for position, state in enumerate(found):
+        end = found[position + 1].heading.paragraph if position + 1 < len(found) else len(document.paragraphs)
+        paragraphs = tuple(document.paragraphs[state.heading.paragraph : end])
+        if paragraphs:
+            result.append(Part(state.section.key, state.heading, paragraphs))
+    return result
+
+
+def report_year(document: Document, context) -> int | None:
+    """The year a report is on: ``report-year`` from the configuration, else the title's."""
     return context.options.get("report_year") or document.report_year
 
 
@@ -111,7 +142,7 @@ class SectionMissing(Rule):
     severity = Severity.ERROR
 
     def check(self, document, context):
-        states = survey(document, context.pack, _year(document, context))
+        states = survey(document, context.pack, report_year(document, context))
         truncated = _truncated(document)
         for index, state in enumerate(states):
             if state.heading is not None or state.mentioned or not state.section.required:
@@ -151,7 +182,7 @@ class SectionOrder(Rule):
     name = "section-order"
 
     def check(self, document, context):
-        states = [s for s in survey(document, context.pack, _year(document, context))
+        states = [s for s in survey(document, context.pack, report_year(document, context))
                   if s.heading is not None and not s.section.anywhere and not s.implied]
         for earlier, later in zip(states, states[1:]):
             if (later.heading.line, later.heading.column) < (earlier.heading.line, earlier.heading.column):
@@ -183,7 +214,7 @@ class SectionEmpty(Rule):
 
     def check(self, document, context):
         tops = _tops(document)
-        states = survey(document, context.pack, _year(document, context))
+        states = survey(document, context.pack, report_year(document, context))
         for state in states:
             heading = state.heading
             if heading is None or state.implied or heading not in tops:

@@ -15,6 +15,7 @@ from functools import cached_property
 from ..source import SourceText
 from . import markers as marker_kinds
 from .markers import Marker
+from .numerals import DIGITS, parse_chinese
 from .paragraphs import Paragraph, build_paragraphs, stands_alone
 from .text import BOUNDARY, SENTENCE_END, ends_sentence
 
@@ -24,7 +25,31 @@ _TITLE_WORDS = re.compile(r"报告|述法|述职|情况|总结")
 _TITLE_FORBIDDEN = re.compile(r"[。，,；;！？!?]")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _HEADING_STOP = re.compile("[" + re.escape("".join(sorted(set(SENTENCE_END) | set(BOUNDARY)))) + "]")
-_DATE_LINE = re.compile(r"^(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年(?:\s*[\d一二三四五六七八九十]{1,2}\s*月(?:\s*[\d一二三四五六七八九十]{1,3}\s*日)?)?$")
+_DATE = (
+    r"(?P<year>\d{4}|[〇○零一二三四五六七八九]{4})\s*年"
+    r"(?:\s*(?P<month>[\d一二三四五六七八九十]{1,2})\s*月(?:\s*[\d一二三四五六七八九十]{1,3}\s*日)?)?$"
+)
+_DATE_LINE = re.compile("^" + _DATE)
+# a signature line and its date are sometimes one paragraph (right-aligned with runs of spaces)
+_SIGNING_DATE = re.compile(r"(?:^|\s)" + _DATE)
+
+
+def _date_number(text: str) -> int:
+    """A year or month written in digits (2025, 12) or Chinese numerals (二〇二五, 十二)."""
+    if text.isdigit():
+        return int(text)
+    if len(text) == 4:
+        return int("".join(str(DIGITS.get(char, 0)) for char in text))
+    return parse_chinese(text) or 0
+
+
+@dataclass(frozen=True)
+class SigningDate:
+    paragraph: Paragraph
+    year: int
+    month: int
+    start: int  # offset of the date in the paragraph's text
+    end: int
 
 
 @dataclass
@@ -137,6 +162,22 @@ class Document:
         from .alignment import align
 
         return align(self.outline.tree, self.body, self.lines, self.body_first_line) if self.outline else None
+
+    @cached_property
+    def signing_date(self) -> "SigningDate | None":
+        """The date the report is signed (成文日期): a date line among its last paragraphs."""
+        for paragraph in reversed(self.paragraphs[-4:]):
+            found = _SIGNING_DATE.search(paragraph.text.strip())
+            if found and found.group("month"):
+                offset = len(paragraph.text) - len(paragraph.text.lstrip())
+                return SigningDate(
+                    paragraph,
+                    _date_number(found.group("year")),
+                    _date_number(found.group("month")),
+                    offset + found.start("year"),
+                    offset + found.end(),
+                )
+        return None
 
     def with_outline(self, outline: Outline | None) -> "Document":
         return Document(

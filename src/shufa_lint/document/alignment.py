@@ -10,6 +10,7 @@ missing (with the children lost along with them).
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import cached_property
@@ -21,6 +22,11 @@ MATCH = 0.6  # similarity at which a body heading realises an outline item
 # When the chain must choose between two orders (a block moved), keeping the higher headings where the
 # outline puts them explains the draft better: a moved item is then blamed, not the parts around it.
 _RANK_WEIGHT = {1: 8.0, 2: 4.0, 3: 2.0, 4: 1.0, 5: 1.0}
+# A bigram in more body headings than this does not tell them apart (a draft repeating one heading text
+# hundreds of times): it counts only for the headings within _NEAR places of the item's own place, which
+# keeps the candidates per item bounded. Real reports have at most a few dozen headings sharing a bigram.
+_COMMON_GRAM = 64
+_NEAR = 8
 
 
 def _bigrams(text: str) -> set[str]:
@@ -190,18 +196,22 @@ def align(outline_tree, body_tree, lines: tuple[str, ...], body_first_line: int)
     result = Alignment(outline, body, lines, body_first_line)
     chained: list[tuple[int, int, float]] = []
     # drafts repeat headings (copies, templates): score each distinct heading text once per item
-    scored: dict[tuple[int, str, str, str], float] = {}
+    scored: dict[tuple[str, str, str, str, str], float] = {}
     for outline_index, item in enumerate(outline):
         grams = _bigrams(comparable(item.text))
+        place = outline_index * len(body) // len(outline)
         counts: dict[int, int] = {}
         for gram in grams:
-            for body_index in index.get(gram, ()):
+            postings = index.get(gram, ())  # ascending body indices
+            if len(postings) > _COMMON_GRAM:
+                postings = postings[bisect_left(postings, place - _NEAR) : bisect_right(postings, place + _NEAR)]
+            for body_index in postings:
                 counts[body_index] = counts.get(body_index, 0) + 1
         needed = max(1, len(grams) // 3)
         for body_index, shared in counts.items():
             if shared >= needed:
                 heading = body[body_index]
-                memo = (outline_index, keys[body_index], heading.line_text, heading.kind)
+                memo = (item.text, item.kind, keys[body_index], heading.line_text, heading.kind)
                 if memo not in scored:
                     scored[memo] = similarity(item, heading)
                 score = scored[memo]

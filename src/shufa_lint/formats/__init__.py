@@ -13,9 +13,13 @@ import os
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from ..diagnostics import Diagnostic, Severity
 from ..source import SourceText
+
+if TYPE_CHECKING:  # the structure is the engine's: a --help or --list-rules run never loads it
+    from ..structure import ReportStructure
 
 # format name -> module in this package; "text" is the historical name of "concise"
 FORMATS = {
@@ -27,6 +31,7 @@ FORMATS = {
     "github": "github",
     "sarif": "sarif",
     "junit": "junit",
+    "html": "html",
 }
 
 # Rule families whose findings are the point of a report review (sections, numbering, figures,
@@ -45,6 +50,7 @@ class FileReport:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     source: SourceText | None = None  # the text as read, for formats that quote the source line
     error: str | None = None  # an input error: the file could not be linted
+    structure: ReportStructure | None = None  # report type, sections and outline coverage (html, serve)
 
     @cached_property
     def _file_lines(self) -> tuple[str, ...]:
@@ -64,6 +70,11 @@ class FileReport:
     def counts_paragraphs(self) -> bool:
         """Whether ``line`` numbers paragraphs (office documents, PDF) rather than file lines."""
         return self.source is not None and self.source.position_unit == "paragraph"
+
+    @property
+    def file_lines(self) -> tuple[str, ...]:
+        """The file's lines as read (a .docx: its paragraphs), in the coordinates of the diagnostics."""
+        return self._file_lines
 
     def line_text(self, line: int) -> str | None:
         """The 1-based file line ``line`` as read, or None when the report holds no such line."""

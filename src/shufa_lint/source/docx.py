@@ -18,11 +18,12 @@ import zipfile
 
 from ..diagnostics import InputError
 from . import LineOrigin, SourceText, from_paragraphs
-from .numbering import ListCounter, w
+from .numbering import MAX_LABEL_CHARS, ListCounter, NumberingBomb, w
 
 MAX_UNCOMPRESSED_BYTES = 256 * 1024 * 1024
 MAX_XML_PART_BYTES = 64 * 1024 * 1024
 MAX_MEMBERS = 10_000
+MAX_TEXT_CHARS = 20 * 1024 * 1024
 _DTD_MARKS = (b"<!DOCTYPE", b"<!ENTITY", "<!DOCTYPE".encode("utf-16-le"), "<!DOCTYPE".encode("utf-16-be"))
 _MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 
@@ -53,9 +54,11 @@ def read_docx(path: str, data: bytes) -> SourceText:
         part = document.part
         numbering = _related_element(part, RT.NUMBERING)
         styles = _related_element(part, RT.STYLES)
-        lines, origins = _body_lines(document.element.body, ListCounter(numbering, styles))
+        lines, origins = _body_lines(path, document.element.body, ListCounter(numbering, styles))
     except InputError:
         raise
+    except NumberingBomb as error:
+        raise InputError(path, f"refused: {error} (limit {MAX_LABEL_CHARS}); not a real document's numbering") from None
     except Exception as error:  # noqa: BLE001 - python-docx and lxml raise many kinds on a damaged file
         raise InputError(path, f"not a readable .docx ({type(error).__name__}: {_one_line(error)})") from None
     return from_paragraphs(path, lines, "docx", origins)
@@ -107,24 +110,68 @@ def _related_element(part, relationship: str):
         return None
 
 
-def _body_lines(body, counter: ListCounter) -> tuple[list[str], list[LineOrigin]]:
+def _body_lines(path: str, body, counter: ListCounter) -> tuple[list[str], list[LineOrigin]]:
+    """The body's lines and their origins; refused as soon as the text grows past ``MAX_TEXT_CHARS``
+    (labels repeat their list's text on every paragraph, so a small file can spell out gigabytes)."""
     lines: list[str] = []
     origins: list[LineOrigin] = []
+    total = 0
+
+    def add(line: str, origin: LineOrigin) -> None:
+        nonlocal total
+        total += len(line)
+        if total > MAX_TEXT_CHARS:
+            raise InputError(path, f"more than {MAX_TEXT_CHARS // 1024 // 1024} M characters of text; not linted")
+        lines.append(line)
+        origins.append(origin)
+
+    for number, (element, text) in enumerate(line_elements(body), 1):
+        if text is None:
+            add(_row_text(element, counter), LineOrigin(number))
+            continue
+        label = counter.label(element)
+        add(label + text, LineOrigin.of_paragraph(number, label, text))
+    return lines, origins
+
+
+def line_elements(body):
+    """(element, text) for each line of the body, in order: a paragraph (w:p) with its text, or a table
+    row (w:tr) with None. Line N of a .docx's findings is the Nth of these."""
     for block in _blocks(body):
-        number = len(lines) + 1
         if block.tag == w("tbl"):
             for row in _rows(block):
-                lines.append(_row_text(row, counter))
-                origins.append(LineOrigin(number))
-                number += 1
+                yield row, None
             continue
         text = _paragraph_text(block)
         if not text.strip() and _mark_removed(block):
             continue  # a paragraph deleted or moved away with tracked changes: gone, number and all
-        label = counter.label(block)
-        lines.append(label + text)
-        origins.append(LineOrigin.of_paragraph(number, label, text))
-    return lines, origins
+        yield block, text
+
+
+def text_runs(paragraph) -> list[tuple[object, str]]:
+    """The runs (w:r) of a paragraph that make its text, in order, with the text each contributes: what a
+    writer splits to anchor something on a span of the text."""
+    found = []
+    for run in paragraph.iter(w("r")):
+        parent, shown = run.getparent(), True
+        while parent is not None and parent is not paragraph:
+            if parent.tag in _SKIPPED or parent.tag == w("r"):  # deleted, or inside a drawing's text box
+                shown = False
+                break
+            parent = parent.getparent()
+        if shown and not _hidden(run):
+            found.append((run, "".join(run_piece(child) for child in run)))
+    return found
+
+
+def run_piece(element) -> str:
+    """The text one child of a run adds to the paragraph (a w:t its text, a tab \\t, a page break nothing)."""
+    if element.tag not in _TEXT:
+        return ""
+    if element.tag == w("br") and element.get(w("type")) in ("page", "column"):
+        return ""
+    piece = _TEXT[element.tag]
+    return (element.text or "") if piece is None else piece
 
 
 def _blocks(container):
@@ -176,10 +223,7 @@ def _paragraph_text(paragraph) -> str:
         if tag == w("r") and _hidden(element):
             continue
         if tag in _TEXT:
-            piece = _TEXT[tag]
-            if tag == w("br") and element.get(w("type")) in ("page", "column"):
-                piece = ""
-            pieces.append((element.text or "") if piece is None else piece)
+            pieces.append(run_piece(element))
             continue
         stack.extend(reversed(element))
     # one paragraph is one line, whatever a hand-made w:t holds

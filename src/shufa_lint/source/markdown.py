@@ -21,7 +21,8 @@ from . import LineOrigin, SourceText, newline_of, split_lines
 _FENCE_OPEN = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _THEMATIC_BREAK = re.compile(r"^ {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$")
 _SETEXT_UNDERLINE = re.compile(r"^ {0,3}(?:=+|-+)[ \t]*$")
-_BLOCKQUOTE = re.compile(r"^ {0,3}>[ \t]?")
+# matched at a position (``match(text, pos)``), so without ^: nested quotes are peeled in one pass
+_BLOCKQUOTE = re.compile(r" {0,3}>[ \t]?")
 _ATX_HEADING = re.compile(r"^ {0,3}#{1,6}(?:[ \t]+|$)")
 _BULLET = re.compile(r"^[ \t]*[-+*][ \t]+(?:\[[ xX]\][ \t]+)?")
 _LEADING_STRONG = re.compile(r"^\*\*(?=\S)(.+?)(?<=\S)\*\*")
@@ -102,8 +103,10 @@ class _Reader:
             return [], "code"
         if _THEMATIC_BREAK.match(visible) or (previous == "text" and _SETEXT_UNDERLINE.match(visible)):
             return [], "blank"
-        while match := _BLOCKQUOTE.match(visible):
-            kept, visible = kept[match.end() :], visible[match.end() :]
+        quoted = 0
+        while match := _BLOCKQUOTE.match(visible, quoted):
+            quoted = match.end()
+        kept, visible = kept[quoted:], visible[quoted:]
         heading = _ATX_HEADING.match(visible)
         if heading:
             end = _heading_end(visible, heading.end())
@@ -157,22 +160,19 @@ def _visible(line: str, kept: list[int]) -> str:
 
 def _without_inline_markup(kept: list[int], visible: str) -> list[int]:
     """Drop code spans and images, and keep only the text of links: [文字](链接) reads as 文字."""
-    spans: list[tuple[int, int]] = []  # [start, end) of visible positions to drop
+    dropped = bytearray(len(visible))  # 1: a visible position that is markup, not text
     for code in _CODE_SPAN.finditer(visible):
-        spans.append((code.start(), code.end()))
+        dropped[code.start() : code.end()] = b"\1" * (code.end() - code.start())
     for image in _IMAGE.finditer(visible):
-        if any(start <= image.start() < end for start, end in spans):
-            continue
-        spans.append((image.start(), image.end()))
+        if not dropped[image.start()]:  # an image inside a code span is code
+            dropped[image.start() : image.end()] = b"\1" * (image.end() - image.start())
     for link in _LINK.finditer(visible):
-        if any(start <= link.start() < end for start, end in spans):
-            continue
-        spans.append((link.start(), link.start(1)))
-        spans.append((link.end(1), link.end()))
-    if not spans:
+        if not dropped[link.start()]:  # nor is a link inside code or an image
+            dropped[link.start() : link.start(1)] = b"\1" * (link.start(1) - link.start())
+            dropped[link.end(1) : link.end()] = b"\1" * (link.end() - link.end(1))
+    if not any(dropped):
         return kept
-    dropped = {position for start, end in spans for position in range(start, end)}
-    return [source for position, source in enumerate(kept) if position not in dropped]
+    return [source for position, source in enumerate(kept) if not dropped[position]]
 
 
 def _origin(line: int, kept: list[int]) -> LineOrigin:

@@ -17,6 +17,10 @@ LEVELS = 9
 # Counters beyond this are printed in decimal: keeps a hostile start value (w:start="999999999") from
 # spelling out a label of a billion letters.
 MAX_SPELLED = 10_000
+# Word writes a level's text as a few characters (``%1、`` ``（%2）`` ``%1.%2.%3``); a longer one, or a
+# label grown long from a huge start value, comes from a crafted file. Checked label by label as they are
+# built, so that such a file is refused at its first numbered paragraph, not after gigabytes of labels.
+MAX_LABEL_CHARS = 1000
 _PLACEHOLDER = re.compile(r"%([1-9])")
 
 
@@ -134,6 +138,10 @@ def format_number(number: int, number_format: str) -> str:
 
 
 # --- list definitions and counting -------------------------------------------------------------------
+
+
+class NumberingBomb(ValueError):
+    """A numbering definition whose labels would be longer than any document's (``MAX_LABEL_CHARS``)."""
 
 
 @dataclass(frozen=True)
@@ -308,6 +316,8 @@ class ListCounter:
                 counters[deeper] = None
         if level.number_format == "bullet":
             return ""  # a bullet is decoration, not numbering
+        if len(level.text) > MAX_LABEL_CHARS:
+            raise NumberingBomb(f"a list level's text (lvlText) is {len(level.text)} characters long")
 
         def number_of(match: re.Match) -> str:
             referenced = int(match.group(1)) - 1
@@ -317,5 +327,8 @@ class ListCounter:
             shown = self._level(instance, referenced)
             return format_number(value, "decimal" if level.legal else shown.number_format)
 
-        return _PLACEHOLDER.sub(number_of, level.text)
+        label = _PLACEHOLDER.sub(number_of, level.text)
+        if len(label) > MAX_LABEL_CHARS:
+            raise NumberingBomb(f"a list label is {len(label)} characters long")
+        return label
 

@@ -11,6 +11,7 @@ import os
 import sys
 
 from ..diagnostics import InputError
+from ..files import read_regular_file, too_large
 from . import SourceText, from_text
 from .encoding import decode
 
@@ -29,40 +30,6 @@ DOCUMENT_SUFFIXES = DOCX_SUFFIXES + WORD_BINARY_SUFFIXES + ODT_SUFFIXES + RTF_SU
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP_MAGIC = b"PK\x03\x04"
 _ODT_MIMETYPE = b"mimetypeapplication/vnd.oasis.opendocument.text"
-
-
-def read(path: str, encoding: str | None = None) -> SourceText:
-    suffix = os.path.splitext(path)[1].lower()
-    limit = MAX_DOCUMENT_BYTES if suffix in DOCUMENT_SUFFIXES or path == "-" else MAX_TEXT_BYTES
-    return read_bytes(path, _read_bounded(path, limit), encoding)
-
-
-def read_bytes(path: str, data: bytes, encoding: str | None = None) -> SourceText:
-    """A ``SourceText`` from bytes already read; the format follows the name, then the content."""
-    suffix = os.path.splitext(path)[1].lower()
-    document_reader = _document_reader(suffix, data, from_stdin=path == "-")
-    if document_reader is not None:
-        return document_reader(path, data)
-    if data.startswith(_ZIP_MAGIC):
-        raise InputError(path, "is a zip archive (a .docx saved under another name?); rename it to .docx")
-    if len(data) > MAX_TEXT_BYTES:
-        raise InputError(path, _too_large(len(data), MAX_TEXT_BYTES))
-    if not data.strip():
-        raise InputError(path, "file is empty")
-    decoded = decode(data, path, encoding)
-    return text_source(path, decoded.text, encoding=decoded.encoding, bom=decoded.bom)
-
-
-def text_source(path: str, text: str, **attributes) -> SourceText:
-    """A ``SourceText`` from decoded text (a file's, or an editor's buffer): Markdown by its name, else
-    plain text."""
-    if os.path.splitext(path)[1].lower() in MARKDOWN_SUFFIXES:
-        from .markdown import parse_markdown
-
-        return parse_markdown(path, text, **attributes)
-    return from_text(path, text, **attributes)
-
-
 # the reader of each document format: (module in this package, function), imported only when used
 _READERS = {
     "docx": ("docx", "read_docx"),
@@ -78,6 +45,42 @@ _FORMAT_OF_SUFFIX = {
     **dict.fromkeys(RTF_SUFFIXES, "rtf"),
     **dict.fromkeys(PDF_SUFFIXES, "pdf"),
 }
+
+
+def read(path: str, encoding: str | None = None) -> SourceText:
+    suffix = os.path.splitext(path)[1].lower()
+    limit = MAX_DOCUMENT_BYTES if suffix in DOCUMENT_SUFFIXES or path == "-" else MAX_TEXT_BYTES
+    if path == "-":
+        return read_bytes(path, _read_stdin(limit), encoding)
+    if os.path.isdir(path):
+        raise InputError(path, _why_directory(path))
+    return read_bytes(path, read_regular_file(path, limit), encoding)
+
+
+def read_bytes(path: str, data: bytes, encoding: str | None = None) -> SourceText:
+    """A ``SourceText`` from bytes already read; the format follows the name, then the content."""
+    suffix = os.path.splitext(path)[1].lower()
+    document_reader = _document_reader(suffix, data, from_stdin=path == "-")
+    if document_reader is not None:
+        return document_reader(path, data)
+    if data.startswith(_ZIP_MAGIC):
+        raise InputError(path, "is a zip archive (a .docx saved under another name?); rename it to .docx")
+    if len(data) > MAX_TEXT_BYTES:
+        raise InputError(path, too_large(len(data), MAX_TEXT_BYTES))
+    if not data.strip():
+        raise InputError(path, "file is empty")
+    decoded = decode(data, path, encoding)
+    return text_source(path, decoded.text, encoding=decoded.encoding, bom=decoded.bom)
+
+
+def text_source(path: str, text: str, **attributes) -> SourceText:
+    """A ``SourceText`` from decoded text (a file's, or an editor's buffer): Markdown by its name, else
+    plain text."""
+    if os.path.splitext(path)[1].lower() in MARKDOWN_SUFFIXES:
+        from .markdown import parse_markdown
+
+        return parse_markdown(path, text, **attributes)
+    return from_text(path, text, **attributes)
 
 
 def _document_reader(suffix: str, data: bytes, from_stdin: bool):
@@ -102,32 +105,11 @@ def _document_reader(suffix: str, data: bytes, from_stdin: bool):
     return getattr(importlib.import_module(f".{module}", __package__), function)
 
 
-def _read_bounded(path: str, limit: int) -> bytes:
-    """The file's bytes; refuse before reading if it is larger than ``limit``."""
-    if path == "-":
-        data = sys.stdin.buffer.read(limit + 1)
-        if len(data) > limit:
-            raise InputError(path, _too_large(len(data), limit, at_least=True))
-        return data
-    try:
-        if os.path.isdir(path):
-            raise InputError(path, _why_directory(path))
-        size = os.stat(path).st_size
-        if size > limit:
-            raise InputError(path, _too_large(size, limit))
-        with open(path, "rb") as handle:
-            # st_size is 0 for pipes and /proc files: the bounded read still stops a stream that never ends
-            data = handle.read(limit + 1)
-    except OSError as error:
-        raise InputError(path, f"cannot read: {error.strerror or error}") from None
+def _read_stdin(limit: int) -> bytes:
+    data = sys.stdin.buffer.read(limit + 1)
     if len(data) > limit:
-        raise InputError(path, _too_large(len(data), limit, at_least=True))
+        raise InputError("-", too_large(len(data), limit, at_least=True))
     return data
-
-
-def _too_large(size: int, limit: int, at_least: bool = False) -> str:
-    megabytes = f"{'over ' if at_least else ''}{size / 1024 / 1024:.1f} MB"
-    return f"file too large ({megabytes}; the limit is {limit // 1024 // 1024} MB); not linted"
 
 
 def _why_directory(path: str) -> str:

@@ -1,0 +1,166 @@
+"""SF72x the report's own year: the year the title states (or ``report-year``) held against the years the
+report's parts name and the date it is signed.
+
+A draft made from last year's report keeps last year's years: a heading of the achievements part
+about 2024 in a 2025 report, plans dated to the year just reported, a signing date a year off.
+Reviewers check these first (shared domain notes §4.3: “year consistency: title year vs 2024年共签批…
+in a 2025 report; next-year plan year = title year + 1”).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..document import Document
+from ..document.markers import ITEM, Marker
+from ..diagnostics import Severity
+from ..registry import Rule, register
+from .review import part_in_role, review_data_of
+from .sections import Part, report_year
+
+# A year named as the period a heading or a paragraph is about: not a span (2021—2025年), not a
+# starting point (2024年以来) and not an end (截至2024年底, 到2027年).
+_YEAR = re.compile(r"(?<![0-9至到截])((?:19|20)[0-9]{2})\s*年(?:度)?(?![0-9]|以来|来|至|起|[—–\-～~]|前|底前|[0-9]{1,2}月)")
+_OPENING_YEAR = re.compile(r"^\s*((?:19|20)[0-9]{2})\s*年(?:度)?(?:[，,]|全年|以来|我|全)")
+# Headings that are about another year on purpose: last year's problems and their rectification.
+_ABOUT_ANOTHER_YEAR = re.compile(r"问题|整改|反馈|对比|回顾|以来|历年")
+
+
+def _headings(document: Document, part: Part) -> list:
+    """The part's heading and every numbered heading inside it."""
+    inside = {paragraph.index for paragraph in part.paragraphs}
+    found = [part.heading]
+    if isinstance(part.heading, Marker):
+        found += [m for m in document.body.markers if m.paragraph in inside and m is not part.heading and m.kind != ITEM]
+    return found
+
+
+def _heading_years(document: Document, part: Part):
+    """(heading, match) for each year a heading of the part names."""
+    for heading in _headings(document, part):
+        if _ABOUT_ANOTHER_YEAR.search(heading.text):
+            continue
+        for found in _YEAR.finditer(heading.text):
+            yield heading, found
+
+
+class _PartYears(Rule):
+    """A rule holding the years one part of the report names (its headings, and the years its
+    paragraphs open with) to the year that part must be about."""
+
+    role: str  # which part: a role of rules/lexicons/review.yaml (achievements, measures)
+    years_after: int  # the part is about the report year plus this
+    comparison_ok: bool  # a paragraph that also names the expected year compares, and is left alone
+
+    def message(self, named: str, year: int) -> tuple[str, str]:
+        raise NotImplementedError
+
+    def check(self, document, context):
+        year = report_year(document, context)
+        if year is None:
+            return
+        part = part_in_role(document, context, getattr(review_data_of(context), self.role))
+        if part is None:
+            return
+        expected = year + self.years_after
+        for heading, found in _heading_years(document, part):
+            if int(found.group(1)) != expected:
+                # the heading's text starts after its marker (a plain heading: at its column)
+                line = heading.end_line if isinstance(heading, Marker) else heading.line
+                column = (heading.end_column if isinstance(heading, Marker) else heading.column) + found.start()
+                yield self.report((line, column), (line, column + len(found.group(1)) + 1), *self.message(found.group(1), year))
+        for paragraph in part.paragraphs[1:]:
+            found = _OPENING_YEAR.match(paragraph.text)
+            if found is None or int(found.group(1)) == expected or "以来" in found.group():
+                continue
+            if self.comparison_ok and f"{expected}年" in paragraph.text:
+                continue
+            yield self.report_text(paragraph, found.start(1), found.end(1) + 1, *self.message(found.group(1), year))
+
+
+@register
+class OtherYearReported(_PartYears):
+    """The achievements part names another year as the year reported: ``（五）2024年矛盾纠纷化解情况``
+    or a paragraph opening ``2024年，全镇…`` in a 2025 report.
+
+    Why: a report covers its own year (the title's, or ``report-year``); a heading or an opening
+    dated to another year is almost always kept from last year's report (shared domain notes §4.3,
+    year consistency). Headings about another year on purpose (上年度问题整改情况, 2021年以来) and a
+    paragraph that names the report year too (a comparison) are not flagged.
+
+    Example (a 2025 report)::
+
+        （五）2024年矛盾纠纷化解情况       → 2025年
+
+    Fix: write the report's year, or move the passage where it belongs.
+    """
+
+    code = "SF721"
+    name = "other-year-reported"
+    severity = Severity.WARNING
+    role, years_after, comparison_ok = "achievements", 0, True
+
+    def message(self, named, year):
+        return f"工作情况部分写的是{named}年，本报告为{year}年度", f"the achievements part names {named}; the report is for {year}"
+
+
+@register
+class PlanYear(_PartYears):
+    """The plans part (下一步打算, 下一年度主要安排) dated to a year other than the next one.
+
+    Why: the plans of a report on one year are for the year after (shared domain notes §4.3: “next-year
+    plan year = title year + 1”; the 法治政府建设年度报告 part is literally 下一年度…的主要安排). A plan
+    dated to the year just reported, or two years on, was kept from another year's report.
+
+    Example (a 2025 report)::
+
+        三、2025年工作打算          → 2026年
+
+    Fix: write the year after the report's.
+    """
+
+    code = "SF722"
+    name = "plan-year"
+    severity = Severity.WARNING
+    role, years_after, comparison_ok = "measures", 1, False
+
+    def message(self, named, year):
+        return (
+            f"工作打算写的是{named}年，{year}年度报告的打算应为{year + 1}年",
+            f"the plans are dated {named}; a report for {year} plans for {year + 1}",
+        )
+
+
+@register
+class SigningDateImplausible(Rule):
+    """A signing date (成文日期) that cannot belong to a report on its year: before the year's last
+    two months, or two years or more after it.
+
+    Why: a report on a year is written at its end or early in the next (年终述法 in December; the
+    法治政府建设年度报告 by 1 April of the next year, 督察工作规定 2019). A date outside that is a
+    date kept from another year's report, or a typo.
+
+    Example::
+
+        某镇2025年度述法报告 … 落款 2024年12月20日        → 2025年12月
+
+    Fix: correct the date (or the year in the title).
+    """
+
+    code = "SF723"
+    name = "signing-date-implausible"
+    severity = Severity.WARNING
+
+    def check(self, document, context):
+        year, signed = report_year(document, context), document.signing_date
+        if year is None or signed is None:
+            return
+        if (signed.year == year and signed.month >= 11) or year < signed.year <= year + 1:
+            return
+        yield self.report_text(
+            signed.paragraph,
+            signed.start,
+            signed.end,
+            f"成文日期{signed.year}年{signed.month}月与{year}年度报告不符（应在{year}年末或{year + 1}年初）",
+            f"signed {signed.year}-{signed.month:02d}, which cannot belong to a report for {year}",
+        )
