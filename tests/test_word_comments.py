@@ -64,7 +64,7 @@ def test_the_seed_docx_comes_back_with_one_comment_per_finding_at_warning_or_abo
     expected = [f for f in findings(draft) if f["severity"] in ("error", "warning")]
     reviewed = docx.Document(str(out))
     comments = list(reviewed.comments)
-    assert len(expected) == len(comments) == 40
+    assert len(expected) == len(comments) >= 30  # the seed has dozens: figures, filtered words, numbering, outline
     assert {comment.author for comment in comments} == {"shufa-lint"}
     assert [c.paragraphs[0].text for c in comments] == [f["message"] for f in expected]
     assert comments[[f["code"] for f in expected].index("SF401")].paragraphs[1].text.startswith("建议：")
@@ -125,8 +125,10 @@ def test_libreoffice_opens_the_reviewed_copy_with_its_comments(tmp_path):
                        check=True, capture_output=True, timeout=300)
     assert (tmp_path / "reviewed.pdf").read_bytes().startswith(b"%PDF")
     content = zipfile.ZipFile(tmp_path / "reviewed.odt").read("content.xml").decode("utf-8")
-    assert content.count("<office:annotation ") + content.count("<office:annotation>") == 40
-    assert content.count("<dc:creator>shufa-lint</dc:creator>") == 40
+    written = len(list(docx.Document(str(out)).comments))
+    assert written >= 30
+    assert content.count("<office:annotation ") + content.count("<office:annotation>") == written
+    assert content.count("<dc:creator>shufa-lint</dc:creator>") == written
 
 
 def test_a_comment_on_a_numbered_paragraph_sits_on_its_span_not_the_label(tmp_path):
