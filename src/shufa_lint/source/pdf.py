@@ -34,6 +34,7 @@ import pickle
 import re
 import select
 import statistics
+import threading
 import time
 from dataclasses import dataclass
 
@@ -55,7 +56,7 @@ _PAGE_NUMBER = re.compile(
     r")[\s\-—–_·•]*",
     re.IGNORECASE,
 )
-_SENTENCE_END = tuple("。！？；：!?;:”’」』）)…")
+_SENTENCE_END = re.compile(r"[。！？；：!?;:…][”’」』）)]*$")
 _HEADING_START = re.compile(r"[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、]|[①-⑳]")
 _LATIN = re.compile(r"[A-Za-z0-9]")
 # Line breaking (UAX #14, as word processors apply it to Chinese) keeps some characters together, so
@@ -83,7 +84,7 @@ class VisualLine:
 
 
 def read_pdf(path: str, data: bytes) -> SourceText:
-    if not data.lstrip()[:1024].startswith(b"%PDF") and b"%PDF-" not in data[:1024]:
+    if b"%PDF-" not in data[:1024]:
         raise InputError(path, "not a PDF (no %PDF header)")
     outcome = _extract_bounded(data)
     if isinstance(outcome, InputErrorReason):
@@ -110,8 +111,11 @@ class InputErrorReason:
 
 
 def _extract_bounded(data: bytes):
-    """``_extract(data)``, in a forked child with limits where possible; an ``InputErrorReason`` on failure."""
-    if not hasattr(os, "fork"):
+    """``_extract(data)``, in a forked child with limits where possible; an ``InputErrorReason`` on failure.
+
+    Only a single-threaded process forks (the command line): a thread of a server could hold a lock the
+    child would wait for forever. Elsewhere the extraction runs in process, with the page limit only."""
+    if not hasattr(os, "fork") or threading.active_count() > 1:
         return _extract_safely(data)
     read_end, write_end = os.pipe()
     child = os.fork()
@@ -314,7 +318,7 @@ def rebuild_paragraphs(
 
 def _continues(previous: VisualLine, line: VisualLine, text: str, left: float, right: float) -> bool:
     em = previous.size or 1
-    ends_sentence = previous.text.rstrip().endswith(_SENTENCE_END)
+    ends_sentence = _SENTENCE_END.search(previous.text.rstrip()) is not None
     # a line is full when what the next line opens with would not have fitted in the room left
     room = right - previous.x1
     if room >= max(1.5 * em, (_width(_leading_unit(text)) + 0.5) * em):
