@@ -1,19 +1,20 @@
 """Rebuild the committed fixtures in tests/fixtures/formats/ (needs LibreOffice: ``soffice`` on PATH).
 
-The seed draft and a long report are written as .docx with python-docx (A4, 16 pt 仿宋-style body with a
+The seed draft and a long report are written as .docx with python-docx (A4, 16 pt body with a
 two-character first-line indent, a page-number footer ``— N —`` as government documents print it), then
 LibreOffice converts them headless to .doc, .odt, .rtf and .pdf. ``seed.docx`` types its numbers as most
-drafts do; ``seed_numbered`` numbers its headings
-with Word's automatic list (as ``tests/test_source_equivalence.py`` builds it) so the .odt and .doc readers
-must put the labels back.
+drafts do; ``seed_numbered`` numbers its headings with Word's automatic list (as
+``tests/test_source_equivalence.py`` builds it), so the .odt and .doc readers must put the labels back.
+``features`` holds a table (a cell of two paragraphs) and a hyperlink field.
 
-There is no writer for WPS Office's .wps on Linux. WPS Office saves .wps in the Word 97 binary layout
-(an OLE compound file whose WordDocument stream has the same FIB and piece table; its extensions live in
-extra streams a Word reader ignores, which is also how LibreOffice opens it), so ``seed.wps`` is the
-LibreOffice .doc stored under the .wps name (as LibreOffice's developers describe the format: "Kingsoft WPS
-format is using the MS binary (DOC) format as the base and then they have their additional extensions"):
-it exercises the reader path a real WPS file takes, not WPS's own extra streams, which the reader ignores. Microsoft Works files also end in .wps but are a different format
-(no WordDocument stream); the reader says so.
+There is no WPS Office for Linux to write a .wps, and LibreOffice cannot save one. WPS Office's .wps is
+the Word 97 binary layout (an OLE compound file whose WordDocument stream has the same FIB and piece
+table) with WPS's own additions in extra streams that a Word reader ignores; LibreOffice's developers
+describe it so ("Kingsoft WPS format is using the MS binary (DOC) format as the base and then they have
+their additional extensions"), and that is how LibreOffice opens it. So ``seed.wps`` is the LibreOffice
+.doc stored under the .wps name: it takes the reader path a real WPS file takes, without WPS's extra
+streams, which the reader does not read anyway. Microsoft Works files also end in .wps but are a
+different format (no WordDocument stream); the reader names them.
 
 Usage: python scripts/make_format_fixtures.py
 """
