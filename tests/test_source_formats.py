@@ -390,3 +390,11 @@ def test_an_indented_line_after_a_heading_that_filled_its_line_opens_a_paragraph
     heading = "三、" + FILLER[:23]  # with its two-character indent, one character short of the edge
     lines = read_bytes("r.pdf", _paragraph_then([(LEFT + 2 * SIZE, heading), (LEFT + 2 * SIZE, "一是公共服务不断完善。")])).lines
     assert lines[-2:] == (heading, "一是公共服务不断完善。")
+
+
+def test_fix_over_many_documents_says_once_that_they_are_not_rewritten(tmp_path):
+    for name in ("a.pdf", "b.pdf", "c.pdf"):
+        shutil.copy(FORMATS / "seed.pdf", tmp_path / name)
+    stderr = CliRunner().invoke(main, ["--fix", "--lang", "en", str(tmp_path)]).stderr
+    assert stderr.count("fixes are not applied to .pdf files") == 1
+    assert "documents are not rewritten: would fix 63 findings in 3 files" in stderr

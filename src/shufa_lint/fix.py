@@ -340,7 +340,8 @@ class FixSession:
         reason = can_fix(source, self.write)
         if reason is not None:
             if any(applicable(d.fix, self.unsafe) for d in diagnostics):
-                self.notes.append((source.path, reason))
+                if all(noted != reason for _, noted in self.notes):  # said once per kind of file, not per file
+                    self.notes.append((source.path, reason))
                 if source.position_unit != "line":  # a document: its fixes shown on its text, never written
                     text = extracted_text(source.path, "".join(line + "\n" for line in source.lines))
                     self.previews.append(fix_source(text, lint(text), lint, self.unsafe))
