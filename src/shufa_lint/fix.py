@@ -6,8 +6,9 @@ of the file; the text is linted again and the fixes that lost a conflict are ret
 left to fix (a second ``--fix`` then changes nothing). Edits are applied to the decoded file text, so
 line endings, a missing final newline and every untouched character stay as they were; writing back
 uses the file's encoding and BOM, goes through a temporary file and ``os.replace``, and is verified by
-reading the file again. Office documents, PDFs and standard input are never rewritten: a document's fixes
-are applied to its extracted text only, to show them (``--diff``) and count them.
+reading the file again. Office documents and PDFs are never rewritten (the fixes that would apply are
+counted, and ``--diff`` shows them against the document's extracted text); standard input's fixed text
+goes to standard output.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Callable, Iterable
 
-from .diagnostics import Diagnostic, Fix, InputError, Message
+from .diagnostics import Diagnostic, Fix, InputError, Message, os_reason
 from .source import SourceText, from_text
 from .source.reader import read_bytes
 
@@ -207,13 +208,11 @@ def extracted_text(path: str, text: str) -> SourceText:
     return from_text(path, text, kind=EXTRACTED)
 
 
-def can_fix(source: SourceText, write: bool = True) -> Message | None:
-    """Why ``source`` cannot be fixed (in place, when ``write``), or None if it can."""
+def can_fix(source: SourceText) -> Message | None:
+    """Why the fixes cannot be applied to ``source``, or None if they can."""
     if source.position_unit != "line":
         suffix = os.path.splitext(source.path)[1].lower() or f".{source.kind}"
         return Message(f"不对 {suffix} 文件应用修复", f"fixes are not applied to {suffix} files")
-    if write and source.path == "-":
-        return Message("不对标准输入应用修复（可用 --diff 查看）", "fixes are not applied to standard input (see --diff)")
     if not source.raw_text or _line_starts(source.raw_text, source) is None:
         return Message("无法定位原文，未应用修复", "the file text cannot be mapped; no fix applied")
     return None
@@ -252,7 +251,9 @@ def _encode(source: SourceText, text: str) -> bytes:
     except UnicodeEncodeError as error:
         bad = error.object[error.start : error.end]
         raise FixError(
-            source.path, f"the fixed text has {bad!r}, which {source.encoding} cannot encode; file not written"
+            source.path,
+            f"the fixed text has {bad!r}, which {source.encoding} cannot encode; file not written",
+            f"修复后的文字含有 {source.encoding} 无法编码的“{bad}”，未写入",
         ) from None
 
 
@@ -269,19 +270,28 @@ def write_back(outcome: FixOutcome) -> None:
         with open(target, "rb") as handle:
             on_disk = handle.read()
     except OSError as error:
-        raise FixError(source.path, f"cannot read back: {error.strerror or error}") from None
+        reason = os_reason(error)
+        raise FixError(source.path, f"cannot read back: {reason.en}", f"无法重新读取：{reason.zh}") from None
     if _encode(source, source.raw_text) != on_disk:
-        raise FixError(source.path, "changed since it was read, or does not round-trip its encoding; file not written")
+        raise FixError(
+            source.path,
+            "changed since it was read, or does not round-trip its encoding; file not written",
+            "读取后已被改动，或无法按原编码还原，未写入",
+        )
     data = _encode(source, outcome.text)
     if data[len(source.bom_bytes()) :].decode(source.encoding) != outcome.text:
-        raise FixError(source.path, f"the fixed text does not survive {source.encoding}; file not written")
+        raise FixError(
+            source.path,
+            f"the fixed text does not survive {source.encoding}; file not written",
+            f"修复后的文字按 {source.encoding} 编码后不能原样读回，未写入",
+        )
     folder = os.path.dirname(target) or "."
     status = os.stat(target)
     if not status.st_mode & 0o222 or not os.access(target, os.W_OK):
-        raise FixError(source.path, "is read-only; not written")
+        raise FixError(source.path, "is read-only; not written", "文件只读，未写入")
     if status.st_uid != os.geteuid() and os.geteuid() != 0:
         # replacing the file would hand it to this user: leave another user's file as it is
-        raise FixError(source.path, "belongs to another user; not written")
+        raise FixError(source.path, "belongs to another user; not written", "文件属于其他用户，未写入")
     temporary = None
     try:
         with tempfile.NamedTemporaryFile(
@@ -298,23 +308,28 @@ def write_back(outcome: FixOutcome) -> None:
     except OSError as error:
         if temporary and os.path.exists(temporary):
             os.unlink(temporary)
-        raise FixError(source.path, f"cannot write: {error.strerror or error}") from None
+        reason = os_reason(error)
+        raise FixError(source.path, f"cannot write: {reason.en}", f"无法写入：{reason.zh}") from None
     with open(target, "rb") as written:
         if written.read() != data:
-            raise FixError(source.path, "the file read back differs from what was written")
+            raise FixError(source.path, "the file read back differs from what was written", "读回的文件与写入的内容不同")
 
 
 # --- summary ----------------------------------------------------------------------------------------
 
 
+def _detail(diagnostics: Iterable[Diagnostic]) -> tuple[int, str]:
+    """How many findings, and `` (SF601 ×3, SF701 ×20)``."""
+    counts = Counter(d.code for d in diagnostics)
+    return sum(counts.values()), " (" + ", ".join(f"{code} ×{count}" for code, count in sorted(counts.items())) + ")"
+
+
 def summary(outcomes: list[FixOutcome], would: bool = False) -> Message:
     """``fixed 23 findings in 1 file (SF701 ×20, SF601 ×3)``, or what ``--diff`` would fix."""
-    counts = Counter(d.code for outcome in outcomes for d in outcome.applied)
-    total = sum(counts.values())
+    total, detail = _detail(d for outcome in outcomes for d in outcome.applied)
     if not total:
         return Message("没有可修复的问题", "nothing to fix")
     files = sum(1 for outcome in outcomes if outcome.applied)
-    detail = " (" + ", ".join(f"{code} ×{count}" for code, count in sorted(counts.items())) + ")"
     verb_zh, verb_en = ("可修复", "would fix") if would else ("已修复", "fixed")
     return Message(
         f"{verb_zh} {files} 个文件中的 {total} 处问题{detail}",
@@ -333,21 +348,26 @@ class FixSession:
         self.unsafe = unsafe
         self.write = write
         self.outcomes: list[FixOutcome] = []
-        self.notes: list[tuple[str, Message]] = []  # files left alone, and why
-        self.previews: list[FixOutcome] = []  # what would change in documents' text (never written)
+        self.notes: list[tuple[str, Message]] = []  # files with fixes left unapplied, and why
+        self.left_alone = 0  # fixable findings in those files
+        self.previews: list[FixOutcome] = []  # --diff: the fixes on documents' extracted text (never written)
 
     def run(self, source: SourceText, diagnostics: list[Diagnostic], lint: Lint) -> tuple[SourceText, list[Diagnostic]]:
-        reason = can_fix(source, self.write)
+        reason = can_fix(source)
         if reason is not None:
-            if any(applicable(d.fix, self.unsafe) for d in diagnostics):
-                if all(noted != reason for _, noted in self.notes):  # said once per kind of file, not per file
-                    self.notes.append((source.path, reason))
-                if source.position_unit != "line":  # a document: its fixes shown on its text, never written
+            fixable = [d for d in diagnostics if applicable(d.fix, self.unsafe)]
+            if fixable:
+                count, detail = _detail(fixable)
+                self.left_alone += count
+                self.notes.append(
+                    (source.path, Message(f"{count} 处问题可修复{detail}，但{reason.zh}", f"{count} fixable{detail}, but {reason.en}"))
+                )
+                if not self.write and source.position_unit != "line":  # a document: shown on its text
                     text = extracted_text(source.path, "".join(line + "\n" for line in source.lines))
                     self.previews.append(fix_source(text, lint(text), lint, self.unsafe))
             return source, diagnostics
         outcome = fix_source(source, diagnostics, lint, self.unsafe)
-        if outcome.changed and self.write:
+        if outcome.changed and self.write and source.path != "-":  # standard input's goes to standard output
             write_back(outcome)
         self.outcomes.append(outcome)
         if not self.write:
@@ -356,27 +376,26 @@ class FixSession:
 
     @property
     def changed(self) -> bool:
-        return any(outcome.changed for outcome in self.outcomes + self.previews)
+        return any(outcome.changed for outcome in self.outcomes)
 
     @property
     def unfinished(self) -> bool:
         """Fixes that could not all be applied: conflicts still pending after the last pass."""
         return not all(outcome.converged for outcome in self.outcomes)
 
+    @property
+    def pending(self) -> bool:
+        """Fixes that apply, whether written or not: ``--diff`` exits 1 on them."""
+        return self.changed or self.left_alone > 0
+
     def diff(self) -> str:
         return "".join(outcome.diff() for outcome in self.outcomes + self.previews if outcome.changed)
 
-    def summary(self) -> Message:
-        if not self.write:
-            return summary(self.outcomes + self.previews, would=True)
-        written = summary(self.outcomes)
-        if not any(outcome.applied for outcome in self.previews):
-            return written
-        previewed = summary(self.previews, would=True)
-        note = Message(f"文档不改写，{previewed.zh}（--diff 可查看）", f"documents are not rewritten: {previewed.en} (see --diff)")
-        if not any(outcome.applied for outcome in self.outcomes):
-            return note
-        return Message(f"{written.zh}；{note.zh}", f"{written.en}; {note.en}")
+    def summary(self) -> Message | None:
+        """What was (or would be) fixed; None when the notes on files left alone already said it all."""
+        if self.left_alone and not any(outcome.applied for outcome in self.outcomes):
+            return None
+        return summary(self.outcomes, would=not self.write)
 
 
 def fix_reports(
@@ -395,5 +414,5 @@ def fix_reports(
             structure = report.structure if source is report.source else None
             fixed.append(replace(report, source=source, diagnostics=diagnostics, structure=structure))
         except InputError as error:
-            fixed.append(replace(report, diagnostics=[], error=str(error)))
+            fixed.append(replace(report, diagnostics=[], error=error.message))
     return fixed, session

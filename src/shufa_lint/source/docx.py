@@ -60,7 +60,8 @@ def read_docx(path: str, data: bytes) -> SourceText:
     except NumberingBomb as error:
         raise InputError(path, f"refused: {error} (limit {MAX_LABEL_CHARS}); not a real document's numbering") from None
     except Exception as error:  # noqa: BLE001 - python-docx and lxml raise many kinds on a damaged file
-        raise InputError(path, f"not a readable .docx ({type(error).__name__}: {_one_line(error)})") from None
+        detail = f"{type(error).__name__}: {_one_line(error)}"
+        raise InputError(path, f"not a readable .docx ({detail})", f"不是可读取的 .docx（{detail}）") from None
     return from_paragraphs(path, lines, "docx", origins)
 
 
@@ -74,7 +75,9 @@ def checked_archive(path: str, data: bytes, kind: str = ".docx") -> zipfile.ZipF
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError):
-        raise InputError(path, f"not a valid {kind} (the file is not a complete zip archive)") from None
+        raise InputError(
+            path, f"not a valid {kind} (the file is not a complete zip archive)", f"不是有效的 {kind}（不是完整的 zip 压缩包）"
+        ) from None
     _check_members(path, archive, kind)
     return archive
 
