@@ -6,6 +6,7 @@ import re
 
 from ..diagnostics import Edit, Fix, Message, Severity
 from ..document import Document, Tree
+from ..document.markers import starts_numbered
 from ..document.paragraphs import INDENT, Paragraph, stands_alone
 from ..document.text import comparable, ends_sentence
 from ..registry import Rule, register
@@ -75,6 +76,22 @@ def unfinished(document: Document, paragraph: Paragraph, tree: Tree | None = Non
     )
 
 
+# Longest start of a marker a line break can cut off from the rest of it: （  （一  一
+_MARKER_HEAD = 2
+
+
+def _numbered_next(document: Document, line: int) -> bool:
+    """Whether the line after ``line`` begins with a numbering marker, of any form, or with the head of
+    one that the next line completes (（ then 一）…): a join must leave it at the start of its line,
+    even where the model did not read it as a heading."""
+    following = document.lines[line].strip(INDENT)
+    if starts_numbered(following):
+        return True
+    if len(following) <= _MARKER_HEAD and line + 1 < len(document.lines):
+        return starts_numbered(following + document.lines[line + 1].lstrip(INDENT))
+    return False
+
+
 @register
 class BrokenLine(Rule):
     """A line broken in the middle of a sentence.
@@ -105,7 +122,7 @@ class BrokenLine(Rule):
                     continue
                 start, end = _line_end(document, line)
                 fix = None
-                if document.source.can_join(line):
+                if document.source.can_join(line) and not _numbered_next(document, line):
                     following = document.lines[line]
                     next_indent = len(following) - len(following.lstrip(INDENT))
                     fix = Fix(
