@@ -52,6 +52,7 @@ TYPES = [
     ("fazhi_township_law_building.txt", "fazhi-zhengfu", "title"),  # 关于…法治建设工作情况的报告
     ("work_plan_task_notes.txt", "gongzuo-yaodian", "title"),
     ("work_report_defects.txt", "zhengfu-gongzuo-baogao", "content"),  # 同志们：
+    ("work_report_glossary_unpunctuated.txt", "zhengfu-gongzuo-baogao", "content"),
     ("work_summary.txt", "gongzuo-zongjie", "title"),
     ("work_plan.txt", "gongzuo-yaodian", "title"),
     ("notes_chinese.txt", "unknown", "none"),
@@ -90,6 +91,7 @@ CLEAN = [
     "fazhi_township_law_building.txt",  # addressee to a committee, 短板和不足, 2025年工作思路, signature
     "work_plan_task_notes.txt",  # numbered tasks each ending in （牵头单位：…；责任单位：…）
     "work_summary.txt",  # a 工作总结 owes no 述法 structure
+    "work_report_glossary_unpunctuated.txt",  # 名词解释 entries without a full stop, one holding a ；
     "work_plan.txt",  # a 工作要点: 总体要求/主要任务/保障措施
     "notes_chinese.txt",  # notes in a drafts folder
     "notes_part_headings_untitled.txt",  # 第一部分 … is a part heading, not a title; no type, no SF101
