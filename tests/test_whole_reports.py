@@ -201,3 +201,13 @@ def test_a_new_list_needs_a_transition_or_a_heading(between, flagged):
     ).replace("\n\n", "\n")
     found = [d.code for d in lint_source(from_text("d.txt", text), Settings(select=("SF2",)))]
     assert found == (["SF202"] if flagged else [])
+
+
+def test_a_pack_recogniser_with_an_unknown_key_or_a_bad_pattern_is_refused():
+    from shufa_lint.lexicon import RuleDataError, parse_pack
+
+    with pytest.raises(RuleDataError, match="unknown key 'headline'"):
+        parse_pack({"name": "x", "recognise": {"headline": ["报告"]}}, "x.yaml")
+    with pytest.raises(RuleDataError, match="invalid regular expression"):
+        parse_pack({"name": "x", "recognise": {"title": ["(报告"]}}, "x.yaml")
+    assert parse_pack({"name": "x", "recognise": {"title": ["工作要点"]}}, "x.yaml").sections == ()
