@@ -101,7 +101,7 @@ def _strings(value: Any, where: str) -> tuple[str, ...]:
 def compile_pattern(pattern: str, where: str) -> re.Pattern:
     try:
         return re.compile(pattern)
-    except re.error as error:
+    except (re.error, OverflowError, RecursionError) as error:  # a{99999999999}: a count too large
         raise RuleDataError(f"{where}: invalid regular expression {pattern!r}: {error}") from None
 
 

@@ -185,10 +185,14 @@ class NumberingRepeat(_NumberingRule):
                 f"{slip.previous.line}); this one should be {intended}",
             )
         if slip.marker.ordinal == slip.previous.ordinal:
+            previous = slip.previous
+            if previous.line == slip.marker.line:  # a run-in group: the line alone does not find it
+                at_zh, at_en = f"在同一行第 {previous.column} 列", f"at column {previous.column} of the same line"
+            else:
+                at_zh, at_en = f"在第 {previous.line} 行", f"on line {previous.line}"
             return (
-                f"{where_zh}序号重复：“{slip.marker.label}”再次出现（前一个在第 {slip.previous.line} 行）",
-                f"{where_en}numbering repeats: {slip.marker.label} again (the previous one is on line "
-                f"{slip.previous.line})",
+                f"{where_zh}序号重复：“{slip.marker.label}”再次出现（前一个{at_zh}）",
+                f"{where_en}numbering repeats: {slip.marker.label} again (the previous one is {at_en})",
             )
         return (
             f"{where_zh}序号倒退：“{slip.marker.label}”出现在“{slip.previous.label}”之后",
