@@ -222,3 +222,15 @@ def test_a_pack_recogniser_with_an_unknown_key_or_a_bad_pattern_is_refused():
     with pytest.raises(RuleDataError, match="invalid regular expression"):
         parse_pack({"name": "x", "recognise": {"title": ["(报告"]}}, "x.yaml")
     assert parse_pack({"name": "x", "recognise": {"title": ["工作要点"]}}, "x.yaml").sections == ()
+
+
+@pytest.mark.parametrize(
+    "problems, plans",
+    [("二、面临的困难和挑战", "三、下一阶段努力方向"), ("二、问题与挑战", "三、改进措施"), ("二、存在的主要问题", "三、2025年工作思路")],
+)
+def test_annual_report_part_headings_real_reports_use_satisfy_the_pack(problems, plans):
+    text = (
+        "溪川县2024年度法治政府建设情况报告\n一、主要举措和成效\n县长主持会前学法11次，切实履行推进法治建设第一责任人职责。\n"
+        f"{problems}\n乡镇法治力量不足，原因是人才缺乏。\n{plans}\n推进合法性审查全覆盖。\n"
+    )
+    assert [d.code for d in lint_source(from_text("d.txt", text), Settings(select=("SF1",)))] == []
