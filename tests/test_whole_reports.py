@@ -234,3 +234,13 @@ def test_annual_report_part_headings_real_reports_use_satisfy_the_pack(problems,
         f"{problems}\n乡镇法治力量不足，原因是人才缺乏。\n{plans}\n推进合法性审查全覆盖。\n"
     )
     assert [d.code for d in lint_source(from_text("d.txt", text), Settings(select=("SF1",)))] == []
+
+
+def test_half_width_full_stops_give_no_cut_off_before_or_after_fix(tmp_path):
+    draft = tmp_path / "draft.txt"
+    draft.write_text((WHOLE / "shufa_halfwidth_stops.txt").read_text("utf-8"), "utf-8")
+    runner = CliRunner()
+    before = runner.invoke(main, ["--format", "concise", str(draft)], catch_exceptions=False).output
+    after = runner.invoke(main, ["--fix", "--format", "concise", str(draft)], catch_exceptions=False).output
+    assert "SF602" not in before and "SF602" not in after and "SF301" in after
+    assert draft.read_text("utf-8").endswith("继续努力。\n")
