@@ -62,7 +62,7 @@ def unfinished(document: Document, paragraph: Paragraph, tree: Tree | None = Non
     text = paragraph.text.rstrip()
     if text.endswith("……"):
         return True
-    if ends_sentence(text) or _CLOSING_DATE.search(text):
+    if ends_sentence(text) or _CLOSING_DATE.search(text) or _in_appendix(tree, paragraph):
         return False
     if not stands_alone(document.lines[paragraph.last_line - 1]):
         return True
@@ -89,6 +89,22 @@ def _numbered_next(document: Document, line: int) -> bool:
         return True
     if len(following) <= _MARKER_HEAD and line + 1 < len(document.lines):
         return starts_numbered(following + document.lines[line + 1].lstrip(INDENT))
+    return False
+
+
+# what may follow the body: 附件 lists, a glossary (有关名词解释), notes (注：); their entries are names
+# and definitions, not sentences, and a report may end on one
+_APPENDIX = re.compile(r"附件|(?:有关)?名词解释|注释|注[：:]|备注|说明[：:]?$")
+_LIST_ENTRY = re.compile(r"\d{1,2}[.．、]")
+
+
+def _in_appendix(tree: Tree, paragraph: Paragraph) -> bool:
+    """Whether the paragraph opens an appendix block or is an entry of one."""
+    for earlier in reversed(tree.paragraphs[: paragraph.index + 1]):
+        if _APPENDIX.match(earlier.text):
+            return True
+        if not _LIST_ENTRY.match(earlier.text):
+            return False
     return False
 
 
@@ -183,6 +199,7 @@ class CutOff(Rule):
                 following.index in heading_paragraphs
                 and not ends_sentence(paragraph.text)
                 and not stands_alone(document.lines[paragraph.last_line - 1])
+                and not _in_appendix(document.body, paragraph)
             ):
                 # a sentence cannot run on into a heading: what finished it was cut out
                 yield self._cut(
