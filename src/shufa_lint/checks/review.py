@@ -274,6 +274,16 @@ class VagueProblem(Rule):
             )
 
 
+_AIM_VERB = "全面提升"
+
+
+def _aim(claim: re.Match) -> bool:
+    """Whether a claim is an aim, not a result: 全面提升 with its object after it (全面提升依法行政能力)
+    states what a measure is for; a result puts the thing first (城市功能全面提升)."""
+    rest = claim.string[claim.end() : claim.end() + 1]
+    return claim.group() == _AIM_VERB and bool(_HAN_WORD.match(rest + rest)) and rest != "了"
+
+
 @register
 class ClaimWithoutFigure(Rule):
     """A claim of result (显著, 大幅, 明显提升, 全面提升 …) with no figure or comparison in the sentence
@@ -303,15 +313,20 @@ class ClaimWithoutFigure(Rule):
             if part.key in data.problems | data.measures
             for p in part.paragraphs
         }
-        for paragraph in document.paragraphs:
+        paragraphs = document.paragraphs
+        for slot, paragraph in enumerate(paragraphs):
             if paragraph.index in skipped:
                 continue
             sentences = list(_SENTENCE.finditer(paragraph.text))
+            # the sentence after a paragraph's last is the next paragraph's first: a heading that
+            # claims (行政执法质效明显提高) is followed by the figures that support it
+            following = _SENTENCE.match(paragraphs[slot + 1].text.strip()) if slot + 1 < len(paragraphs) else None
             for position, sentence in enumerate(sentences):
-                claim = data.claims.search(sentence.group())
+                claim = next((found for found in data.claims.finditer(sentence.group()) if not _aim(found)), None)
                 if claim is None:
                     continue
-                nearby = sentence.group() + (sentences[position + 1].group() if position + 1 < len(sentences) else "")
+                after = sentences[position + 1] if position + 1 < len(sentences) else following
+                nearby = sentence.group() + (after.group() if after else "")
                 if data.evidence.search(nearby):
                     continue
                 start = sentence.start() + claim.start()

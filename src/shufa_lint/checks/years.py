@@ -24,6 +24,26 @@ _YEAR = re.compile(r"(?<![0-9至到截])((?:19|20)[0-9]{2})\s*年(?:度)?(?![0-9
 _OPENING_YEAR = re.compile(r"^\s*((?:19|20)[0-9]{2})\s*年(?:度)?(?:[，,]|全年|以来|我|全)")
 # Headings that are about another year on purpose: last year's problems and their rectification.
 _ABOUT_ANOTHER_YEAR = re.compile(r"问题|整改|反馈|对比|回顾|以来|历年")
+# Titles of documents whose title year is not a year reported on at its end: a 政府工作报告 named for
+# the year of its session reviews the year before and plans the title's year (光明新区2016年政府工作报告
+# reviews 2015); a 工作要点 or 计划 plans its title's year; a half-year or quarter summary is signed
+# inside its year and plans the rest of it.
+_WORK_REPORT_TITLE = re.compile(r"政府工作报告")
+_PLAN_TITLE = re.compile(r"工作要点|工作计划|工作安排|工作打算|实施方案|任务清单")
+_PART_OF_YEAR_TITLE = re.compile(r"半年|季度")
+
+
+def reviewed_years(document: Document, year: int) -> tuple[int, int | None, bool]:
+    """For a document titled with ``year``: the year its achievements are about, the year its plans
+    are for (None: not judged) and whether its signing date is judged against the year's end."""
+    title = document.title.text if document.title else ""
+    if _WORK_REPORT_TITLE.search(title):
+        return year - 1, year, False
+    if _PLAN_TITLE.search(title):
+        return year, year, False
+    if _PART_OF_YEAR_TITLE.search(title):
+        return year, None, False
+    return year, year + 1, True
 
 
 def _headings(document: Document, part: Part) -> list:
@@ -49,10 +69,10 @@ class _PartYears(Rule):
     paragraphs open with) to the year that part must be about."""
 
     role: str  # which part: a role of rules/lexicons/review.yaml (achievements, measures)
-    years_after: int  # the part is about the report year plus this
+    plans: bool  # the part is the plans (else the achievements)
     comparison_ok: bool  # a paragraph that also names the expected year compares, and is left alone
 
-    def message(self, named: str, year: int) -> tuple[str, str]:
+    def message(self, named: str, expected: int) -> tuple[str, str]:
         raise NotImplementedError
 
     def check(self, document, context):
@@ -62,20 +82,23 @@ class _PartYears(Rule):
         part = part_in_role(document, context, getattr(review_data_of(context), self.role))
         if part is None:
             return
-        expected = year + self.years_after
+        achieved, planned, _signed = reviewed_years(document, year)
+        expected = planned if self.plans else achieved
+        if expected is None:
+            return
         for heading, found in _heading_years(document, part):
             if int(found.group(1)) != expected:
                 # the heading's text starts after its marker (a plain heading: at its column)
                 line = heading.end_line if isinstance(heading, Marker) else heading.line
                 column = (heading.end_column if isinstance(heading, Marker) else heading.column) + found.start()
-                yield self.report((line, column), (line, column + len(found.group(1)) + 1), *self.message(found.group(1), year))
+                yield self.report((line, column), (line, column + len(found.group(1)) + 1), *self.message(found.group(1), expected))
         for paragraph in part.paragraphs[1:]:
             found = _OPENING_YEAR.match(paragraph.text)
             if found is None or int(found.group(1)) == expected or "以来" in found.group():
                 continue
             if self.comparison_ok and f"{expected}年" in paragraph.text:
                 continue
-            yield self.report_text(paragraph, found.start(1), found.end(1) + 1, *self.message(found.group(1), year))
+            yield self.report_text(paragraph, found.start(1), found.end(1) + 1, *self.message(found.group(1), expected))
 
 
 @register
@@ -98,10 +121,10 @@ class OtherYearReported(_PartYears):
     code = "SF721"
     name = "other-year-reported"
     severity = Severity.WARNING
-    role, years_after, comparison_ok = "achievements", 0, True
+    role, plans, comparison_ok = "achievements", False, True
 
-    def message(self, named, year):
-        return f"工作情况部分写的是{named}年，本报告为{year}年度", f"the achievements part names {named}; the report is for {year}"
+    def message(self, named, expected):
+        return f"工作情况部分写的是{named}年，本报告为{expected}年度", f"the achievements part names {named}; the report is for {expected}"
 
 
 @register
@@ -122,12 +145,12 @@ class PlanYear(_PartYears):
     code = "SF722"
     name = "plan-year"
     severity = Severity.WARNING
-    role, years_after, comparison_ok = "measures", 1, False
+    role, plans, comparison_ok = "measures", True, False
 
-    def message(self, named, year):
+    def message(self, named, expected):
         return (
-            f"工作打算写的是{named}年，{year}年度报告的打算应为{year + 1}年",
-            f"the plans are dated {named}; a report for {year} plans for {year + 1}",
+            f"工作打算写的是{named}年，本报告的打算应为{expected}年",
+            f"the plans are dated {named}; this report plans for {expected}",
         )
 
 
@@ -153,7 +176,7 @@ class SigningDateImplausible(Rule):
 
     def check(self, document, context):
         year, signed = report_year(document, context), document.signing_date
-        if year is None or signed is None:
+        if year is None or signed is None or not reviewed_years(document, year)[2]:
             return
         if (signed.year == year and signed.month >= 11) or year < signed.year <= year + 1:
             return

@@ -23,7 +23,8 @@ _PATTERNS = [
     (PAREN_ARABIC, re.compile(r"[（(](?P<n>\d{1,2})[）)](?P<bad>[、.．，,：:])?")),
     (ITEM, re.compile(rf"(?P<n>{_NUM})是(?P<bad>[，,：:、])?")),
     (HAN, re.compile(rf"(?P<n>{_NUM})(?:(?P<sep>、)|(?P<bad>[.．](?!\d)))")),
-    (ARABIC, re.compile(r"(?P<n>\d{1,2})(?:(?P<sep>[.．])(?![\d.．])|(?P<bad>、))")),
+    # 1.2025年实现… is item 1 about a year, not the decimal 1.2025 (no count is a fraction of a year)
+    (ARABIC, re.compile(r"(?P<n>\d{1,2})(?:(?P<sep>[.．])(?!(?!(?:19|20)\d\d年)[\d.．])|(?P<bad>、))")),
 ]
 _OPENING_MARKS = set("“‘《（(【[")
 
