@@ -20,7 +20,7 @@ from .sections import Part, report_year
 
 # A year named as the period a heading or a paragraph is about: not a span (2021—2025年), not a
 # starting point (2024年以来) and not an end (截至2024年底, 到2027年).
-_YEAR = re.compile(r"(?<![0-9至到截])((?:19|20)[0-9]{2})\s*年(?:度)?(?![0-9]|以来|来|至|起|[—–\-～~]|前|底前|[0-9]{1,2}月)")
+_YEAR = re.compile(r"(?<![0-9至到截—–\-～~])((?:19|20)[0-9]{2})\s*年(?:度)?(?![0-9]|以来|来|至|起|[—–\-～~]|前|底前|[0-9]{1,2}月)")
 _OPENING_YEAR = re.compile(r"^\s*((?:19|20)[0-9]{2})\s*年(?:度)?(?:[，,]|全年|以来|我|全)")
 # Headings that are about another year on purpose: last year's problems and their rectification.
 _ABOUT_ANOTHER_YEAR = re.compile(r"问题|整改|反馈|对比|回顾|以来|历年")
@@ -33,13 +33,18 @@ _PLAN_TITLE = re.compile(r"工作要点|工作计划|工作安排|工作打算|�
 _PART_OF_YEAR_TITLE = re.compile(r"半年|季度")
 
 
+def plan_document(document: Document) -> bool:
+    """Whether the document is a plan (工作要点, 工作计划 …): every date in it is still to come."""
+    return bool(document.title and _PLAN_TITLE.search(document.title.text))
+
+
 def reviewed_years(document: Document, year: int) -> tuple[int, int | None, bool]:
     """For a document titled with ``year``: the year its achievements are about, the year its plans
     are for (None: not judged) and whether its signing date is judged against the year's end."""
     title = document.title.text if document.title else ""
     if _WORK_REPORT_TITLE.search(title):
         return year - 1, year, False
-    if _PLAN_TITLE.search(title):
+    if plan_document(document):
         return year, year, False
     if _PART_OF_YEAR_TITLE.search(title):
         return year, None, False
