@@ -181,7 +181,8 @@ class ShareOverHundred(Rule):
     Why: a share of a whole (cases closed of cases received, hearings attended of hearings held)
     cannot pass 100%; a reviewer takes it as a wrong figure or a wrong base (GB/T 15835 does not
     cover it; it is the first thing a 述法评议会 checks in a table of rates). Rates that may pass 100%
-    (增长率, 完成率) are not read.
+    (增长率, 完成率) are not read, nor a change of a share (占比同比增长120%), unless the share is
+    said to reach the figure (办结率提高到106%).
 
     Example::
 

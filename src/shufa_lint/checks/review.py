@@ -292,7 +292,9 @@ class ClaimWithoutFigure(Rule):
     Why: “数据不翔实、强评价无证据” is a standing criticism of these reports (shared domain notes §4.2;
     dyz lint rules EVD-001~003: a strong evaluation with no number or comparison in the same or the
     adjacent sentence). Only the achievements part and the opening are read: in the problems and plans
-    parts the same words state a gap or a goal.
+    parts the same words state a gap or a goal. An aim is not a claim (全面提升依法行政能力: the
+    object follows), and the sentence after a heading is the first of the next paragraph, where the
+    figures of a claiming heading (行政执法质效明显提高) stand.
 
     Example::
 

@@ -138,7 +138,9 @@ class PlanYear(_PartYears):
 
     Why: the plans of a report on one year are for the year after (shared domain notes §4.3: “next-year
     plan year = title year + 1”; the 法治政府建设年度报告 part is literally 下一年度…的主要安排). A plan
-    dated to the year just reported, or two years on, was kept from another year's report.
+    dated to the year just reported, or two years on, was kept from another year's report. The kind
+    of document sets the year: a 政府工作报告 named for the year of its session reviews the year before
+    and plans its title's year; a 工作要点 plans its title's year; a half-year summary is not judged.
 
     Example (a 2025 report)::
 
@@ -166,7 +168,8 @@ class SigningDateImplausible(Rule):
 
     Why: a report on a year is written at its end or early in the next (年终述法 in December; the
     法治政府建设年度报告 by 1 April of the next year, 督察工作规定 2019). A date outside that is a
-    date kept from another year's report, or a typo.
+    date kept from another year's report, or a typo. Documents not written at a year's end are not
+    judged: a 政府工作报告 (given early in its title's year), a 工作要点, a half-year summary.
 
     Example::
 
