@@ -65,8 +65,24 @@ def review_data_of(context) -> ReviewData:
 
 
 def part_in_role(document: Document, context, keys: frozenset[str]) -> Part | None:
-    """The first part whose section plays one of the roles ``keys`` (achievements, problems, measures)."""
-    return next((part for part in parts(document, context.pack, report_year(document, context)) if part.key in keys), None)
+    """The first part whose section plays one of the roles ``keys`` (achievements, problems, measures),
+    up to the next heading of its rank: a part runs to the next part the pack knows, and a heading the
+    pack does not know (五、整改措施 in a 述职述廉述法 report) begins other text all the same."""
+    part = next((part for part in parts(document, context.pack, report_year(document, context)) if part.key in keys), None)
+    if part is None or not isinstance(part.heading, Marker):
+        return part
+    heading = part.heading
+    end = next(
+        (
+            marker.paragraph
+            for marker in document.body.roots
+            if marker.kind == heading.kind and heading.paragraph < marker.paragraph <= part.paragraphs[-1].index
+        ),
+        None,
+    )
+    if end is None:
+        return part
+    return Part(part.key, heading, tuple(p for p in part.paragraphs if p.index < end))
 
 
 @dataclass(frozen=True)
