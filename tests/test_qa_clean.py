@@ -141,3 +141,13 @@ def test_units_spans_of_time_and_changes_of_a_share_are_not_number_findings(sent
 def test_the_number_rules_still_catch_their_defects_in_the_same_place(sentence, code):
     text = _changed("q11_county_fzzf_2024_table.txt", "全年出台规范性文件8件，", sentence + "全年出台规范性文件8件，")
     assert [found[0] for found in codes(text, ("SF711", "SF712", "SF714"))] == [code]
+
+
+def test_a_plan_summed_up_and_截止到_are_not_outdated_and_a_merged_measure_answers_two_problems():
+    text = _text("q19_town_fzzf_2021_runin.txt")  # 对照《纲要（2015—2020年）》全面总结评估…; 截止到2021年11月底
+    assert codes(text, ("SF403", "SF801")) == []
+    current = text.replace("全面总结评估“十三五”时期法治政府建设成效", "深入推进法治政府建设")
+    assert len(codes(current, "SF403")) == 1
+    unanswered = text.replace("招录35岁以下执法人员3名", "完善审查工作流程")
+    found = lint(unanswered, "SF801")
+    assert [d.line for d in found] == [8] and "执法队年轻执法人员少" in found[0].message.zh

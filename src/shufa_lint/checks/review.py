@@ -153,8 +153,8 @@ class ProblemUnanswered(Rule):
     measure shares a key word with it (words every item uses — 法治, 建设, 加强 … — do not count).
     Only a part with fewer measures than problems is read: with as many, reports pair them in order
     and a match of words would miss measures worded otherwise (measured on published reports and
-    realistic drafts). When every problem shares a word with some measure but there are still fewer
-    measures, a note (info) asks to check the pairing.
+    realistic drafts). When every problem shares a word with some measure, nothing is said: one
+    measure often answers two problems (增配审查人员和执法人员).
 
     Example::
 
@@ -195,14 +195,6 @@ class ProblemUnanswered(Rule):
                 f" ({len(problems)} problems, {len(measures)} measures)",
                 suggestions=[("补写针对该问题的整改措施", "add a measure for this problem")],
             )
-        if not unanswered:
-            heading = measures_part.heading
-            yield self.report(
-                (heading.line, heading.column),
-                (heading.end_line, heading.end_column),
-                f"存在问题{len(problems)}条，整改措施仅{len(measures)}条：请核对每个问题都有对应措施",
-                f"{len(problems)} problems but only {len(measures)} measures: check each problem is answered",
-            ).with_location(severity=Severity.INFO)
 
 
 @register
