@@ -126,6 +126,7 @@ def test_a_plan_told_as_closed_is_history_and_one_still_aimed_at_is_not():
         "完成10千伏线路改造涉及的合同审查12份。",  # 千伏 is a unit
         "2023-2024学年开展法治课186节。",  # a span of years
         "1-3季度完成执法检查42次。",  # a span of time
+        "如图3-1所示完成执法检查42次。",  # the number of a figure
         "法律援助案件占比同比增长120%。",  # a change of a share
     ],
 )

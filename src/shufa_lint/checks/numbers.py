@@ -118,6 +118,8 @@ class RangeForm(Rule):
         for paragraph, found in document.matches(_RANGE):
             if _YEARS.fullmatch(found.group("low")) and _YEARS.fullmatch(found.group("high")):
                 continue
+            if float(found.group("low")) >= float(found.group("high")):
+                continue  # 图3-1, 5-2栋: the number of a figure or a building, not a range
             low_unit, high_unit = found.group("low_unit"), found.group("high_unit") or ""
             if low_unit and high_unit and low_unit != high_unit:
                 continue
