@@ -62,6 +62,12 @@ def test_dates_of_the_plans_part_are_not_held_to_the_signing_date():
     assert len(codes(achieved, "SF715")) == 1
 
 
+def test_a_target_year_in_a_plans_heading_is_not_the_plans_year():
+    target = _changed("q20_county_shufa_2025_traps.txt", "（三）实施基层法治人才培养计划，", "（三）力争2027年实现乡镇法学专业人员全覆盖，")
+    assert codes(target, "SF722") == []
+    assert len(codes(target.replace("（三）力争2027年", "（三）2027年"), "SF722")) == 1
+
+
 def test_a_year_that_ends_a_span_in_a_heading_is_not_the_year_reported():
     heading = _changed(
         "q11_county_fzzf_2024_table.txt", "（二）严格规范性文件管理。", "（二）落实法治政府建设实施纲要（2021—2025年）。"

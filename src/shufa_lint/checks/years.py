@@ -19,8 +19,8 @@ from .review import part_in_role, review_data_of
 from .sections import Part, report_year
 
 # A year named as the period a heading or a paragraph is about: not a span (2021—2025年), not a
-# starting point (2024年以来) and not an end (截至2024年底, 到2027年).
-_YEAR = re.compile(r"(?<![0-9至到截—–\-～~])((?:19|20)[0-9]{2})\s*年(?:度)?(?![0-9]|以来|来|至|起|[—–\-～~]|前|底前|[0-9]{1,2}月)")
+# starting point (2024年以来), not an end (截至2024年底, 到2027年) and not a target (力争2027年).
+_YEAR = re.compile(r"(?<![0-9至到截争—–\-～~])((?:19|20)[0-9]{2})\s*年(?:度)?(?![0-9]|以来|来|至|起|[—–\-～~]|前|底前|[0-9]{1,2}月)")
 _OPENING_YEAR = re.compile(r"^\s*((?:19|20)[0-9]{2})\s*年(?:度)?(?:[，,]|全年|以来|我|全)")
 # Headings that are about another year on purpose: last year's problems and their rectification.
 _ABOUT_ANOTHER_YEAR = re.compile(r"问题|整改|反馈|对比|回顾|以来|历年")
