@@ -29,7 +29,7 @@ def record(baseline: str = "baseline.json", *paths: str):
 def test_a_recorded_baseline_silences_todays_findings(workspace):
     assert run("reports/draft.txt").exit_code == 1
     result = record()
-    assert "recorded 4 findings in baseline.json" in result.stderr
+    assert "已将 4 个问题记入 baseline.json" in result.stderr
     result = run("--baseline", "baseline.json", "reports/draft.txt")
     assert result.exit_code == 0 and result.stdout == ""
 
@@ -84,7 +84,7 @@ def test_a_finding_in_another_file_is_new(workspace):
 
 def test_write_baseline_needs_a_file(workspace):
     result = run("--write-baseline", "reports/draft.txt")
-    assert result.exit_code == 2 and "--write-baseline needs --baseline FILE" in result.stderr
+    assert result.exit_code == 2 and "--write-baseline 需要 --baseline FILE" in result.stderr
 
 
 @pytest.mark.parametrize("content", [None, "not json", '{"findings": 3}'])

@@ -119,11 +119,11 @@ def test_fixing_stops_after_a_bounded_number_of_passes():
     assert not outcome.converged
 
 
-def test_docx_and_standard_input_are_not_fixed():
+def test_docx_is_not_fixed_and_standard_input_is():
     assert can_fix(SourceText("r.docx", ("述法报告",), kind="docx", position_unit="paragraph")).en == (
         "fixes are not applied to .docx files"
     )
-    assert "standard input" in can_fix(from_text("-", "述法报告,内容。")).en
+    assert can_fix(from_text("-", "述法报告,内容。")) is None
     assert can_fix(from_text("r.txt", "述法报告,内容。")) is None
 
 
@@ -308,7 +308,7 @@ def test_fix_leaves_a_docx_untouched_and_says_so(tmp_path):
 
     _, _, stderr = run("--fix", "--lang", "en", str(path))
     assert path.read_bytes() == before
-    assert f"{path}: fixes are not applied to .docx files" in stderr
+    assert f"{path}: 1 fixable (SF701 ×1), but fixes are not applied to .docx files" in stderr
     _, stdout, _ = run("--diff", str(path))
     assert stdout == ""
 
@@ -319,7 +319,9 @@ def test_a_read_only_file_is_not_rewritten(tmp_path):
     draft.chmod(0o444)
     before = draft.read_bytes()
     code, _, stderr = run("--fix", str(draft))
-    assert code == 2 and "read-only" in stderr
+    assert code == 2 and f"shufa-lint: {draft}: 文件只读，未写入" in stderr.splitlines()
+    code, _, stderr = run("--fix", "--lang", "en", str(draft))
+    assert code == 2 and f"shufa-lint: {draft}: is read-only; not written" in stderr.splitlines()
     assert draft.read_bytes() == before
 
 
@@ -348,5 +350,5 @@ def test_output_file_that_is_an_input_is_refused(tmp_path):
     draft = tmp_path / "draft.txt"
     draft.write_bytes(REPORT.encode("utf-8"))
     code, _, stderr = run("--format", "json", "-o", str(draft), str(draft))
-    assert code == 2 and "would be overwritten" in stderr
+    assert code == 2 and "会被覆盖" in stderr
     assert draft.read_bytes() == REPORT.encode("utf-8")

@@ -26,7 +26,7 @@ from support import lint
 
 
 def run(*arguments: str):
-    return CliRunner().invoke(main, ["--format", "concise", *arguments])
+    return CliRunner().invoke(main, ["--format", "concise", "--lang", "en", *arguments])
 
 
 def assert_one_line_refusal(result, *fragments: str) -> None:

@@ -21,7 +21,7 @@ GOOD_REPORT = "2025年度述法报告\n一、工作情况\n本年度，我们组
 def run_with_good_file(tmp_path, bad_path) -> tuple[object, list[str], str]:
     good = tmp_path / "good.txt"
     good.write_text(GOOD_REPORT, encoding="utf-8")
-    result = CliRunner().invoke(main, [str(bad_path), str(good), "--format", "concise"])
+    result = CliRunner().invoke(main, [str(bad_path), str(good), "--format", "concise", "--lang", "en"])
     assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
     complaints = [line for line in result.stderr.splitlines() if line.startswith(f"shufa-lint: {bad_path}")]
     return result, complaints, str(good)
@@ -59,7 +59,7 @@ def test_directory_symlink_loop(tmp_path):
     (drafts / "2025").mkdir(parents=True)
     (drafts / "2025" / "report.txt").write_text(GOOD_REPORT, encoding="utf-8")
     (drafts / "2025" / "back").symlink_to(drafts, target_is_directory=True)
-    result = CliRunner().invoke(main, [str(drafts), "--format", "concise"])
+    result = CliRunner().invoke(main, [str(drafts), "--format", "concise", "--lang", "en"])
     loop = str(drafts / "2025" / "back")
     complaints = [line for line in result.stderr.splitlines() if line.startswith(f"shufa-lint: {loop}")]
     assert result.exit_code == 2
@@ -190,7 +190,7 @@ def test_every_complaint_is_one_line_for_many_bad_files_at_once(tmp_path):
     (tmp_path / "bad" / "empty.md").write_bytes(b"")
     (tmp_path / "bad" / "binary.txt").write_bytes(bytes(range(256)) * 8)
     (tmp_path / "bad" / "broken.docx").write_bytes(b"PK\x03\x04broken")
-    result = CliRunner().invoke(main, [str(tmp_path / "bad"), "--format", "concise"])
+    result = CliRunner().invoke(main, [str(tmp_path / "bad"), "--format", "concise", "--lang", "en"])
     complaints = [line for line in result.stderr.splitlines() if line.startswith("shufa-lint: ")]
     named = {line.split(": ")[1] for line in complaints if line.count(": ") >= 2}
     assert result.exit_code == 2

@@ -90,7 +90,7 @@ def test_english_messages():
 
 @pytest.mark.parametrize("code", list(all_rules()))
 def test_every_rule_explains_itself(code):
-    result = CliRunner().invoke(main, ["--explain", code])
+    result = CliRunner().invoke(main, ["--explain", code, "--lang", "en"])
     assert result.exit_code == 0
     text = result.stdout
     assert text.startswith(code) and "Example" in text and "Fix" in text

@@ -88,7 +88,7 @@ def test_the_report_type_and_an_outline_file_can_be_chosen(client):
     response = client.post("/api/lint", files={"outline": ("outline.txt", outline.encode())},
                            data={"text": body, "name": "west.txt"})
     assert [d["message"] for d in response.json()["diagnostics"] if d["code"] == "SF501"] == [
-        "提纲要求的“（二）抓决策”在正文中缺失"
+        "提纲要求的“（二）抓决策”在正文中缺失；应补在第 3 行“（一）抓学习”之后"
     ]
     assert list(client.private_folder.iterdir()) == []  # the outline's file went with the request
 

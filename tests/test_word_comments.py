@@ -105,7 +105,7 @@ def test_a_copy_never_overwrites_an_input(tmp_path):
     before = (tmp_path / "seed.docx").read_bytes()
     (tmp_path / "other.txt").write_text(NO_PROBLEMS_PART, encoding="utf-8")
     result = CliRunner().invoke(main, ["--format", "docx", "-q", "-o", str(tmp_path), str(tmp_path)])
-    assert result.exit_code == 2 and "is one of the inputs" in result.output
+    assert result.exit_code == 2 and "是要检查的文件之一，未写入批注副本" in result.output
     assert (tmp_path / "seed.docx").read_bytes() == before
 
 

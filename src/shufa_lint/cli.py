@@ -14,26 +14,31 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .diagnostics import Severity
+from .diagnostics import Message, Severity, os_reason
 from .formats import FORMATS as OUTPUT_FORMATS
+from .formats import printable, well_formed
 
+DRAFT_SUFFIXES = (".txt", ".md", ".markdown", ".docx")
 # .doc/.wps too: a folder of old Word files then says "save as .docx" instead of passing in silence
-LINTED_SUFFIXES = (".txt", ".md", ".markdown", ".docx", ".doc", ".wps")
+LINTED_SUFFIXES = (*DRAFT_SUFFIXES, ".doc", ".wps")
 
 
 def _split(values: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
 
 
-def expand_paths(paths: tuple[str, ...]) -> list[str]:
-    """Files as given, and for a directory every linted file below it, in a stable order."""
-    found: list[str] = []
-    for path in paths:
-        if path != "-" and os.path.isdir(path):
-            found.extend(_walk(path))
-        else:
-            found.append(path)
-    return found
+def expand_paths(paths: tuple[str, ...]) -> list[tuple[str, list[str]]]:
+    """Each path with the files it stands for: a file itself, a directory every linted file below it
+    (in a stable order)."""
+    return [(path, _walk(path) if path != "-" and os.path.isdir(path) else [path]) for path in paths]
+
+
+def nothing_to_lint(folder: str) -> Message:
+    """The input error of a folder with no draft in it: a CI job pointed at the wrong folder must fail."""
+    return Message(
+        f"{folder}: 未找到可检查的文稿（{'、'.join(DRAFT_SUFFIXES)}）",
+        f"{folder}: no draft to lint found ({', '.join(DRAFT_SUFFIXES)})",
+    )
 
 
 def _walk(top: str) -> list[str]:
@@ -57,21 +62,39 @@ def _walk(top: str) -> list[str]:
     return found
 
 
-def _explain(key: str) -> str:
-    from .registry import find_rule
+def _explain(key: str, lang: str) -> str:
+    from .formats import SEVERITY_WORDS
+    from .registry import find_rule, for_terminal
 
     rule = find_rule(key)
     if rule is None:
-        raise click.UsageError(f"unknown rule {key!r}; see --list-rules")
-    return f"{rule.code} {rule.name} ({rule.severity.label})\n\n{rule.explanation()}\n"
+        raise click.UsageError(Said(lang)(f"没有规则“{key}”；见 --list-rules", f"unknown rule {key!r}; see --list-rules"))
+    severity = SEVERITY_WORDS[lang][rule.severity]
+    return f"{rule.code} {rule.name} ({severity})\n\n{for_terminal(rule.explanation(lang))}\n"
 
 
-def _list_rules() -> str:
-    from .registry import all_rules
+def _list_rules(lang: str) -> str:
+    from .formats import SEVERITY_WORDS
+    from .formats.full import cell_width
+    from .registry import all_rules, for_terminal
+
+    def severity(rule) -> str:  # padded in terminal cells: 警告 takes four
+        word = SEVERITY_WORDS[lang][rule.severity]
+        return word + " " * (8 - cell_width(word))
 
     return "".join(
-        f"{code}  {rule.name:<28} {rule.severity.label:<8} {rule.summary()}\n" for code, rule in all_rules().items()
+        f"{code}  {rule.name:<28} {severity(rule)} {for_terminal(rule.summary(lang))}\n" for code, rule in all_rules().items()
     )
+
+
+@dataclass(frozen=True)
+class Said:
+    """A message of the command line in the run's language: ``said(zh, en)``."""
+
+    lang: str
+
+    def __call__(self, zh: str, en: str) -> str:
+        return Message(zh, en).get(self.lang)
 
 
 @dataclass(frozen=True)
@@ -112,6 +135,12 @@ def repository_root(start: str | None = None) -> str:
     return str(here)
 
 
+def warn(message: str) -> None:
+    """``shufa-lint: message`` on stderr, printable: a file name cannot forge a CI command or reach the
+    terminal as an escape sequence."""
+    click.echo(f"shufa-lint: {printable(message)}", err=True)
+
+
 def _wants_color() -> bool:
     return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
 
@@ -124,12 +153,27 @@ def _append_step_summary(path: str, reports, options) -> None:
         with open(path, "a", encoding="utf-8") as handle:
             handle.write(step_summary.render(reports, options))
     except OSError as error:
-        click.echo(f"shufa-lint: {path}: cannot write the step summary: {error.strerror or error}", err=True)
+        reason = os_reason(error)
+        said = Said(options.lang)
+        warn(f"{path}: " + said(f"无法写入步骤摘要：{reason.zh}", f"cannot write the step summary: {reason.en}"))
 
 
-def report_results(reports, choices: OutputChoices, lang: str) -> int:
-    """Print (or write) the findings and the stderr summary; return the exit code."""
-    from .formats import RenderOptions, render
+def _echo_fixed_stdin(report, fixes) -> None:
+    """Standard input's text, fixed, on standard output, in its own encoding: what ``--fix -`` is for.
+    Text the fixes cannot apply to is passed through unchanged, so a pipe never loses a draft."""
+    if report.source is None:
+        return
+    outcome = next((outcome for outcome in fixes.outcomes if outcome.source.path == "-"), None)
+    source = outcome.source if outcome is not None else report.source
+    text = outcome.text if outcome is not None else source.raw_text
+    if text:
+        click.echo(source.encode(text), nl=False)
+
+
+def report_results(reports, choices: OutputChoices, lang: str, err: bool = False) -> int:
+    """Print (or write) the findings and the stderr summary; return the exit code. ``err``: the findings
+    go to stderr (standard output carries something else)."""
+    from .formats import FORMATS, RenderOptions, is_minor, render
     from .formats.summary import render_statistics, summary_line
 
     to_terminal = choices.output_file is None and sys.stdout.isatty()
@@ -137,7 +181,8 @@ def report_results(reports, choices: OutputChoices, lang: str) -> int:
     options = RenderOptions(
         lang=lang,
         color=output_format == "full" and choices.output_file is None and _wants_color(),
-        show_all=choices.show_all,
+        # minor findings decide the exit code with --fail-on info: then they are listed
+        show_all=choices.show_all or Severity.parse(choices.fail_on) == Severity.INFO,
         root=repository_root(),
     )
     if output_format == "docx":
@@ -145,10 +190,12 @@ def report_results(reports, choices: OutputChoices, lang: str) -> int:
 
         problems = write_reviewed(reports, choices.output_file, lang)
         for problem in problems:
-            click.echo(f"shufa-lint: {problem}", err=True)
+            warn(problem)
         if not choices.quiet:
             click.echo(summary_line(reports, lang), err=True)
         return 2 if problems else exit_code(reports, Severity.parse(choices.fail_on), choices.exit_zero)
+    hides_minor = FORMATS[output_format] in ("full", "concise") and not options.show_all and not choices.statistics
+    hidden = sum(is_minor(d) for report in reports for d in report.diagnostics) if hides_minor else 0
     if choices.statistics:
         output = render_statistics(reports, as_json=output_format in ("json", "json-lines"))
     else:
@@ -156,16 +203,17 @@ def report_results(reports, choices: OutputChoices, lang: str) -> int:
     if output_format == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
         _append_step_summary(os.environ["GITHUB_STEP_SUMMARY"], reports, options)
     if choices.output_file is None:
-        click.echo(output, nl=False)
+        click.echo(output, nl=False, err=err)
     else:
         try:
             with open(choices.output_file, "w", encoding="utf-8", newline="") as handle:
                 handle.write(output)
         except OSError as error:
-            click.echo(f"shufa-lint: {choices.output_file}: cannot write: {error.strerror or error}", err=True)
+            reason = os_reason(error)
+            warn(f"{choices.output_file}: " + Said(lang)(f"无法写入：{reason.zh}", f"cannot write: {reason.en}"))
             return 2
     if not choices.quiet:
-        click.echo(summary_line(reports, lang), err=True)
+        click.echo(summary_line(reports, lang, hidden), err=True)
     return exit_code(reports, Severity.parse(choices.fail_on), choices.exit_zero)
 
 
@@ -212,14 +260,14 @@ def lint_configured(paths: list[str], configs: dict, encoding: str | None, jobs:
     show_default=True,
     help="Lowest severity that makes the exit code 1.",
 )
-@click.option("--show-all", is_flag=True, help="full format: list minor (info punctuation) findings too.")
-@click.option("--fix", is_flag=True, help="Apply safe fixes to the files (not .docx) and report what remains.")
+@click.option("--show-all", is_flag=True, help="full and concise: list minor (info punctuation) findings too.")
+@click.option("--fix", is_flag=True, help="Apply safe fixes to the files (not .docx) and report what remains; with -, print the fixed text.")
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, also apply unsafe fixes (restored redactions).")
 @click.option("--diff", is_flag=True, help="Print the unified diff of the fixes; write nothing (exit 1 if any).")
 @click.option("--select", multiple=True, help="Rule codes, prefixes (SF3) or names to run; comma-separated.")
 @click.option("--ignore", multiple=True, help="Rule codes, prefixes or names to skip; comma-separated.")
 @click.option("--outline", type=click.Path(dir_okay=False), help="Outline file (YAML or 【提纲】 text).")
-@click.option("--pack", help="Report type pack (shufa, fazhi-zhengfu, shuzhi-shulian-shufa); default: by title.")
+@click.option("--pack", help="Report type pack (shufa, fazhi-zhengfu, shuzhi-shulian-shufa, zhengfu-gongzuo-baogao …); default: recognised from each document.")
 @click.option("--lang", type=click.Choice(["zh", "en"]), help="Message language (default: from the configuration, else zh).")
 @click.option("--encoding", help="Read input in this encoding instead of detecting it.")
 @click.option("--explain", "explain", metavar="CODE", help="Explain a rule and exit.")
@@ -269,45 +317,74 @@ def main(
     **output_flags,
 ):
     """Lint 述法 report drafts: sections, numbering, figures, redactions, outline, integrity."""
+    said = Said(lang or "zh")
     if explain:
-        click.echo(_explain(explain), nl=False)
+        click.echo(_explain(explain, said.lang), nl=False)
         return
     if list_rules:
-        click.echo(_list_rules(), nl=False)
+        click.echo(_list_rules(said.lang), nl=False)
         return
     if not paths and not print_config:
-        raise click.UsageError("no input: give files, directories, or - for standard input")
+        raise click.UsageError(said("没有输入：请给出文件、文件夹，或用 - 表示标准输入", "no input: give files, directories, or - for standard input"))
     if output_format == "docx" and not output_flags.get("output_file"):
-        raise click.UsageError("--format docx writes reviewed copies: give -o FILE.docx (or a folder for several)")
+        raise click.UsageError(
+            said(
+                "--format docx 写出加了批注的副本：请用 -o FILE.docx 指定（多个文件时指定文件夹）",
+                "--format docx writes reviewed copies: give -o FILE.docx (or a folder for several)",
+            )
+        )
+    if fix and "-" in paths and len(paths) > 1:
+        raise click.UsageError(said("--fix - 只能单独用于标准输入", "--fix - takes standard input alone"))
     if write_baseline and not baseline:
-        raise click.UsageError("--write-baseline needs --baseline FILE")
+        raise click.UsageError(said("--write-baseline 需要 --baseline FILE", "--write-baseline needs --baseline FILE"))
 
-    files = expand_paths(paths)
+    expanded = expand_paths(paths)
+    files = [file for _, found in expanded for file in found]
     output_file = output_flags.get("output_file")
     if output_file and os.path.exists(output_file) and any(
         path != "-" and os.path.exists(path) and os.path.samefile(path, output_file) for path in files
     ):
-        raise click.UsageError(f"--output-file {output_file} is one of the files to lint; it would be overwritten")
+        raise click.UsageError(
+            said(
+                f"--output-file {output_file} 是要检查的文件之一，会被覆盖",
+                f"--output-file {output_file} is one of the files to lint; it would be overwritten",
+            )
+        )
 
     from .config import ConfigResolver, Overrides
     from .diagnostics import InputError
+    from .formats import FileReport
     from .lexicon import RuleDataError
     from .suppress import Baseline
 
     overrides = Overrides(select=_split(select), ignore=_split(ignore), pack=pack, outline=outline, lang=lang)
     try:
+        if encoding:
+            from .source.encoding import text_codec
+
+            text_codec(encoding, "--encoding")  # the option is wrong, not each file: said once
         resolver = ConfigResolver(overrides, config_file, allow_outside_paths)
         if print_config:
-            click.echo("---\n".join(resolver.for_path(path).describe() for path in paths or ("-",)), nl=False)
+            described = "---\n".join(resolver.for_path(path).describe() for path in paths or ("-",))
+            click.echo(well_formed(described), nl=False)
             return
         configs = {path: resolver.for_path(path) for path in files}
         accepted = Baseline.load(baseline) if baseline and not write_baseline else None
-    except (RuleDataError, InputError) as error:
-        click.echo(f"shufa-lint: {error}", err=True)
+    except InputError as error:
+        warn(error.message.get(said.lang))
+        sys.exit(2)
+    except RuleDataError as error:
+        warn(str(error))
         sys.exit(2)
     lang = lang or next((config.settings.lang for config in configs.values()), "zh")
+    said = Said(lang)
 
     reports = lint_configured([path for path, config in configs.items() if not config.excluded], configs, encoding, jobs)
+    reports += [
+        FileReport(path, error=nothing_to_lint(path))
+        for path, found in expanded
+        if os.path.isdir(path) and all(configs[file].excluded for file in found)
+    ]
     fixes = None
     if fix or diff:
         from .engine import lint_source
@@ -320,28 +397,33 @@ def main(
         reports, fixes = fix_reports(reports, lint, unsafe=unsafe_fixes, write=not diff)
     for report in reports:
         if report.error:
-            click.echo(f"shufa-lint: {report.error}", err=True)
+            warn(report.error.get(lang))
     if fixes is not None:
         for path, reason in fixes.notes:
-            click.echo(f"shufa-lint: {path}: {reason.get(lang)}", err=True)
-        if not output_flags["quiet"]:
-            click.echo(f"shufa-lint: {fixes.summary().get(lang)}", err=True)
+            warn(f"{path}: {reason.get(lang)}")
+        said_fixed = fixes.summary()
+        if not output_flags["quiet"] and said_fixed is not None:
+            warn(said_fixed.get(lang))
     if diff:
-        click.echo(fixes.diff(), nl=False)
-        sys.exit(2 if any(report.error for report in reports) else int(fixes.changed and not output_flags["exit_zero"]))
+        click.echo(well_formed(fixes.diff()), nl=False)
+        sys.exit(2 if any(report.error for report in reports) else int(fixes.pending and not output_flags["exit_zero"]))
+    fixing_stdin = fix and files == ["-"]
+    if fixing_stdin:
+        _echo_fixed_stdin(reports[0], fixes)
     if write_baseline:
         try:
             recorded = Baseline(baseline).write((r.diagnostics, r.source) for r in reports if r.source is not None)
         except InputError as error:
-            click.echo(f"shufa-lint: {error}", err=True)
+            warn(error.message.get(lang))
             sys.exit(2)
-        click.echo(f"shufa-lint: recorded {recorded} findings in {baseline}", err=True)
+        warn(said(f"已将 {recorded} 个问题记入 {baseline}", f"recorded {recorded} findings in {baseline}"))
         sys.exit(2 if any(report.error for report in reports) else 0)
     if accepted is not None:
         for report in reports:
             if report.source is not None:
                 report.diagnostics = accepted.new_findings(report.diagnostics, report.source)
-    status = report_results(reports, OutputChoices(output_format=output_format, **output_flags), lang)
+    # with --fix -, standard output carries the fixed text and the findings go to standard error (as ruff does)
+    status = report_results(reports, OutputChoices(output_format=output_format, **output_flags), lang, err=fixing_stdin)
     sys.exit(1 if status == 0 and fixes is not None and fixes.unfinished else status)
 
 

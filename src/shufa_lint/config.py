@@ -125,6 +125,16 @@ class Glob:
         return any(regex.fullmatch("/".join(parts[:count])) for count in range(1, len(parts) + 1))
 
 
+def _glob(folder: Path, pattern: str, where: str) -> Glob:
+    """A glob of the config in ``folder``, checked now: a bad one is the config's error, not the run's."""
+    glob = Glob(folder, pattern.strip("/").removeprefix("./"))
+    try:
+        _glob_regex(glob.pattern)
+    except (re.error, OverflowError) as error:
+        raise ConfigError(f"{where}: invalid glob {pattern!r}: {error}") from None
+    return glob
+
+
 # --- regular expressions from users ------------------------------------------------------------------
 
 def check_user_pattern(pattern: Any, where: str) -> str:
@@ -134,9 +144,10 @@ def check_user_pattern(pattern: Any, where: str) -> str:
     if len(pattern) > _MAX_PATTERN_LENGTH:
         raise ConfigError(f"{where}: pattern longer than {_MAX_PATTERN_LENGTH} characters")
     try:
-        compile_pattern(pattern, where)
+        # as the rules will use it: one alternative among others, where a global flag such as (?i) fails
+        compile_pattern(f"(?:{pattern})", where)
     except RuleDataError as error:
-        raise ConfigError(str(error)) from None
+        raise ConfigError(str(error).replace(f"(?:{pattern})", pattern)) from None
     _refuse_backtracking(pattern, where)
     return pattern
 
@@ -338,8 +349,8 @@ def _inside(value: str, folder: Path, tree: Path | None, where: str) -> Path:
 
 
 def _path(value: Any, folder: Path, tree: Path | None, where: str) -> Path:
-    if not isinstance(value, str) or not value:
-        raise ConfigError(f"{where}: must be a path")
+    if not isinstance(value, str) or not value or "\0" in value:
+        raise ConfigError(f"{where}: must be a path" + (" (without a NUL character)" if "\0" in str(value) else ""))
     path = _inside(value, folder, tree, where)
     if not path.is_file():
         raise ConfigError(f"{where}: file not found: {path}")
@@ -371,7 +382,11 @@ def _parse(raw: dict, where: str, folder: Path, tree: Path | None) -> dict[str, 
             raise ConfigError(f"{where}: unknown key {key!r}{did_you_mean(str(key), KEYS)}")
         if key == "extends":
             values[key] = _string_list([value] if isinstance(value, str) else value, here, "packs or config paths")
+            if any("\0" in name for name in values[key]):
+                raise ConfigError(f"{here}: a path cannot contain a NUL character")
         elif key == "pack":
+            if not isinstance(value, str):
+                raise ConfigError(f"{here}: must be one pack name ({', '.join(builtin().packs)})")
             if value not in builtin().packs:
                 raise ConfigError(f"{here}: unknown pack {value!r}{did_you_mean(str(value), builtin().packs)}")
             values[key] = value
@@ -383,7 +398,7 @@ def _parse(raw: dict, where: str, folder: Path, tree: Path | None) -> dict[str, 
             if not isinstance(value, dict):
                 raise ConfigError(f"{here}: must map globs to rule codes, prefixes or names")
             values[key] = {
-                str(pattern): (Glob(folder, str(pattern).strip("/").removeprefix("./")), _selectors(codes, f"{here}.{pattern}"))
+                str(pattern): (_glob(folder, str(pattern), here), _selectors(codes, f"{here}.{pattern}"))
                 for pattern, codes in value.items()
             }
         elif key == "rules":
@@ -400,7 +415,7 @@ def _parse(raw: dict, where: str, folder: Path, tree: Path | None) -> dict[str, 
             values[key] = value
         elif key == "exclude":
             patterns = _string_list([value] if isinstance(value, str) else value, here, "globs")
-            values[key] = tuple(Glob(folder, pattern.strip("/").removeprefix("./")) for pattern in patterns)
+            values[key] = tuple(_glob(folder, pattern, here) for pattern in patterns)
         elif key == "lexicons":
             values[key] = _lexicon_paths(value, folder, tree, here)
         elif key in ("figure-placeholders", "name-placeholders"):
@@ -478,7 +493,7 @@ class FileConfig:
             "file": self.path,
             "config-files": list(self.sources),
             "excluded": self.excluded,
-            "pack": settings.pack or f"(by title; default {settings.default_pack})",
+            "pack": settings.pack or "(recognised from each document)",
             "outline": settings.outline,
             "select": list(settings.select or ("ALL",)),
             "ignore": list(settings.ignore),

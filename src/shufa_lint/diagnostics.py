@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import errno
 from dataclasses import dataclass, field, fields, replace
 from typing import NamedTuple
 
@@ -99,9 +100,35 @@ class Fix(_Compact):
 
 
 class InputError(Exception):
-    """Input that cannot be linted: the CLI prints ``path: reason`` on one line and exits 2."""
+    """Input that cannot be linted: the CLI prints ``path: reason`` on one line, in the run's language,
+    and exits 2. ``reason`` is English; ``zh`` the same in Chinese (English stands in when there is none)."""
 
-    def __init__(self, path: str, reason: str):
+    def __init__(self, path: str, reason: str, zh: str | None = None):
         super().__init__(f"{path}: {reason}")
         self.path = path
         self.reason = reason
+        self.zh = zh or reason
+
+    @property
+    def message(self) -> Message:
+        return Message(f"{self.path}: {self.zh}", str(self))
+
+
+# What the operating system says when a file cannot be opened, in Chinese (the rest stays as it says it).
+_OS_REASONS_ZH = {
+    errno.ENOENT: "文件不存在",
+    errno.EACCES: "没有读取权限",
+    errno.EPERM: "没有权限",
+    errno.EISDIR: "是一个文件夹",
+    errno.ENOTDIR: "路径中有一部分不是文件夹",
+    errno.ENAMETOOLONG: "文件名过长",
+    errno.ELOOP: "符号链接层数过多",
+    errno.ENOSPC: "磁盘空间不足",
+    errno.EROFS: "文件系统只读",
+}
+
+
+def os_reason(error: OSError) -> Message:
+    """Why an operating-system call failed, in both languages (``No such file or directory`` / 文件不存在)."""
+    english = error.strerror or str(error)
+    return Message(_OS_REASONS_ZH.get(error.errno, english), english)

@@ -15,41 +15,51 @@ import os
 import stat
 from pathlib import Path
 
-from .diagnostics import InputError
+from .diagnostics import InputError, os_reason
 
 
 def read_regular_file(path: str, limit: int) -> bytes:
     """The bytes of the regular file ``path``; refuse anything else, and anything larger than ``limit``."""
     try:
         descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
-    except (OSError, ValueError) as error:  # ValueError: a NUL in the name
-        raise InputError(path, f"cannot read: {getattr(error, 'strerror', None) or error}") from None
+    except OSError as error:
+        reason = os_reason(error)
+        raise InputError(path, f"cannot read: {reason.en}", f"无法读取：{reason.zh}") from None
+    except ValueError as error:  # a NUL in the name
+        raise InputError(path, f"cannot read: {error}", f"无法读取：文件名中有空字符（NUL）") from None
     with open(descriptor, "rb") as handle:
         status = os.fstat(descriptor)
         if stat.S_ISDIR(status.st_mode):
-            raise InputError(path, "is a directory")
+            raise InputError(path, "is a directory", "是一个文件夹")
         if not stat.S_ISREG(status.st_mode):
-            raise InputError(path, f"is not a regular file ({_file_kind(status.st_mode)}); not read")
+            kind = _file_kind(status.st_mode)
+            raise InputError(path, f"is not a regular file ({kind[0]}); not read", f"不是普通文件（{kind[1]}），未读取")
         if status.st_size > limit:
-            raise InputError(path, too_large(status.st_size, limit))
+            raise InputError(path, *too_large(status.st_size, limit))
         try:
             data = handle.read(limit + 1)  # a file that grows while it is read still stops here
         except OSError as error:
-            raise InputError(path, f"cannot read: {error.strerror or error}") from None
+            reason = os_reason(error)
+            raise InputError(path, f"cannot read: {reason.en}", f"无法读取：{reason.zh}") from None
     if len(data) > limit:
-        raise InputError(path, too_large(len(data), limit, at_least=True))
+        raise InputError(path, *too_large(len(data), limit, at_least=True))
     return data
 
 
-def _file_kind(mode: int) -> str:
-    kinds = ((stat.S_ISFIFO, "a named pipe"), (stat.S_ISCHR, "a character device"),
-             (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"))
-    return next((name for test, name in kinds if test(mode)), "a special file")
+def _file_kind(mode: int) -> tuple[str, str]:
+    """What a special file is, in English and Chinese."""
+    kinds = ((stat.S_ISFIFO, ("a named pipe", "命名管道")), (stat.S_ISCHR, ("a character device", "字符设备")),
+             (stat.S_ISBLK, ("a block device", "块设备")), (stat.S_ISSOCK, ("a socket", "套接字")))
+    return next((names for test, names in kinds if test(mode)), ("a special file", "特殊文件"))
 
 
-def too_large(size: int, limit: int, at_least: bool = False) -> str:
-    megabytes = f"{'over ' if at_least else ''}{size / 1024 / 1024:.1f} MB"
-    return f"file too large ({megabytes}; the limit is {limit // 1024 // 1024} MB); not linted"
+def too_large(size: int, limit: int, at_least: bool = False) -> tuple[str, str]:
+    """Why a file is refused for its size, in English and Chinese (``InputError(path, *too_large(…))``)."""
+    megabytes = f"{size / 1024 / 1024:.1f} MB"
+    return (
+        f"file too large ({'over ' if at_least else ''}{megabytes}; the limit is {limit // 1024 // 1024} MB); not linted",
+        f"文件过大（{'超过 ' if at_least else ''}{megabytes}，上限 {limit // 1024 // 1024} MB），未检查",
+    )
 
 
 def replace_atomically(path: str | Path, data: bytes) -> None:

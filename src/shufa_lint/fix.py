@@ -6,7 +6,8 @@ of the file; the text is linted again and the fixes that lost a conflict are ret
 left to fix (a second ``--fix`` then changes nothing). Edits are applied to the decoded file text, so
 line endings, a missing final newline and every untouched character stay as they were; writing back
 uses the file's encoding and BOM, goes through a temporary file and ``os.replace``, and is verified by
-reading the file again. .docx files and standard input are never rewritten.
+reading the file again. .docx files are never rewritten (the fixes that would apply are counted);
+standard input's fixed text goes to standard output.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Callable, Iterable
 
-from .diagnostics import Diagnostic, Fix, InputError, Message
+from .diagnostics import Diagnostic, Fix, InputError, Message, os_reason
 from .source import SourceText
 from .source.reader import read_bytes
 
@@ -195,12 +196,10 @@ def reparse(source: SourceText, text: str) -> SourceText:
     return read_bytes(source.path, _encode(source, text), source.encoding)
 
 
-def can_fix(source: SourceText, write: bool = True) -> Message | None:
-    """Why ``source`` cannot be fixed (in place, when ``write``), or None if it can."""
+def can_fix(source: SourceText) -> Message | None:
+    """Why the fixes cannot be applied to ``source``, or None if they can."""
     if source.kind == "docx" or source.position_unit != "line":
         return Message("不对 .docx 文件应用修复", "fixes are not applied to .docx files")
-    if write and source.path == "-":
-        return Message("不对标准输入应用修复（可用 --diff 查看）", "fixes are not applied to standard input (see --diff)")
     if not source.raw_text or _line_starts(source.raw_text, source) is None:
         return Message("无法定位原文，未应用修复", "the file text cannot be mapped; no fix applied")
     return None
@@ -239,7 +238,9 @@ def _encode(source: SourceText, text: str) -> bytes:
     except UnicodeEncodeError as error:
         bad = error.object[error.start : error.end]
         raise FixError(
-            source.path, f"the fixed text has {bad!r}, which {source.encoding} cannot encode; file not written"
+            source.path,
+            f"the fixed text has {bad!r}, which {source.encoding} cannot encode; file not written",
+            f"修复后的文字含有 {source.encoding} 无法编码的“{bad}”，未写入",
         ) from None
 
 
@@ -256,19 +257,28 @@ def write_back(outcome: FixOutcome) -> None:
         with open(target, "rb") as handle:
             on_disk = handle.read()
     except OSError as error:
-        raise FixError(source.path, f"cannot read back: {error.strerror or error}") from None
+        reason = os_reason(error)
+        raise FixError(source.path, f"cannot read back: {reason.en}", f"无法重新读取：{reason.zh}") from None
     if _encode(source, source.raw_text) != on_disk:
-        raise FixError(source.path, "changed since it was read, or does not round-trip its encoding; file not written")
+        raise FixError(
+            source.path,
+            "changed since it was read, or does not round-trip its encoding; file not written",
+            "读取后已被改动，或无法按原编码还原，未写入",
+        )
     data = _encode(source, outcome.text)
     if data[len(source.bom_bytes()) :].decode(source.encoding) != outcome.text:
-        raise FixError(source.path, f"the fixed text does not survive {source.encoding}; file not written")
+        raise FixError(
+            source.path,
+            f"the fixed text does not survive {source.encoding}; file not written",
+            f"修复后的文字按 {source.encoding} 编码后不能原样读回，未写入",
+        )
     folder = os.path.dirname(target) or "."
     status = os.stat(target)
     if not status.st_mode & 0o222 or not os.access(target, os.W_OK):
-        raise FixError(source.path, "is read-only; not written")
+        raise FixError(source.path, "is read-only; not written", "文件只读，未写入")
     if status.st_uid != os.geteuid() and os.geteuid() != 0:
         # replacing the file would hand it to this user: leave another user's file as it is
-        raise FixError(source.path, "belongs to another user; not written")
+        raise FixError(source.path, "belongs to another user; not written", "文件属于其他用户，未写入")
     temporary = None
     try:
         with tempfile.NamedTemporaryFile(
@@ -285,23 +295,28 @@ def write_back(outcome: FixOutcome) -> None:
     except OSError as error:
         if temporary and os.path.exists(temporary):
             os.unlink(temporary)
-        raise FixError(source.path, f"cannot write: {error.strerror or error}") from None
+        reason = os_reason(error)
+        raise FixError(source.path, f"cannot write: {reason.en}", f"无法写入：{reason.zh}") from None
     with open(target, "rb") as written:
         if written.read() != data:
-            raise FixError(source.path, "the file read back differs from what was written")
+            raise FixError(source.path, "the file read back differs from what was written", "读回的文件与写入的内容不同")
 
 
 # --- summary ----------------------------------------------------------------------------------------
 
 
+def _detail(diagnostics: Iterable[Diagnostic]) -> tuple[int, str]:
+    """How many findings, and `` (SF601 ×3, SF701 ×20)``."""
+    counts = Counter(d.code for d in diagnostics)
+    return sum(counts.values()), " (" + ", ".join(f"{code} ×{count}" for code, count in sorted(counts.items())) + ")"
+
+
 def summary(outcomes: list[FixOutcome], would: bool = False) -> Message:
     """``fixed 23 findings in 1 file (SF701 ×20, SF601 ×3)``, or what ``--diff`` would fix."""
-    counts = Counter(d.code for outcome in outcomes for d in outcome.applied)
-    total = sum(counts.values())
+    total, detail = _detail(d for outcome in outcomes for d in outcome.applied)
     if not total:
         return Message("没有可修复的问题", "nothing to fix")
     files = sum(1 for outcome in outcomes if outcome.applied)
-    detail = " (" + ", ".join(f"{code} ×{count}" for code, count in sorted(counts.items())) + ")"
     verb_zh, verb_en = ("可修复", "would fix") if would else ("已修复", "fixed")
     return Message(
         f"{verb_zh} {files} 个文件中的 {total} 处问题{detail}",
@@ -320,16 +335,22 @@ class FixSession:
         self.unsafe = unsafe
         self.write = write
         self.outcomes: list[FixOutcome] = []
-        self.notes: list[tuple[str, Message]] = []  # files left alone, and why
+        self.notes: list[tuple[str, Message]] = []  # files with fixes left unapplied, and why
+        self.left_alone = 0  # fixable findings in those files
 
     def run(self, source: SourceText, diagnostics: list[Diagnostic], lint: Lint) -> tuple[SourceText, list[Diagnostic]]:
-        reason = can_fix(source, self.write)
+        reason = can_fix(source)
         if reason is not None:
-            if any(applicable(d.fix, self.unsafe) for d in diagnostics):
-                self.notes.append((source.path, reason))
+            fixable = [d for d in diagnostics if applicable(d.fix, self.unsafe)]
+            if fixable:
+                count, detail = _detail(fixable)
+                self.left_alone += count
+                self.notes.append(
+                    (source.path, Message(f"{count} 处问题可修复{detail}，但{reason.zh}", f"{count} fixable{detail}, but {reason.en}"))
+                )
             return source, diagnostics
         outcome = fix_source(source, diagnostics, lint, self.unsafe)
-        if outcome.changed and self.write:
+        if outcome.changed and self.write and source.path != "-":  # standard input's goes to standard output
             write_back(outcome)
         self.outcomes.append(outcome)
         if not self.write:
@@ -345,10 +366,18 @@ class FixSession:
         """Fixes that could not all be applied: conflicts still pending after the last pass."""
         return not all(outcome.converged for outcome in self.outcomes)
 
+    @property
+    def pending(self) -> bool:
+        """Fixes that apply, whether written or not: ``--diff`` exits 1 on them."""
+        return self.changed or self.left_alone > 0
+
     def diff(self) -> str:
         return "".join(outcome.diff() for outcome in self.outcomes if outcome.changed)
 
-    def summary(self) -> Message:
+    def summary(self) -> Message | None:
+        """What was (or would be) fixed; None when the notes on files left alone already said it all."""
+        if self.left_alone and not any(outcome.applied for outcome in self.outcomes):
+            return None
         return summary(self.outcomes, would=not self.write)
 
 
@@ -368,5 +397,5 @@ def fix_reports(
             structure = report.structure if source is report.source else None
             fixed.append(replace(report, source=source, diagnostics=diagnostics, structure=structure))
         except InputError as error:
-            fixed.append(replace(report, diagnostics=[], error=str(error)))
+            fixed.append(replace(report, diagnostics=[], error=error.message))
     return fixed, session

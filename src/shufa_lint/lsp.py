@@ -229,14 +229,14 @@ def explanation_uri(code: str, lang: str) -> str:
         if rule is not None:
             try:
                 folder.mkdir(parents=True, exist_ok=True)
-                target.write_text(explanation_markdown(rule), encoding="utf-8")
+                target.write_text(explanation_markdown(rule, lang), encoding="utf-8")
             except OSError:
                 pass
     return target.as_uri()
 
 
-def explanation_markdown(rule) -> str:
-    return f"# {rule.code} {rule.name} ({rule.severity.label})\n\n{rule.explanation()}\n"
+def explanation_markdown(rule, lang: str) -> str:
+    return f"# {rule.code} {rule.name} ({rule.severity.label})\n\n{rule.explanation(lang)}\n"
 
 
 server = ShufaLanguageServer()
@@ -381,7 +381,7 @@ def fix_all_safe(ls: ShufaLanguageServer, path: str, source: SourceText, found: 
     """The text with every safe fix applied, to a fixed point, as ``--fix`` would write it."""
     from .fix import can_fix, fix_source
 
-    if can_fix(source, write=False) is not None or not any(d.fix is not None and d.fix.safe for d in found):
+    if can_fix(source) is not None or not any(d.fix is not None and d.fix.safe for d in found):
         return None
     outcome = fix_source(source, found, lambda current: ls.lint_text(path, current.raw_text)[1])
     return outcome.text
@@ -406,7 +406,7 @@ def hover(ls: ShufaLanguageServer, params: lsp.HoverParams) -> lsp.Hover | None:
         rule = find_rule(finding.code)
         parts.append(f"**{finding.code} {finding.name}**: {finding.message.get(lang)}")
         if rule is not None:
-            parts.append(rule.explanation())
+            parts.append(rule.explanation(lang))
     return lsp.Hover(contents=lsp.MarkupContent(kind=lsp.MarkupKind.Markdown, value="\n\n".join(parts)))
 
 

@@ -45,7 +45,9 @@ def lint_file(path: str, settings: Settings, lexicon: Lexicon, encoding: str | N
         source = read_path(path, encoding)
         diagnostics, structure = review_source(source, settings, lexicon)
         return FileReport(path, diagnostics, source, structure=structure)
-    except (InputError, RuleDataError) as error:
+    except InputError as error:
+        return FileReport(path, error=error.message)
+    except RuleDataError as error:
         return FileReport(path, error=str(error))
 
 

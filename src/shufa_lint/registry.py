@@ -1,14 +1,18 @@
 """Rules and their registry.
 
 A rule is a class with a code (SF101), a kebab-case name, a default severity and a docstring that says
-what it catches, why, an example and the fix (``shufa-lint --explain CODE`` prints it). ``check`` reads
-the ``Document`` and yields diagnostics built with ``report``; rules never read files or parse text.
+what it catches, why, an example and the fix (``shufa-lint --explain CODE --lang en`` prints it; the
+same in Chinese, printed by default, is ``rules/docs/zh.yaml``). ``check`` reads the ``Document`` and
+yields diagnostics built with ``report``; rules never read files or parse text.
 """
 
 from __future__ import annotations
 
 import importlib
 import inspect
+import re
+import sys
+from functools import cache
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar, Iterable, Iterator
 
@@ -27,7 +31,7 @@ class Context:
     """What a rule may consult besides the document: its options, the report pack and the lexicon."""
 
     lexicon: "Lexicon"
-    pack: "Pack"
+    pack: "Pack | None"  # None: the document's type is not recognised, no structure is required
     options: dict[str, Any] = field(default_factory=dict)
 
 
@@ -39,6 +43,8 @@ class Rule:
     defaults: ClassVar[dict[str, Any]] = {}
     # Whether the rule needs word segmentation (jieba); lets a run skip loading it.
     needs_segmentation: ClassVar[bool] = False
+    # Whether the rule reads a draft's prose; those are skipped for a file that is not a report
+    reads_prose: ClassVar[bool] = True
 
     def __init__(self, path: str = ""):
         self.path = path  # the file findings are reported against
@@ -47,12 +53,17 @@ class Rule:
         raise NotImplementedError
 
     @classmethod
-    def explanation(cls) -> str:
+    def explanation(cls, lang: str = "en") -> str:
+        """What the rule catches, why, an example and the fix: the docstring, or its Chinese in
+        ``rules/docs/zh.yaml`` (reST-style, as written)."""
+        if lang == "zh" and cls.code in chinese_docs():
+            return chinese_docs()[cls.code].strip()
         return inspect.cleandoc(cls.__doc__ or "")
 
     @classmethod
-    def summary(cls) -> str:
-        return cls.explanation().splitlines()[0] if cls.__doc__ else cls.name
+    def summary(cls, lang: str = "en") -> str:
+        explanation = cls.explanation(lang)
+        return explanation.splitlines()[0] if explanation else cls.name
 
     def report(
         self,
@@ -82,6 +93,27 @@ class Rule:
     def report_text(self, paragraph: "Paragraph", start: int, end: int, zh: str, en: str, **details) -> Diagnostic:
         """``report`` for the characters ``start``–``end`` (offsets, end exclusive) of a paragraph's text."""
         return self.report(paragraph.position(start), paragraph.position(end), zh, en, **details)
+
+
+@cache
+def chinese_docs() -> dict[str, str]:
+    """Each rule's documentation in Chinese, by code."""
+    from .lexicon import RuleDataError, load_yaml, rules_dir
+
+    path = rules_dir() / "docs" / "zh.yaml"
+    docs = load_yaml(path)
+    if not isinstance(docs, dict) or not all(isinstance(text, str) for text in docs.values()):
+        raise RuleDataError(f"{path}: expected a mapping of rule codes to text")
+    return docs
+
+
+_LITERAL = re.compile(r"``(.+?)``")
+_LITERAL_BLOCK = re.compile(r"::$", re.M)
+
+
+def for_terminal(doc: str) -> str:
+    """reST-style documentation as plain text: ````x```` is x and ``Example::`` is ``Example:``."""
+    return _LITERAL_BLOCK.sub(":", _LITERAL.sub(r"\1", doc))
 
 
 _RULES: dict[str, type[Rule]] = {}

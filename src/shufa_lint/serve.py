@@ -221,7 +221,7 @@ def _fixed_file(submission: Submission, temporary_folder: str) -> tuple[bytes, s
     from .fix import can_fix, fix_source
 
     source = submission.source
-    reason = can_fix(source, write=False)
+    reason = can_fix(source)
     if reason is not None:
         raise CannotFix(reason.get(submission.lang))
     with _run_settings(submission, temporary_folder) as settings:

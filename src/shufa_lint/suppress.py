@@ -19,11 +19,11 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Iterable
 
+from .diagnostics import Diagnostic, InputError, os_reason
 from .files import read_regular_file, replace_atomically
-from .diagnostics import Diagnostic, InputError
 from .registry import all_rules, matches_selector
 from .settings import Settings, TextIgnore
-from .source import SourceText
+from .source import SourceText, split_lines
 
 _DIRECTIVE = re.compile(r"shufa-lint(?:\s+(?P<action>[\w-]+)(?P<codes>.*))?\Z", re.S)
 ACTIONS = ("disable", "enable", "disable-next-line", "disable-line")
@@ -56,7 +56,7 @@ def directives(source: SourceText) -> list[Directive]:
     """The suppression directives among a Markdown source's HTML comments, in file order."""
     if source.kind != "markdown":
         return []
-    raw_lines = source.raw_text.splitlines()
+    raw_lines = split_lines(source.raw_text)
     found = []
     for line, inner in source.comments:
         match = _DIRECTIVE.match(inner.strip())
@@ -133,7 +133,7 @@ def file_lines(source: SourceText) -> tuple[str, ...]:
     """The lines diagnostics count in file coordinates (the paragraphs of a .docx)."""
     if source.position_unit == "paragraph" or not source.raw_text:
         return source.lines
-    return tuple(source.raw_text.splitlines())
+    return tuple(split_lines(source.raw_text))
 
 
 def _normalise(text: str) -> str:
@@ -154,7 +154,8 @@ def fingerprint(diagnostic: Diagnostic, lines: tuple[str, ...], path: str) -> st
     ``diagnostic`` is in file coordinates, as the engine returns it; ``lines`` are ``file_lines``.
     """
     key = "\0".join((diagnostic.code, path, finding_context(diagnostic, lines)))
-    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
+    # a file name that is not UTF-8 hashes as its own bytes
+    return hashlib.sha256(key.encode("utf-8", "surrogateescape")).hexdigest()[:32]
 
 
 class Baseline:
@@ -176,9 +177,9 @@ class Baseline:
             data = json.loads(read_regular_file(path, MAX_BASELINE_BYTES).decode("utf-8"))
             counts = Counter(entry["fingerprint"] for entry in data["findings"])
         except InputError as error:
-            raise InputError(path, f"baseline: {error.reason}") from None
+            raise InputError(path, f"baseline: {error.reason}", f"基线文件：{error.zh}") from None
         except (ValueError, KeyError, TypeError) as error:
-            raise InputError(path, f"not a shufa-lint baseline: {error}") from None
+            raise InputError(path, f"not a shufa-lint baseline: {error}", f"不是 shufa-lint 基线文件：{error}") from None
         return cls(path, counts)
 
     def new_findings(self, diagnostics: list[Diagnostic], source: SourceText) -> list[Diagnostic]:
@@ -204,7 +205,8 @@ class Baseline:
                 entries.append(
                     {
                         "fingerprint": fingerprint(diagnostic, lines, path),
-                        "path": path,
+                        # shown, not matched: a name that is not UTF-8 shows its bad bytes as \\xNN
+                        "path": path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace"),
                         "code": diagnostic.code,
                         "context": finding_context(diagnostic, lines),
                     }
@@ -214,5 +216,6 @@ class Baseline:
         try:
             replace_atomically(self.path, (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
         except OSError as error:
-            raise InputError(self.path, f"cannot write baseline: {error.strerror or error}") from None
+            reason = os_reason(error)
+            raise InputError(self.path, f"cannot write baseline: {reason.en}", f"无法写入基线文件：{reason.zh}") from None
         return len(entries)

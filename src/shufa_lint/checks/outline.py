@@ -43,6 +43,25 @@ class _OutlineRule(Rule):
         return ()
 
 
+_QUOTED_HEADING_MAX = 24  # characters of a neighbouring heading a message quotes
+
+
+def _short_heading(marker: Marker) -> str:
+    heading = _heading(marker)
+    return heading if len(heading) <= _QUOTED_HEADING_MAX else heading[: _QUOTED_HEADING_MAX - 1] + "…"
+
+
+def _placement(gap: Gap) -> tuple[str, str]:
+    """Where the missing item belongs, by the present heading it follows (or, first, precedes)."""
+    if gap.follows is not None:
+        heading = _short_heading(gap.follows)
+        return f"；应补在第 {gap.follows.line} 行“{heading}”之后", f"; it belongs after '{heading}' (line {gap.follows.line})"
+    if gap.precedes is not None:
+        heading = _short_heading(gap.precedes)
+        return f"；应补在第 {gap.precedes.line} 行“{heading}”之前", f"; it belongs before '{heading}' (line {gap.precedes.line})"
+    return "", ""
+
+
 def _children_summary(children: tuple[Marker, ...]) -> str:
     named = "、".join(_heading(child) for child in children[:_NAMED_CHILDREN])
     rest = len(children) - _NAMED_CHILDREN
@@ -69,6 +88,11 @@ class OutlineMissing(_OutlineRule):
     gap_kind = "missing"
 
     def describe(self, gap, document):
+        zh, en = self._missing(gap, document)
+        place_zh, place_en = _placement(gap)
+        return zh + place_zh, en + place_en
+
+    def _missing(self, gap, document):
         item = _heading(gap.item)
         where = "提纲中的" if document.outline and document.outline.embedded else "提纲要求的"
         if gap.lost_children and len(gap.lost_children) == len(gap.item.children):

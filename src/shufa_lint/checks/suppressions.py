@@ -5,8 +5,8 @@ from __future__ import annotations
 import difflib
 
 from ..diagnostics import Severity
-from ..registry import Rule, register
-from ..source import SourceText
+from ..registry import Rule, all_rules, register
+from ..source import SourceText, split_lines
 from ..suppress import ACTIONS, directives, unknown_selectors
 
 
@@ -25,6 +25,16 @@ def _document_position(source: SourceText, line: int, column: int) -> tuple[int,
             position = max(column - 1 - origin.offset, 0)
         return index + 1, position + 1
     return max(len(source.lines), 1), 1
+
+
+def _closest_rule(selector: str) -> str | None:
+    """The rule code or name a mistyped selector most likely meant (SF3O1 → SF301), if any is close."""
+    rules = all_rules()
+    if selector[:2].upper() == "SF":
+        close = difflib.get_close_matches(selector.upper(), list(rules), n=1, cutoff=0.6)
+    else:
+        close = difflib.get_close_matches(selector.lower(), [rule.name for rule in rules.values()], n=1, cutoff=0.6)
+    return close[0] if close else None
 
 
 @register
@@ -46,7 +56,7 @@ class UnknownSuppression(Rule):
 
     def check(self, document, context):
         source = document.source
-        raw_lines = source.raw_text.splitlines()
+        raw_lines = split_lines(source.raw_text)
         for directive in directives(source):
             if directive.action not in ACTIONS:
                 close = difflib.get_close_matches(directive.action, ACTIONS, n=1)
@@ -57,8 +67,13 @@ class UnknownSuppression(Rule):
                 zh, en = f"{zh}，可用：{'、'.join(ACTIONS)}", f"{en}; use one of {', '.join(ACTIONS)}"
             elif unknown_selectors(directive):
                 unknown = unknown_selectors(directive)
-                zh = f"抑制指令中的规则“{'、'.join(unknown)}”不存在，该指令对其不起作用"
-                en = f"suppression names unknown rule(s) {', '.join(unknown)}; they are ignored"
+                guesses = [guess for guess in map(_closest_rule, unknown) if guess]
+                zh = f"抑制指令中的规则“{'、'.join(unknown)}”不存在，该指令对其不起作用" + (
+                    f"（是否应为“{'、'.join(guesses)}”？）" if guesses else ""
+                )
+                en = f"suppression names unknown rule(s) {', '.join(unknown)}; they are ignored" + (
+                    f" (did you mean {', '.join(guesses)}?)" if guesses else ""
+                )
             else:
                 continue
             first = raw_lines[directive.line - 1] if directive.line <= len(raw_lines) else ""

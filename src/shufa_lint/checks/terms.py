@@ -47,6 +47,7 @@ class Term:
     right: str
     valid_from: int | None = None
     valid_until: int | None = None
+    fixable: bool = False  # `fix: safe`: ``right`` is exactly the text to write (not a description of it)
 
     @property
     def dated(self) -> bool:
@@ -122,7 +123,8 @@ def terms(lexicon: Lexicon) -> Terms:
         for entry in table:
             compile_pattern(entry["wrong"], WHERE)  # report a bad entry by itself, not as part of the whole
         entries = tuple(
-            Term(str(entry["right"]), _year_of(entry, "valid_from"), _year_of(entry, "valid_until")) for entry in table
+            Term(str(entry["right"]), _year_of(entry, "valid_from"), _year_of(entry, "valid_until"), _safe_fix(entry))
+            for entry in table
         )
         wrong = "|".join(f"(?P<t{index}>{entry['wrong']})" for index, entry in enumerate(table))
     except (KeyError, TypeError) as error:
@@ -130,6 +132,13 @@ def terms(lexicon: Lexicon) -> Terms:
     data = Terms(entries, GuardedPattern(compile_pattern(wrong, WHERE)))
     _self_test(data, table)
     return data
+
+
+def _safe_fix(entry: dict) -> bool:
+    kind = entry.get("fix")
+    if kind not in (None, "safe"):
+        raise RuleDataError(f"{WHERE}: 'fix' must be 'safe' (or left out), not {kind!r}")
+    return kind == "safe"
 
 
 @register
@@ -157,7 +166,8 @@ class NonstandardTerm(Rule):
         依据《中华人民共和国合同法》          → 《中华人民共和国民法典》
         增强学法尊法守法用法意识              → 尊法学法守法用法
 
-    Fix: write the standard form the message names (the list is ``rules/lexicons/terms.yaml``).
+    Fix: write the standard form the message names (the list is ``rules/lexicons/terms.yaml``);
+    ``--fix`` does it where the entry's replacement is certain (``fix: safe``, e.g. 布署 → 部署).
     """
 
     code = "SF403"
@@ -170,13 +180,14 @@ class NonstandardTerm(Rule):
         for paragraph in document.prose():
             for found, term in wrong_terms(data, paragraph.text, year):
                 when = f"（{year}年的报告）" if term.dated else ""
-                yield self.report_text(
-                    paragraph,
-                    found.start(),
-                    found.end(),
+                start, end = paragraph.position(found.start()), paragraph.position(found.end())
+                yield self.report(
+                    start,
+                    end,
                     f"提法不规范{when}：“{found.group()}”应为“{term.right}”",
                     f"non-standard term '{found.group()}': write {term.right}",
                     suggestions=[(f"改为“{term.right}”", f"write {term.right}")],
+                    fix=Fix.replacing(start, end, term.right, safe=True) if term.fixable and start[0] == end[0] else None,
                 )
 
 

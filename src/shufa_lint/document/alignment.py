@@ -16,7 +16,8 @@ from difflib import SequenceMatcher
 from functools import cached_property
 
 from .markers import Marker
-from .text import comparable
+from .paragraphs import opens_heading, stands_alone
+from .text import comparable, ends_sentence
 
 MATCH = 0.6  # similarity at which a body heading realises an outline item
 # When the chain must choose between two orders (a block moved), keeping the higher headings where the
@@ -80,6 +81,10 @@ class Gap:
     anchor: tuple[int, int]  # 1-based (line, column) where the finding belongs
     lost_children: tuple[Marker, ...] = ()  # outline children missing with their whole subtree
     found_children: tuple[Marker, ...] = ()  # body headings that realise the item's other descendants
+    # missing: the body heading of the nearest present item before it (it belongs after that one's
+    # text), or, when none comes before, of the nearest present item after it
+    follows: Marker | None = None
+    precedes: Marker | None = None
 
 
 @dataclass
@@ -151,7 +156,8 @@ class Alignment:
             for child in lost:
                 handled.add(id(child))
                 handled.update(id(d) for d in child.descendants())
-            found.append(Gap("missing", item, None, self._anchor(index), lost, realised))
+            anchor, follows, precedes = self._place(index)
+            found.append(Gap("missing", item, None, anchor, lost, realised, follows, precedes))
         return found
 
     def _same_slot(self, item: Marker, spare: set[int]) -> Marker | None:
@@ -170,20 +176,33 @@ class Alignment:
                 return heading
         return None
 
-    def _anchor(self, outline_index: int) -> tuple[int, int]:
-        """Just after the body heading of the nearest paired item before: where the lost text belonged."""
+    def _place(self, outline_index: int) -> tuple[tuple[int, int], Marker | None, Marker | None]:
+        """Where a missing item's text belonged: the start of the first line after the body heading of
+        the nearest paired item before it (past the rest of a sentence broken across lines), else the
+        heading of the nearest paired item after it. Returns the anchor and those two headings."""
         before = max((i for i in self.pairs if i < outline_index), default=None)
         after = min((i for i in self.pairs if i > outline_index), default=None)
+        previous_heading = self.body[self.pairs[before]] if before is not None else None
         next_heading = self.body[self.pairs[after]] if after is not None else None
-        if before is not None:
-            line = self.body[self.pairs[before]].line + 1
+        if previous_heading is not None:
+            line = previous_heading.line + 1
+            limit = next_heading.line if next_heading is not None else len(self.lines) + 1
+            while line < min(limit, len(self.lines) + 1) and _runs_on(self.lines[line - 2], self.lines[line - 1]):
+                line += 1
             if next_heading is None or line < next_heading.line:
                 if line <= len(self.lines):
-                    return line, 1
-                return len(self.lines), max(1, len(self.lines[-1]))
+                    return (line, 1), previous_heading, None
+                return (len(self.lines), max(1, len(self.lines[-1]))), previous_heading, None
         if next_heading is not None:
-            return next_heading.line, next_heading.column
-        return self.body_first_line, 1
+            return (next_heading.line, next_heading.column), previous_heading, next_heading
+        return (self.body_first_line, 1), None, None
+
+
+def _runs_on(line: str, following: str) -> bool:
+    """Whether ``following`` continues the sentence ``line`` breaks off (a line broken mid-sentence)."""
+    return bool(line.strip() and following.strip()) and not (
+        ends_sentence(line) or stands_alone(line) or opens_heading(following)
+    )
 
 
 def align(outline_tree, body_tree, lines: tuple[str, ...], body_first_line: int) -> Alignment:

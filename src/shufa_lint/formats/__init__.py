@@ -10,13 +10,14 @@ from __future__ import annotations
 import hashlib
 import importlib
 import os
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from ..diagnostics import Diagnostic, Severity
-from ..source import SourceText
+from ..diagnostics import Diagnostic, Message, Severity
+from ..source import SourceText, split_lines
 
 if TYPE_CHECKING:  # the structure is the engine's: a --help or --list-rules run never loads it
     from ..structure import ReportStructure
@@ -49,8 +50,12 @@ class FileReport:
     path: str
     diagnostics: list[Diagnostic] = field(default_factory=list)
     source: SourceText | None = None  # the text as read, for formats that quote the source line
-    error: str | None = None  # an input error: the file could not be linted
+    error: Message | None = None  # an input error, ``path: reason``: the file could not be linted
     structure: ReportStructure | None = None  # report type, sections and outline coverage (html, serve)
+
+    def __post_init__(self):
+        if isinstance(self.error, str):  # a reason known in one language only
+            self.error = Message(self.error, self.error)
 
     @cached_property
     def _file_lines(self) -> tuple[str, ...]:
@@ -59,7 +64,7 @@ class FileReport:
         # Diagnostics are in file coordinates: for a text file that is its raw text; for .docx the
         # "lines" are the paragraphs themselves.
         if self.source.raw_text and self.source.position_unit == "line":
-            return tuple(self.source.raw_text.splitlines())
+            return tuple(split_lines(self.source.raw_text))
         return self.source.lines
 
     @property
@@ -82,8 +87,51 @@ class RenderOptions:
 
 
 def render(name: str, files: list[FileReport], options: RenderOptions) -> str:
+    """The findings in format ``name``: well-formed Unicode that any UTF-8 stream or file takes, whatever
+    the bytes of a file's name."""
     module = importlib.import_module(f"{__package__}.{FORMATS[name]}")
-    return module.render(files, options)
+    return well_formed(module.render(files, options))
+
+
+# Characters that must not reach a terminal or a CI log as they are: C0 and C1 controls (a line break in
+# a file name starts a forged ``::error`` line; ESC starts colour, title and clear-screen sequences), DEL,
+# the Unicode line and paragraph separators and the bidirectional overrides that reorder what is shown.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+# Characters XML 1.0 does not allow, even escaped (what JUnit readers reject).
+XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+# A run of escaped bytes with the ASCII around them: a file name's bytes as Python escapes them.
+_ESCAPED_BYTES = re.compile("[\x00-\x7f\udc80-\udcff]*[\udc80-\udcff][\x00-\x7f\udc80-\udcff]*")
+
+
+def control_picture(match: re.Match) -> str:
+    """A control character as one visible character of width one: ␛ for ESC, ␊ for LF, � otherwise."""
+    code = ord(match.group())
+    if code < 0x20:
+        return chr(0x2400 + code)
+    return "\u2421" if code == 0x7F else "\ufffd"
+
+
+def well_formed(text: str) -> str:
+    """``text`` without lone surrogates. A file name that is not UTF-8 reaches Python with its bytes
+    escaped as surrogates (U+DC80–U+DCFF), which no UTF-8 stream can write: such bytes are shown as
+    GB18030 when they are that (the encoding Chinese Windows names files in), otherwise as U+FFFD."""
+    if not _SURROGATE.search(text):
+        return text
+    return _SURROGATE.sub("\ufffd", _ESCAPED_BYTES.sub(_as_gb18030, text))
+
+
+def _as_gb18030(match: re.Match) -> str:
+    try:
+        return match.group().encode("ascii", "surrogateescape").decode("gb18030")
+    except UnicodeDecodeError:
+        return match.group()
+
+
+def printable(text: str) -> str:
+    """``text`` safe for a terminal or a CI log line (``full``, ``concise``, stderr): well-formed, each
+    control character shown as one visible character, so columns and carets stay in place."""
+    return _CONTROL.sub(control_picture, well_formed(text))
 
 
 def is_minor(diagnostic: Diagnostic) -> bool:

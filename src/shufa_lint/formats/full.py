@@ -15,7 +15,7 @@ import unicodedata
 from collections import Counter
 
 from ..diagnostics import Severity
-from . import SEVERITY_WORDS, is_minor, one_line
+from . import SEVERITY_WORDS, is_minor, one_line, printable
 
 LEFT_CONTEXT = 24  # cells shown before the span
 WINDOW = 76  # cells of source shown per finding
@@ -88,13 +88,13 @@ def _finding(report, d, paint: _Painter, words: dict, lang: str) -> list[str]:
     emphasis = (colour,) if is_minor(d) else (BOLD, colour)
     out = [
         f"{paint(d.code, *emphasis)} {paint(d.name, BOLD)} [{paint(severity, colour)}] "
-        f"{one_line(d.message.get(lang))}",
-        f"  --> {report.path}:{d.line}:{d.column}",
+        f"{printable(one_line(d.message.get(lang)))}",
+        f"  --> {printable(report.path)}:{d.line}:{d.column}",
     ]
     text = report.line_text(d.line)
     if text is not None:
         end = d.end_column - 1 if d.end_line == d.line else len(text)
-        shown, offset, width = excerpt(text, d.column - 1, end)
+        shown, offset, width = excerpt(printable(text), d.column - 1, end)
         gutter = " " * len(str(d.line))
         out += [
             f" {gutter} {paint('|', DIM)}",
@@ -102,7 +102,7 @@ def _finding(report, d, paint: _Painter, words: dict, lang: str) -> list[str]:
             f" {gutter} {paint('|', DIM)} {' ' * offset}{paint('^' * width, colour)}"
             + (words["ends"].format(line=d.end_line, column=d.end_column) if d.end_line != d.line else ""),
         ]
-    out += [f"  = {paint(words['suggestion'] + s.get(lang), GREEN)}" for s in d.suggestions]
+    out += [f"  = {paint(words['suggestion'] + printable(one_line(s.get(lang))), GREEN)}" for s in d.suggestions]
     return out + [""]
 
 
@@ -110,7 +110,7 @@ def _file_block(report, options, paint: _Painter) -> list[str]:
     words = WORDS[options.lang]
     headline = [d for d in report.diagnostics if not is_minor(d)]
     minor = [d for d in report.diagnostics if is_minor(d)]
-    out = [f"{paint(report.path, BOLD)}: {words['problems'].format(count=len(report.diagnostics))}", ""]
+    out = [f"{paint(printable(report.path), BOLD)}: {words['problems'].format(count=len(report.diagnostics))}", ""]
     for d in headline:
         out += _finding(report, d, paint, words, options.lang)
     if minor and options.show_all:

@@ -9,7 +9,7 @@ left out when the span covers several lines, which Actions rejects. warning → 
 from __future__ import annotations
 
 from ..diagnostics import Severity
-from . import relative_path
+from . import printable, relative_path
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 SUGGESTION_LABEL = {"zh": "建议：", "en": "Suggestion: "}
@@ -34,8 +34,10 @@ def annotation(diagnostic, path: str, lang: str) -> str:
     else:
         properties.append(("endLine", diagnostic.end_line))
     properties.append(("title", f"shufa-lint ({diagnostic.code})"))
+    # each part printable (a line break in a message is data, not a new command), then joined by real breaks
     message = "\n".join(
-        [diagnostic.message.get(lang)] + [SUGGESTION_LABEL[lang] + s.get(lang) for s in diagnostic.suggestions]
+        printable(part)
+        for part in [diagnostic.message.get(lang)] + [SUGGESTION_LABEL[lang] + s.get(lang) for s in diagnostic.suggestions]
     )
     props = ",".join(f"{key}={escape_property(str(value))}" for key, value in properties)
     return f"::{COMMANDS[diagnostic.severity]} {props}::{escape_data(message)}"
@@ -44,8 +46,8 @@ def annotation(diagnostic, path: str, lang: str) -> str:
 def render(files, options) -> str:
     lines = []
     for report in files:
-        path = relative_path(report.path, options.root)
+        path = printable(relative_path(report.path, options.root))
         lines.extend(annotation(d, path, options.lang) for d in report.diagnostics)
         if report.error:
-            lines.append(f"::error file={escape_property(path)},title=shufa-lint::{escape_data(report.error)}")
+            lines.append(f"::error file={escape_property(path)},title=shufa-lint::{escape_data(printable(report.error.get(options.lang)))}")
     return "".join(line + "\n" for line in lines)

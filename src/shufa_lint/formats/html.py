@@ -269,7 +269,7 @@ def _short_label(label: str) -> str:
 
 def _document_view(view_id: str, report: FileReport, lang: str) -> DocumentView:
     if report.error:
-        return DocumentView(view_id, report.path, None, [], [], [], [], error=report.error)
+        return DocumentView(view_id, report.path, None, [], [], [], [], error=report.error.get(lang))
     file_lines = list(report.file_lines) or [""]
     widths = _label_widths(report)
     shown = [_as_shown(d, widths) for d in report.diagnostics] if widths else report.diagnostics

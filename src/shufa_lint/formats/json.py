@@ -29,7 +29,7 @@ def diagnostic_dict(diagnostic: Diagnostic, lang: str) -> dict:
 
 def render(files, options) -> str:
     diagnostics = [diagnostic_dict(d, options.lang) for report in files for d in report.diagnostics]
-    errors = [{"path": report.path, "message": report.error} for report in files if report.error]
+    errors = [{"path": report.path, "message": report.error.get(options.lang)} for report in files if report.error]
     payload = {"version": 1, "diagnostics": diagnostics}
     if errors:
         payload["errors"] = errors

@@ -92,14 +92,15 @@ def render(files, options) -> str:
     index = {rule["id"]: position for position, rule in enumerate(rules)}
     results, notifications = [], []
     for report in files:
-        uri = quote(relative_path(report.path, options.root), safe="/")
+        # the file name's own bytes, percent-encoded: exact even when they are not UTF-8
+        uri = quote(relative_path(report.path, options.root).encode("utf-8", "surrogateescape"), safe="/")
         for d, fingerprint in zip(report.diagnostics, fingerprints(report)):
             results.append(_result(d, uri, index[d.code], fingerprint, options.lang))
         if report.error:
             notifications.append(
                 {
                     "level": "error",
-                    "message": {"text": report.error},
+                    "message": {"text": report.error.get(options.lang)},
                     "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri}}}],
                 }
             )

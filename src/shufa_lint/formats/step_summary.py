@@ -6,7 +6,7 @@ finding, so a long report is still readable from the run.
 
 from __future__ import annotations
 
-from . import SEVERITY_WORDS, one_line, relative_path
+from . import SEVERITY_WORDS, one_line, printable, relative_path
 from .summary import summary_line
 
 HEADERS = {
@@ -16,7 +16,7 @@ HEADERS = {
 
 
 def _cell(text: str) -> str:
-    return one_line(text).replace("|", "\\|")
+    return printable(one_line(text)).replace("|", "\\|")
 
 
 def render(files, options) -> str:

@@ -11,7 +11,9 @@ from . import SEVERITY_WORDS, severity_counts
 ORDER = (Severity.ERROR, Severity.WARNING, Severity.INFO)
 
 
-def summary_line(files, lang: str) -> str:
+def summary_line(files, lang: str, hidden: int = 0) -> str:
+    """``发现 3 个问题（1 错误，2 警告），共检查 1 个文件``; ``hidden`` minor findings the output did not list
+    are said to be there."""
     counts = severity_counts(files)
     total = sum(counts.values())
     checked = sum(1 for report in files if not report.error)
@@ -20,12 +22,14 @@ def summary_line(files, lang: str) -> str:
     if lang == "en":
         parts = ", ".join(f"{counts[s]} {words[s]}" for s in ORDER if counts[s])
         found = f"Found {total} problem(s) ({parts})" if total else "No problems found"
-        text = f"{found} in {checked} file(s)"
-        return text + (f"; {unreadable} file(s) could not be read" if unreadable else "")
+        text = f"{found} in {checked} file(s)" if checked else "No file was checked"
+        text += f" ({hidden} minor not listed; --show-all lists them)" if hidden else ""
+        return text + (f"; {unreadable} input(s) could not be linted" if unreadable else "")
     parts = "，".join(f"{counts[s]} {words[s]}" for s in ORDER if counts[s])
     found = f"发现 {total} 个问题（{parts}）" if total else "未发现问题"
-    text = f"{found}，共检查 {checked} 个文件"
-    return text + (f"，{unreadable} 个文件无法读取" if unreadable else "")
+    text = f"{found}，共检查 {checked} 个文件" if checked else "未检查任何文件"
+    text += f"（其中 {hidden} 条次要提示未列出，加 --show-all 显示）" if hidden else ""
+    return text + (f"，{unreadable} 个输入无法检查" if unreadable else "")
 
 
 def statistics(files) -> list[dict]:

@@ -13,17 +13,14 @@ from __future__ import annotations
 import copy
 import io
 import os
-import re
 
-from ..diagnostics import Diagnostic, InputError, Severity
+from ..diagnostics import Diagnostic, InputError, Message, Severity, os_reason
 from ..source.docx import line_elements, read_docx, run_piece, text_runs
 from ..source.numbering import w
-from . import FileReport
+from . import XML_ILLEGAL, FileReport
 
 COMMENT_AUTHOR = "shufa-lint"
 COMMENT_INITIALS = "SL"
-# XML 1.0 cannot hold these; a plain-text draft that has one gets U+FFFD in its Word copy
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
 
@@ -36,22 +33,27 @@ def write_reviewed(files: list[FileReport], out: str, lang: str) -> list[str]:
         try:
             os.makedirs(out, exist_ok=True)
         except OSError as error:
-            return [f"{out}: cannot create the folder: {error.strerror or error}"]
+            reason = os_reason(error)
+            return [f"{out}: " + Message(f"无法创建文件夹：{reason.zh}", f"cannot create the folder: {reason.en}").get(lang)]
     taken: set[str] = set()
     inputs = [report.path for report in files if report.path != "-" and os.path.exists(report.path)]
     for report in linted:
         target = _target(report.path, out, taken) if into_folder else out
         if os.path.exists(target) and any(os.path.samefile(target, path) for path in inputs):
-            problems.append(f"{target}: is one of the inputs; its reviewed copy was not written")
+            problems.append(
+                f"{target}: "
+                + Message("是要检查的文件之一，未写入批注副本", "is one of the inputs; its reviewed copy was not written").get(lang)
+            )
             continue
         try:
             data = reviewed_copy(report, lang)
             with open(target, "wb") as handle:
                 handle.write(data)
         except InputError as error:
-            problems.append(str(error))
+            problems.append(error.message.get(lang))
         except OSError as error:
-            problems.append(f"{target}: cannot write: {error.strerror or error}")
+            reason = os_reason(error)
+            problems.append(f"{target}: " + Message(f"无法写入：{reason.zh}", f"cannot write: {reason.en}").get(lang))
     return problems
 
 
@@ -83,8 +85,8 @@ def reviewed_copy(report: FileReport, lang: str) -> bytes:
     else:
         document = docx.Document()
         for line in report.file_lines:
-            document.add_paragraph(_NOT_XML.sub("\ufffd", line))
-        expected = tuple(_NOT_XML.sub("\ufffd", line) for line in report.file_lines)
+            document.add_paragraph(XML_ILLEGAL.sub("\ufffd", line))  # a plain-text draft's controls: U+FFFD
+        expected = tuple(XML_ILLEGAL.sub("\ufffd", line) for line in report.file_lines)
     elements = [element for element, _ in line_elements(document.element.body)]
     for diagnostic in report.diagnostics:
         if diagnostic.severity >= Severity.WARNING and elements:

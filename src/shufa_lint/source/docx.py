@@ -61,7 +61,8 @@ def read_docx(path: str, data: bytes) -> SourceText:
     except NumberingBomb as error:
         raise InputError(path, f"refused: {error} (limit {MAX_LABEL_CHARS}); not a real document's numbering") from None
     except Exception as error:  # noqa: BLE001 - python-docx and lxml raise many kinds on a damaged file
-        raise InputError(path, f"not a readable .docx ({type(error).__name__}: {_one_line(error)})") from None
+        detail = f"{type(error).__name__}: {_one_line(error)}"
+        raise InputError(path, f"not a readable .docx ({detail})", f"不是可读取的 .docx（{detail}）") from None
     return SourceText(
         path=path,
         lines=tuple(lines),
@@ -80,7 +81,9 @@ def _open_archive(path: str, data: bytes) -> zipfile.ZipFile:
     try:
         return zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError):
-        raise InputError(path, "not a valid .docx (the file is not a complete zip archive)") from None
+        raise InputError(
+            path, "not a valid .docx (the file is not a complete zip archive)", "不是有效的 .docx（不是完整的 zip 压缩包）"
+        ) from None
 
 
 def _check_members(path: str, archive: zipfile.ZipFile) -> None:

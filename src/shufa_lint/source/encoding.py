@@ -42,7 +42,7 @@ def decode(data: bytes, path: str, declared: str | None = None) -> Decoded:
     """``data`` as text; ``declared`` (from ``--encoding``) overrides detection. Raises ``InputError``."""
     decoded = _decode_declared(data, path, declared) if declared else _detect(data, path)
     if not looks_like_text(decoded.text):
-        raise InputError(path, "not a text file (binary content); nothing to lint")
+        raise InputError(path, "not a text file (binary content); nothing to lint", "不是文本文件（二进制内容），未检查")
     return decoded
 
 
@@ -50,13 +50,27 @@ def _bom(data: bytes) -> tuple[bytes, str] | None:
     return next(((mark, name) for mark, name in _BOMS if data.startswith(mark)), None)
 
 
-def _decode_declared(data: bytes, path: str, declared: str) -> Decoded:
+def text_codec(declared: str, path: str) -> codecs.CodecInfo:
+    """The codec ``--encoding`` names, if it decodes bytes to text; else ``InputError`` blaming ``path``."""
     try:
         info = codecs.lookup(declared)
+        # rot13, hex, base64 are codecs but not text encodings; "undefined" refuses every input
+        usable = getattr(info, "_is_text_encoding", True) and info.incrementaldecoder(errors="strict").decode(b"", True) == ""
     except LookupError:
-        raise InputError(path, f"unknown encoding {declared!r} given with --encoding") from None
-    if not getattr(info, "_is_text_encoding", True):  # rot13, hex, base64: codecs, not text encodings
-        raise InputError(path, f"{declared!r} given with --encoding is not a text encoding")
+        raise InputError(
+            path, f"unknown encoding {declared!r}", f"编码“{declared}”不存在"
+        ) from None
+    except (ValueError, TypeError):  # UnicodeError is a ValueError
+        usable = False
+    if not usable:
+        raise InputError(
+            path, f"{declared!r} is not a text encoding", f"“{declared}”不是文本编码"
+        )
+    return info
+
+
+def _decode_declared(data: bytes, path: str, declared: str) -> Decoded:
+    info = text_codec(declared, path)
     name = info.name
     found = _bom(data)
     # a BOM that agrees with the declared encoding is the file's, not text; "utf-16" means "either order"
@@ -73,7 +87,11 @@ def _strict(data: bytes, encoding: str, path: str) -> str:
         return data.decode(encoding)
     except UnicodeDecodeError as error:
         line = data[: error.start].decode(encoding, errors="replace").count("\n") + 1
-        raise InputError(path, f"cannot decode as {encoding} at line {line} (byte {error.start})") from None
+        raise InputError(
+            path,
+            f"cannot decode as {encoding} at line {line} (byte {error.start})",
+            f"无法按 {encoding} 解码：第 {line} 行（第 {error.start} 字节）",
+        ) from None
 
 
 def line_of_byte(data: bytes, offset: int) -> int:
@@ -107,6 +125,7 @@ def _refuse_mixed(data: bytes, path: str, first_bad: int) -> None:
             path,
             f"mixed encodings: line {utf8_line} is UTF-8 but line {bad_line} is not; "
             "save the file in one encoding (or pass --encoding)",
+            f"编码混杂：第 {utf8_line} 行是 UTF-8，第 {bad_line} 行不是；请以同一种编码保存（或用 --encoding 指定）",
         )
 
 
@@ -142,19 +161,25 @@ def _in_gb2312(char: str) -> bool:
         return False
 
 
+_UNRECOGNISED = (
+    "not a text file, or in an encoding that cannot be recognised (try --encoding)",
+    "不是文本文件，或编码无法识别（可用 --encoding 指定）",
+)
+
+
 def _guess(data: bytes, path: str) -> Decoded:
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
     if best is None or best.encoding is None:
-        raise InputError(path, "not a text file, or in an encoding that cannot be recognised (try --encoding)")
+        raise InputError(path, *_UNRECOGNISED)
     name = codecs.lookup(best.encoding).name
     if name in ("utf-16", "utf-32"):
         name += "-le"
     try:
         return Decoded(data.decode(name), name)
     except UnicodeDecodeError:
-        raise InputError(path, "not a text file, or in an encoding that cannot be recognised (try --encoding)") from None
+        raise InputError(path, *_UNRECOGNISED) from None
 
 
 def looks_like_text(text: str) -> bool:

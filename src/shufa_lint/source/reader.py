@@ -24,18 +24,21 @@ MARKDOWN_SUFFIXES = (".md", ".markdown")
 LEGACY_WORD_SUFFIXES = (".doc", ".dot", ".wps", ".wpt")
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP_MAGIC = b"PK\x03\x04"
-_SAVE_AS_DOCX = "is a binary Word/WPS document (.doc/.wps), which cannot be read; save it as .docx and lint that"
+_SAVE_AS_DOCX = (
+    "is a binary Word/WPS document (.doc/.wps), which cannot be read; save it as .docx and lint that",
+    "是二进制 Word/WPS 文档（.doc/.wps），无法读取；请另存为 .docx 后再检查",
+)
 
 
 def read(path: str, encoding: str | None = None) -> SourceText:
     suffix = os.path.splitext(path)[1].lower()
     if suffix in LEGACY_WORD_SUFFIXES:
-        raise InputError(path, _SAVE_AS_DOCX)
+        raise InputError(path, *_SAVE_AS_DOCX)
     limit = MAX_DOCX_BYTES if suffix in DOCX_SUFFIXES or path == "-" else MAX_TEXT_BYTES
     if path == "-":
         return read_bytes(path, _read_stdin(limit), encoding)
     if os.path.isdir(path):
-        raise InputError(path, _why_directory(path))
+        raise InputError(path, *_why_directory(path))
     return read_bytes(path, read_regular_file(path, limit), encoding)
 
 
@@ -43,17 +46,21 @@ def read_bytes(path: str, data: bytes, encoding: str | None = None) -> SourceTex
     """A ``SourceText`` from bytes already read; the format follows the name, then the content."""
     suffix = os.path.splitext(path)[1].lower()
     if data.startswith(_OLE_MAGIC):
-        raise InputError(path, _SAVE_AS_DOCX)
+        raise InputError(path, *_SAVE_AS_DOCX)
     if suffix in DOCX_SUFFIXES or (path == "-" and data.startswith(_ZIP_MAGIC)):
         from .docx import read_docx
 
         return read_docx(path, data)
     if data.startswith(_ZIP_MAGIC):
-        raise InputError(path, "is a zip archive (a .docx saved under another name?); rename it to .docx")
+        raise InputError(
+            path,
+            "is a zip archive (a .docx saved under another name?); rename it to .docx",
+            "是 zip 压缩包（可能是改了扩展名的 .docx），请改名为 .docx",
+        )
     if len(data) > MAX_TEXT_BYTES:
-        raise InputError(path, too_large(len(data), MAX_TEXT_BYTES))
+        raise InputError(path, *too_large(len(data), MAX_TEXT_BYTES))
     if not data.strip():
-        raise InputError(path, "file is empty")
+        raise InputError(path, "file is empty", "文件为空")
     decoded = decode(data, path, encoding)
     return text_source(path, decoded.text, encoding=decoded.encoding, bom=decoded.bom)
 
@@ -71,17 +78,17 @@ def text_source(path: str, text: str, **attributes) -> SourceText:
 def _read_stdin(limit: int) -> bytes:
     data = sys.stdin.buffer.read(limit + 1)
     if len(data) > limit:
-        raise InputError("-", too_large(len(data), limit, at_least=True))
+        raise InputError("-", *too_large(len(data), limit, at_least=True))
     return data
 
 
-def _why_directory(path: str) -> str:
-    """A directory reaches the reader only when the walk refused to enter it: say why."""
+def _why_directory(path: str) -> tuple[str, str]:
+    """A directory reaches the reader only when the walk refused to enter it: say why (English, Chinese)."""
     if os.path.islink(path):
         target = os.path.realpath(path)
         parent = os.path.realpath(os.path.dirname(os.path.abspath(path)))
         if parent == target or parent.startswith(target.rstrip(os.sep) + os.sep):
-            return f"symlink loop: links back to {target}; not followed"
+            return f"symlink loop: links back to {target}; not followed", f"符号链接循环：指回 {target}，未进入"
     if not os.access(path, os.R_OK | os.X_OK):
-        return "cannot read directory: permission denied"
-    return "is a directory"
+        return "cannot read directory: permission denied", "无法读取文件夹：没有权限"
+    return "is a directory", "是一个文件夹"
