@@ -41,8 +41,11 @@ def test_a_clean_report_gives_no_content_finding(path):
 def test_a_government_work_report_plans_its_title_year():
     # 2026年政府工作报告 (given in January 2026) reviews 2025 and plans 2026
     assert codes(_text("q05_gov_work_report_2026.txt"), ("SF721", "SF722", "SF723")) == []
+    # read as a 述法报告 (--pack), its parts are found, and its years still follow its kind
+    as_shufa = lint(_text("q05_gov_work_report_2026.txt"), ("SF721", "SF722", "SF723"), pack="shufa")
+    assert as_shufa == []
     wrong = _changed("q05_gov_work_report_2026.txt", "和2026年工作安排", "和2027年工作安排")
-    found = lint(wrong, "SF722")
+    found = lint(wrong, "SF722", pack="shufa")
     assert [d.line for d in found] == [15]
     assert "应为2026年" in found[0].message.zh
 

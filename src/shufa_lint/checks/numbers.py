@@ -15,7 +15,7 @@ from ..document.numerals import parse_chinese
 from ..patterns import GuardedPattern
 from ..registry import Rule, register
 from .review import part_in_role, review_data_of
-from .years import plan_document
+from .years import PLAN, document_kind
 
 # 3千余份, 5百人, 2.5千: an Arabic number with 千/百 as its multiplier (千米, 千克, 千伏 … are units; 百分 is 百分之/百分点)
 _MIXED = GuardedPattern(re.compile(r"(?<![0-9.０-９])([0-9]+(?:\.[0-9]+)?)([千百])(?![米克瓦伏帕焦卡赫分字兆])"))
@@ -233,7 +233,7 @@ class DateAfterSigning(Rule):
 
     def check(self, document, context):
         signed = document.signing_date
-        if signed is None or plan_document(document):
+        if signed is None or document_kind(document, context) == PLAN:
             return
         plans = part_in_role(document, context, review_data_of(context).measures)
         planned = {paragraph.index for paragraph in plans.paragraphs} if plans else set()

@@ -24,29 +24,34 @@ _YEAR = re.compile(r"(?<![0-9至到截争—–\-～~])((?:19|20)[0-9]{2})\s*年
 _OPENING_YEAR = re.compile(r"^\s*((?:19|20)[0-9]{2})\s*年(?:度)?(?:[，,]|全年|以来|我|全)")
 # Headings that are about another year on purpose: last year's problems and their rectification.
 _ABOUT_ANOTHER_YEAR = re.compile(r"问题|整改|反馈|对比|回顾|以来|历年")
-# Titles of documents whose title year is not a year reported on at its end: a 政府工作报告 named for
-# the year of its session reviews the year before and plans the title's year (光明新区2016年政府工作报告
-# reviews 2015); a 工作要点 or 计划 plans its title's year; a half-year or quarter summary is signed
-# inside its year and plans the rest of it.
-_WORK_REPORT_TITLE = re.compile(r"政府工作报告")
-_PLAN_TITLE = re.compile(r"工作要点|工作计划|工作安排|工作打算|实施方案|任务清单")
+# Kinds of document whose title year is not a year reported on at its end (packs in rules/packs/): a
+# 政府工作报告 named for the year of its session reviews the year before and plans the title's year
+# (光明新区2016年政府工作报告 reviews 2015); a 工作要点 or 计划 plans its title's year; a half-year or
+# quarter summary (no pack of its own) is signed inside its year and plans the rest of it.
+WORK_REPORT, PLAN = "zhengfu-gongzuo-baogao", "gongzuo-yaodian"
 _PART_OF_YEAR_TITLE = re.compile(r"半年|季度")
 
 
-def plan_document(document: Document) -> bool:
-    """Whether the document is a plan (工作要点, 工作计划 …): every date in it is still to come."""
-    return bool(document.title and _PLAN_TITLE.search(document.title.text))
+def document_kind(document: Document, context) -> str:
+    """The kind the document's years are read by: the work report or plan pack its title names (a
+    title that names its type decides: 法治政府建设工作要点 is a plan), else the type recognised."""
+    title = document.title.text if document.title else ""
+    for name in (WORK_REPORT, PLAN):
+        pack = context.lexicon.packs.get(name)
+        if pack is not None and title and any(pattern.search(title) for pattern in pack.recogniser.title):
+            return name
+    return document.report_type.name if document.report_type else ""
 
 
-def reviewed_years(document: Document, year: int) -> tuple[int, int | None, bool]:
+def reviewed_years(document: Document, context, year: int) -> tuple[int, int | None, bool]:
     """For a document titled with ``year``: the year its achievements are about, the year its plans
     are for (None: not judged) and whether its signing date is judged against the year's end."""
-    title = document.title.text if document.title else ""
-    if _WORK_REPORT_TITLE.search(title):
+    kind = document_kind(document, context)
+    if kind == WORK_REPORT:
         return year - 1, year, False
-    if plan_document(document):
+    if kind == PLAN:
         return year, year, False
-    if _PART_OF_YEAR_TITLE.search(title):
+    if document.title and _PART_OF_YEAR_TITLE.search(document.title.text):
         return year, None, False
     return year, year + 1, True
 
@@ -87,7 +92,7 @@ class _PartYears(Rule):
         part = part_in_role(document, context, getattr(review_data_of(context), self.role))
         if part is None:
             return
-        achieved, planned, _signed = reviewed_years(document, year)
+        achieved, planned, _signed = reviewed_years(document, context, year)
         expected = planned if self.plans else achieved
         if expected is None:
             return
@@ -184,7 +189,7 @@ class SigningDateImplausible(Rule):
 
     def check(self, document, context):
         year, signed = report_year(document, context), document.signing_date
-        if year is None or signed is None or not reviewed_years(document, year)[2]:
+        if year is None or signed is None or not reviewed_years(document, context, year)[2]:
             return
         if (signed.year == year and signed.month >= 11) or year < signed.year <= year + 1:
             return
