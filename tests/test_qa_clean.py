@@ -161,3 +161,24 @@ def test_a_plan_summed_up_and_截止到_are_not_outdated_and_a_merged_measure_an
     unanswered = text.replace("招录35岁以下执法人员3名", "完善审查工作流程")
     found = lint(unanswered, "SF801")
     assert [d.line for d in found] == [8] and "执法队年轻执法人员少" in found[0].message.zh
+
+
+def test_a_title_naming_the_year_reported_and_the_next_holds_each_part_to_its_year():
+    two_years = _changed(
+        "q11_county_fzzf_2024_table.txt",
+        "安平县人民政府关于2024年度法治政府建设工作情况的报告",
+        "安平县2025年法治政府建设重点任务及2024年度推进情况报告",
+    )
+    assert codes(two_years, ("SF721", "SF722", "SF723")) == []
+    assert len(codes(two_years.replace("四、2025年工作安排", "四、2024年工作安排"), "SF722")) == 1
+
+
+def test_two_problems_in_one_sentence_are_not_a_one_sentence_problems_part():
+    text = _text("q04_shuzhi_2022.txt")
+    one_sentence = text.replace("指导基层执法的针对性不强。二是", "指导基层执法的针对性不强，二是")
+    assert codes(one_sentence, "SF802") == []
+    one_problem = text.replace(
+        "一是学法深度不够，对新修订的行政复议法、行政处罚法研究不深，指导基层执法的针对性不强。二是律师行业党建和监管存在短板，全县4家律师事务所中有1家未按期完成年度考核。",
+        "学法深度不够，对新修订的行政复议法研究不深。",
+    )
+    assert len(codes(one_problem, "SF802")) == 1

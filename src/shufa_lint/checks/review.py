@@ -227,14 +227,15 @@ class ProblemsTooThin(Rule):
         written = _body_text(problems)
         size = len(written.strip())
         achieved = sum(len(p.text) for p in achievements.paragraphs)
-        sentences = [s for s in _SENTENCE.findall(written) if s.strip()]
+        # 一是…，二是…。 is one sentence naming two problems
+        sentences = max(len([s for s in _SENTENCE.findall(written) if s.strip()]), len(_items(document, problems)))
         share = size / achieved if achieved else 1.0
         floor = float(context.options["min_share"])
-        if len(sentences) > 1 and share >= floor:
+        if sentences > 1 and share >= floor:
             return
         heading = problems.heading
-        why_zh = "只有一句话" if len(sentences) <= 1 else f"仅{size}字，约为工作情况部分（{achieved}字）的{share:.0%}，低于{floor:.0%}"
-        why_en = "a single sentence" if len(sentences) <= 1 else f"{size} characters, {share:.0%} of the achievements part ({achieved}), below {floor:.0%}"
+        why_zh = "只有一句话" if sentences <= 1 else f"仅{size}字，约为工作情况部分（{achieved}字）的{share:.0%}，低于{floor:.0%}"
+        why_en = "a single sentence" if sentences <= 1 else f"{size} characters, {share:.0%} of the achievements part ({achieved}), below {floor:.0%}"
         yield self.report(
             (heading.line, heading.column),
             (heading.end_line, heading.end_column),

@@ -43,9 +43,16 @@ def document_kind(document: Document, context) -> str:
     return document.report_type.name if document.report_type else ""
 
 
+_TITLE_YEARS = re.compile(r"((?:19|20)[0-9]{2})\s*年")
+
+
 def reviewed_years(document: Document, context, year: int) -> tuple[int, int | None, bool]:
     """For a document titled with ``year``: the year its achievements are about, the year its plans
     are for (None: not judged) and whether its signing date is judged against the year's end."""
+    named = sorted({int(found) for found in _TITLE_YEARS.findall(document.title.text)}) if document.title else []
+    if len(named) == 2 and named[1] == named[0] + 1 and year in named:
+        # 2025年重点任务分工及2024年度推进情况报告: the work of one year and the plans for the next
+        return named[0], named[1], True
     kind = document_kind(document, context)
     if kind == WORK_REPORT:
         return year - 1, year, False
@@ -145,7 +152,8 @@ class PlanYear(_PartYears):
     plan year = title year + 1”; the 法治政府建设年度报告 part is literally 下一年度…的主要安排). A plan
     dated to the year just reported, or two years on, was kept from another year's report. The kind
     of document sets the year: a 政府工作报告 named for the year of its session reviews the year before
-    and plans its title's year; a 工作要点 plans its title's year; a half-year summary is not judged.
+    and plans its title's year; a 工作要点 plans its title's year; a half-year summary is not judged;
+    a title naming two years (2025年重点任务分工及2024年度推进情况) reports the first and plans the second.
 
     Example (a 2025 report)::
 
@@ -189,7 +197,10 @@ class SigningDateImplausible(Rule):
 
     def check(self, document, context):
         year, signed = report_year(document, context), document.signing_date
-        if year is None or signed is None or not reviewed_years(document, context, year)[2]:
+        if year is None or signed is None:
+            return
+        year, _planned, judged = reviewed_years(document, context, year)
+        if not judged:
             return
         if (signed.year == year and signed.month >= 11) or year < signed.year <= year + 1:
             return
