@@ -289,8 +289,8 @@ _AIM_VERB = "全面提升"
 def _aim(claim: re.Match) -> bool:
     """Whether a claim is an aim, not a result: 全面提升 with its object after it (全面提升依法行政能力)
     states what a measure is for; a result puts the thing first (城市功能全面提升)."""
-    rest = claim.string[claim.end() : claim.end() + 1]
-    return claim.group() == _AIM_VERB and bool(_HAN_WORD.match(rest + rest)) and rest != "了"
+    following = claim.string[claim.end() : claim.end() + 1]
+    return claim.group() == _AIM_VERB and "\u4e00" <= following <= "\u9fff" and following != "了"
 
 
 @register
