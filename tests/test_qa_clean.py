@@ -182,3 +182,11 @@ def test_two_problems_in_one_sentence_are_not_a_one_sentence_problems_part():
         "学法深度不够，对新修订的行政复议法研究不深。",
     )
     assert len(codes(one_problem, "SF802")) == 1
+
+
+def test_the_result_of_an_assessment_of_last_year_is_not_last_years_work():
+    assessed = "2024年度全省法治政府建设考核中，我县获评优秀等次，排名较上年前移5位。"
+    text = _changed("q20_county_shufa_2025_traps.txt", "（二）2024年度述法反馈问题整改情况。", assessed + "\n（二）2024年度述法反馈问题整改情况。")
+    assert codes(text, "SF721") == []
+    copied = text.replace(assessed, "2024年，全县办理行政复议案件96件，纠错率8.3%。")
+    assert len(codes(copied, "SF721")) == 1

@@ -22,6 +22,10 @@ from .sections import Part, report_year
 # starting point (2024年以来), not an end (截至2024年底, 到2027年) and not a target (力争2027年).
 _YEAR = re.compile(r"(?<![0-9至到截争—–\-～~])((?:19|20)[0-9]{2})\s*年(?:度)?(?![0-9]|以来|来|至|起|[—–\-～~]|前|底前|[0-9]{1,2}月)")
 _OPENING_YEAR = re.compile(r"^\s*((?:19|20)[0-9]{2})\s*年(?:度)?(?:[，,]|全年|以来|我|全)")
+# A paragraph on the result of an assessment of an earlier year (2024年度全省法治政府建设考核中，我县获评
+# 优秀): the result comes in the year reported, the year named is the one assessed.
+_ASSESSED = re.compile(r"考核|考评|评估|评议|评选|测评|督察|验收|表彰")
+_FIRST_CLAUSE = re.compile(r"[^，。；;,]*")
 # Headings that are about another year on purpose: last year's problems and their rectification.
 _ABOUT_ANOTHER_YEAR = re.compile(r"问题|整改|反馈|对比|回顾|以来|历年")
 # Kinds of document whose title year is not a year reported on at its end (packs in rules/packs/): a
@@ -75,7 +79,7 @@ def _headings(document: Document, part: Part) -> list:
 def _heading_years(document: Document, part: Part):
     """(heading, match) for each year a heading of the part names."""
     for heading in _headings(document, part):
-        if _ABOUT_ANOTHER_YEAR.search(heading.text):
+        if _ABOUT_ANOTHER_YEAR.search(heading.text) or _ASSESSED.search(heading.text):
             continue
         for found in _YEAR.finditer(heading.text):
             yield heading, found
@@ -113,6 +117,8 @@ class _PartYears(Rule):
             found = _OPENING_YEAR.match(paragraph.text)
             if found is None or int(found.group(1)) == expected or "以来" in found.group():
                 continue
+            if _ASSESSED.search(_FIRST_CLAUSE.match(paragraph.text).group()):
+                continue
             if self.comparison_ok and f"{expected}年" in paragraph.text:
                 continue
             yield self.report_text(paragraph, found.start(1), found.end(1) + 1, *self.message(found.group(1), expected))
@@ -126,7 +132,8 @@ class OtherYearReported(_PartYears):
     Why: a report covers its own year (the title's, or ``report-year``); a heading or an opening
     dated to another year is almost always kept from last year's report (shared domain notes §4.3,
     year consistency). Headings about another year on purpose (上年度问题整改情况, 2021年以来) and a
-    paragraph that names the report year too (a comparison) are not flagged.
+    paragraph that names the report year too (a comparison), and the result of an assessment of an
+    earlier year (2024年度全省法治政府建设考核中，我县获评优秀) are not flagged.
 
     Example (a 2025 report)::
 
