@@ -4,6 +4,7 @@ import pytest
 
 from shufa_lint.document.markers import ARABIC, HAN, ITEM, PAREN_ARABIC, PAREN_HAN, scan
 from shufa_lint.document.numerals import parse_chinese, to_chinese
+from shufa_lint.document.text import ends_sentence
 from support import document
 
 
@@ -156,3 +157,35 @@ def test_run_in_items_after_a_comma():
 def test_headings_run_on_after_a_full_stop():
     found = scan("一、工作情况。(一)强化引领。1.学习。")
     assert [(m.kind, m.ordinal) for m in found] == [(HAN, 1), (PAREN_HAN, 1), (ARABIC, 1)]
+
+
+@pytest.mark.parametrize(
+    "line, ends",
+    [
+        ("全年发放低保金1.36亿元。（责任处室：民政处）", True),  # a note after the full stop
+        ("做到有件必备、有备必审、有错必纠。（牵头单位：县司法局；责任单位：各乡镇）", True),
+        ("进一步加强学习,继续努力.", True),  # a half-width full stop after Chinese text
+        ("审查率达*%.", True),
+        ("全年审查文件12件（其中规章3件）", False),  # a bracket inside a sentence that goes on
+        ("详见附件1.", False),  # after a digit: an item number or a decimal point
+        ("按照《行政处罚法》第32条...", False),
+        ("主要原因是专业人才缺乏（详见", False),
+    ],
+)
+def test_where_a_sentence_ends(line, ends):
+    assert ends_sentence(line) is ends
+
+
+def test_a_glossary_item_before_a_number_is_the_next_item_not_a_decimal():
+    doc = document("有关名词解释\n1.两个率先：指率先转型。\n2.五个一批：指签约一批。\n3.一网通办：指一个平台办理。\n4.7个100%：指七项落实率均达100%。\n")
+    assert [(m.label, m.text[:4]) for m in doc.markers] == [("1.", "两个率先"), ("2.", "五个一批"), ("3.", "一网通办"), ("4.", "7个10")]
+
+
+def test_web_page_furniture_above_the_title_is_not_the_title():
+    doc = document("当前位置：首页 > 政务公开 > 法治政府建设\n索引号：113301/2025-00012\n发布机构：溪川县人民政府办公室\n"
+                   "发布时间：2025-03-20\n溪川县2024年度法治政府建设情况报告\n2024年，我县扎实推进法治政府建设。\n")
+    assert doc.title.text == "溪川县2024年度法治政府建设情况报告" and doc.title.line == 5
+
+
+def test_an_opening_that_ends_in_a_colon_is_not_a_title():
+    assert document("现将有关情况报告如下：\n一、2024年主要工作情况\n全年审核文件21件。\n").title is None

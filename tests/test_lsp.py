@@ -227,23 +227,22 @@ def test_quick_fix_and_fix_all_give_the_fixed_text(client, tmp_path):
     assert client.close() == 0
 
 
-def test_columns_count_utf16_units_after_characters_outside_the_bmp(client, tmp_path):
-    client.start(tmp_path)
+@pytest.mark.parametrize(
+    "offered, negotiated, column",
+    [
+        # two characters outside the BMP count two UTF-16 units each: 4 + len("深入学习") = 8
+        (None, "utf-16", 8),
+        (["utf-32", "utf-16"], "utf-32", 6),
+        (["utf-8"], "utf-8", 20),  # four bytes each, then three for each of 深入学习
+    ],
+)
+def test_columns_in_the_negotiated_encoding_after_characters_outside_the_bmp(client, tmp_path, offered, negotiated, column):
+    result = client.start(tmp_path, encodings=offered)
+    assert result["capabilities"]["positionEncoding"] == negotiated
     text = "关于2025年度履行推进法治建设第一责任人职责情况的报告\n一、工作情况\n𠀀𠀀深入学习_法治思想。\n"
     uri = client.open(tmp_path / "draft.txt", text)
     redaction = next(d for d in client.diagnostics(uri) if d["code"] == "SF401")
-    # two characters outside the BMP count two UTF-16 units each: 4 + len("深入学习") = 8
-    assert redaction["range"]["start"] == {"line": 2, "character": 8}
-    assert client.close() == 0
-
-
-def test_utf32_positions_when_the_client_offers_them(client, tmp_path):
-    result = client.start(tmp_path, encodings=["utf-32", "utf-16"])
-    assert result["capabilities"]["positionEncoding"] == "utf-32"
-    text = "关于2025年度履行推进法治建设第一责任人职责情况的报告\n一、工作情况\n𠀀𠀀深入学习_法治思想。\n"
-    uri = client.open(tmp_path / "draft.txt", text)
-    redaction = next(d for d in client.diagnostics(uri) if d["code"] == "SF401")
-    assert redaction["range"]["start"] == {"line": 2, "character": 6}
+    assert redaction["range"]["start"] == {"line": 2, "character": column}
     assert client.close() == 0
 
 

@@ -46,6 +46,28 @@ def lint_changed(name: str, old: str, new: str):
         ("c19_terms_urls.txt", "深化司法体制综合配套改革衔接", "深化司法_综合配套改革衔接", "SF401", 4),
         ("c07_inline_yishi_semicolon.txt", "专题学习习近平法治思想4次", "专题学习总书记法治思想4次", "SF402", 4),
         ("c07_inline_yishi_semicolon.txt", "四是带头参加旁听庭审活动1次", "三是带头参加旁听庭审活动1次", "SF202", 0),
+        # 习近平 deleted before 法治思想 without a mark, in the constructions reports use
+        ("c24_roles_and_counts.txt", "把学习贯彻习近平法治思想纳入", "把法治思想纳入", "SF402", 1),
+        ("c24_roles_and_counts.txt", "深入学习贯彻习近平法治思想，带头", "深入学习贯彻法治思想，带头", "SF402", 6),
+        ("c24_roles_and_counts.txt", "坚持以习近平新时代中国特色社会主义思想为指导", "坚持以法治思想为指导", "SF402", 3),
+        # a partly filtered name
+        ("c24_roles_and_counts.txt", "深入学习贯彻习近平法治思想，带头", "深入学习贯彻习_法治思想，带头", "SF401", 7),
+        # filtered words beyond the name: the lexicon knows the phrases they stand in
+        ("c24_roles_and_counts.txt", "全年未发生越级上访", "全年未发生越级_", "SF401", 7),
+        ("c24_roles_and_counts.txt", "针对不同群体开展", "针对不同_开展", "SF401", 4),
+        ("c24_roles_and_counts.txt", "加强网络直播带货", "加强网络_带货", "SF401", 4),
+        # named placeholders
+        ("c24_roles_and_counts.txt", "联合县医院为", "联合XX医院为", "SF302", 2),
+        ("c24_roles_and_counts.txt", "2026年1月20日", "2026年X月X日", "SF302", 5),
+        # dropped figures, in text with half-width commas and among words that end in a unit character
+        ("c24_roles_and_counts.txt", "平均成绩92分", "平均成绩分", "SF303", 4),
+        ("c24_roles_and_counts.txt", "罚没款36.5万元", "罚没款万元", "SF303", 3),
+        ("c24_roles_and_counts.txt", "全年专题学法12次", "全年专题学法次", "SF303", 6),
+        ("c24_roles_and_counts.txt", "办理案件41件", "办理案件件", "SF303", 4),
+        ("c24_roles_and_counts.txt", "全年共办理行政复议案件58件", "全年共办理行政复议案件件", "SF303", 11),
+        ("c24_roles_and_counts.txt", "接待信访人23批次", "接待信访人批次", "SF303", 5),
+        ("c24_roles_and_counts.txt", "同比增长8.6%", "同比增长%", "SF303", 4),
+        ("c24_roles_and_counts.txt", "覆盖群众3200余人次", "覆盖群众余人次", "SF303", 4),
     ],
 )
 def test_one_defect_gives_its_finding(name, old, new, code, shift):

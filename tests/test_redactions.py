@@ -1,5 +1,7 @@
 """SF4xx: words removed by a content filter, and the restorations the lexicon proposes."""
 
+import re
+
 import pytest
 
 from shufa_lint.checks.redactions import redaction_data
@@ -94,3 +96,65 @@ def test_a_blank_before_a_unit_is_a_figure_not_a_word(text, column):
 def test_a_gap_a_word_fits_stays_a_redaction_even_before_a_unit_character():
     # 人 is a unit, but 弱势群体 fits the gap: the lexicon decides
     assert [c for c, *_ in codes("加强对弱势_人员的帮扶。", ("SF301", "SF401"))] == ["SF401"]
+
+
+@pytest.mark.parametrize(
+    "text, fill",
+    [
+        ("深入学习习_法治思想。", "近平"),  # the filter cut 近平 and left 习
+        ("深入学习习近_法治思想。", "平"),
+        ("深入学习习__法治思想。", "近平"),
+        ("深入学习习*法治思想。", "近平"),
+        ("深入学习_近平法治思想。", "习"),
+        ("以_近平新时代中国特色社会主义思想为指导。", "习"),
+        ("以习_平新时代中国特色社会主义思想为指导。", "近"),
+    ],
+)
+def test_a_partly_filtered_name_is_completed_not_doubled(text, fill):
+    (diagnostic,) = lint(text, "SF4")
+    assert "习近平" in diagnostic.message.zh
+    (edit,) = diagnostic.fix.edits
+    assert edit.content == fill
+    gap = re.search(r"[_*]+", text)
+    assert (edit.column - 1, edit.end_column - 1) == gap.span()
+    assert text[: gap.start()] + fill + text[gap.end() :] in (
+        "深入学习习近平法治思想。",
+        "以习近平新时代中国特色社会主义思想为指导。",
+    )
+
+
+@pytest.mark.parametrize("text", ["深入学习_法治思想。", "研习_法治思想。", "组织学习_新时代中国特色社会主义思想。"])
+def test_a_letter_of_the_word_before_the_gap_is_not_taken_for_what_the_filter_left(text):
+    (diagnostic,) = lint(text, "SF4")
+    assert diagnostic.fix.edits[0].content == "习近平"
+
+
+def test_a_title_for_the_name_is_one_finding_not_two():
+    assert codes("坚持以总书记法治思想为指导。", "SF4") == [("SF402", 1, 4)]
+
+
+@pytest.mark.parametrize(
+    "text, word, sureness",
+    [
+        ("深化基层行_力规范化建设。", "政权", "把握较大"),  # the phrase fits on both sides
+        ("针对不同_的法律需求开展精准普法。", "群体", "把握一般"),  # on one side only
+        ("加强对网络_带货等新业态的监管。", "直播", "把握一般"),
+        ("铸牢中华_共同体意识。", "民族", "把握较大"),
+        ("全年未发生越级_事件。", "上访", "把握一般"),
+    ],
+)
+def test_a_filtered_word_is_offered_with_how_sure_it_is(text, word, sureness):
+    (diagnostic,) = lint(text, "SF401")
+    assert f"可能原为“{word}”" in diagnostic.message.zh and sureness in diagnostic.message.zh
+
+
+def test_a_gap_that_cuts_into_a_dictionary_word_on_each_side_gets_a_tentative_guess_without_a_fix():
+    (diagnostic,) = lint("坚持全面依_国，建设法治中国。", "SF401")
+    assert "可能原为“法治”" in diagnostic.message.zh and "仅供参考" in diagnostic.message.zh
+    assert diagnostic.fix is None
+
+
+@pytest.mark.parametrize("text", ["推进_工作开展。", "不断提升_能力。", "开展法律_务活动。", "推进依法治_进程。"])
+def test_no_guess_where_the_context_determines_nothing(text):
+    (diagnostic,) = lint(text, "SF401")
+    assert "无法推断" in diagnostic.message.zh and diagnostic.fix is None

@@ -267,7 +267,7 @@ def lint_configured(paths: list[str], configs: dict, encoding: str | None, jobs:
 @click.option("--select", multiple=True, help="Rule codes, prefixes (SF3) or names to run; comma-separated.")
 @click.option("--ignore", multiple=True, help="Rule codes, prefixes or names to skip; comma-separated.")
 @click.option("--outline", type=click.Path(dir_okay=False), help="Outline file (YAML or 【提纲】 text).")
-@click.option("--pack", help="Report type pack (shufa, fazhi-zhengfu, shuzhi-shulian-shufa); default: by title.")
+@click.option("--pack", help="Report type pack (shufa, fazhi-zhengfu, shuzhi-shulian-shufa, zhengfu-gongzuo-baogao …); default: recognised from each document.")
 @click.option("--lang", type=click.Choice(["zh", "en"]), help="Message language (default: from the configuration, else zh).")
 @click.option("--encoding", help="Read input in this encoding instead of detecting it.")
 @click.option("--explain", "explain", metavar="CODE", help="Explain a rule and exit.")

@@ -493,7 +493,7 @@ class FileConfig:
             "file": self.path,
             "config-files": list(self.sources),
             "excluded": self.excluded,
-            "pack": settings.pack or f"(by title; default {settings.default_pack})",
+            "pack": settings.pack or "(recognised from each document)",
             "outline": settings.outline,
             "select": list(settings.select or ("ALL",)),
             "ignore": list(settings.ignore),

@@ -7,6 +7,7 @@ from dataclasses import replace
 from . import suppress
 from .diagnostics import Diagnostic, Edit, Severity
 from .document import Document, build_document
+from .document.report_type import chosen, recognise
 from .lexicon import Lexicon, Pack, builtin
 from .outline_file import load_outline
 from .registry import Context, Rule, iter_selected
@@ -19,22 +20,21 @@ def selected_rules(settings: Settings) -> list[type[Rule]]:
     return list(iter_selected(settings.select, settings.ignore))
 
 
-def prepare(source: SourceText, settings: Settings) -> Document:
+def prepare(source: SourceText, settings: Settings, lexicon: Lexicon | None = None) -> Document:
+    """The document model of ``source`` with its outline and the report type it is checked as
+    (``document.report_type``, which front ends show)."""
     document = build_document(source)
     if settings.outline:
         document = document.with_outline(load_outline(settings.outline))
-    return document
+    return with_report_type(document, settings, lexicon or builtin())
 
 
-def resolve(document: Document, settings: Settings, lexicon: Lexicon) -> tuple[Document, Pack]:
-    """The report type (pack) a document is read against, and the document held to its outline."""
-    opening = "".join(document.lines[:3])[:200]
-    pack = (
-        lexicon.packs[settings.pack]
-        if settings.pack
-        else lexicon.pack_for(document.title.text if document.title else None, opening, settings.default_pack)
-    )
-    if document.outline is None and pack.outline:
+def resolve(document: Document, settings: Settings, lexicon: Lexicon) -> tuple[Document, Pack | None]:
+    """The document with its report type, held to its type's outline, and that type's pack (None: a
+    document of no known type, whose structure is not checked)."""
+    document = with_report_type(document, settings, lexicon)
+    pack = document.report_type.pack
+    if document.outline is None and pack is not None and pack.outline:
         document = document.with_outline(load_outline(pack.outline))
     return document, pack
 
@@ -49,15 +49,17 @@ def review_source(
 ) -> tuple[list[Diagnostic], ReportStructure]:
     """The findings and the structure (report type, sections, outline coverage) of one input."""
     lexicon = lexicon or builtin()
-    document, pack = resolve(prepare(source, settings), settings, lexicon)
+    document, pack = resolve(prepare(source, settings, lexicon), settings, lexicon)
     diagnostics = _lint_resolved(document, pack, settings, lexicon)
     return diagnostics, summarize(document, pack, settings.report_year or document.report_year)
 
 
-def _lint_resolved(document: Document, pack: Pack, settings: Settings, lexicon: Lexicon) -> list[Diagnostic]:
+def _lint_resolved(document: Document, pack: Pack | None, settings: Settings, lexicon: Lexicon) -> list[Diagnostic]:
     overrides = {key: Severity.parse(value) for key, value in settings.severity.items()}
     found: list[Diagnostic] = []
     for rule_class in selected_rules(settings):
+        if not document.report_type.is_report and rule_class.reads_prose:
+            continue  # an English README or requirements.txt in a drafts folder is not a draft
         options = {**rule_class.defaults, **settings.rule_options.get(rule_class.code, {})}
         if settings.report_year is not None:
             options.setdefault("report_year", settings.report_year)
@@ -74,8 +76,17 @@ def _lint_resolved(document: Document, pack: Pack, settings: Settings, lexicon: 
     return sorted(unique.values(), key=lambda d: d.sort_key)
 
 
+def with_report_type(document: Document, settings: Settings, lexicon: Lexicon) -> Document:
+    """The document with the type it is checked as: the configured pack, else the one it reads as."""
+    if document.report_type is not None:
+        return document
+    if settings.pack:
+        return document.with_report_type(chosen(lexicon.packs[settings.pack]))
+    return document.with_report_type(recognise(document, lexicon.packs.values()))
+
+
 def lint_source(source: SourceText, settings: Settings, lexicon: Lexicon | None = None) -> list[Diagnostic]:
-    return lint_document(prepare(source, settings), settings, lexicon)
+    return lint_document(prepare(source, settings, lexicon), settings, lexicon)
 
 
 def _to_file_coordinates(diagnostic: Diagnostic, source: SourceText) -> Diagnostic:

@@ -124,10 +124,22 @@ class Section:
 
 
 @dataclass(frozen=True)
+class Recogniser:
+    """How a pack's report type shows in a document (``recognise:`` in the pack's YAML): its title,
+    the addressee and opening lines, its part headings and its vocabulary. ``document.report_type``
+    weighs them (see ``document/report_type.py``)."""
+
+    title: tuple[re.Pattern, ...] = ()
+    opening: tuple[re.Pattern, ...] = ()
+    headings: tuple[re.Pattern, ...] = ()
+    vocabulary: tuple[re.Pattern, ...] = ()
+
+
+@dataclass(frozen=True)
 class Pack:
     name: str
     title: str
-    title_patterns: tuple[re.Pattern, ...]
+    recogniser: Recogniser
     sections: tuple[Section, ...]
     priority: int = 100  # packs with more specific titles are tried first
     source: str = ""
@@ -135,15 +147,20 @@ class Pack:
     # configuration names none: a province's or county's prescribed outline for this report type
     outline: str | None = None
 
-    def matches_title(self, text: str) -> bool:
-        return any(pattern.search(text) for pattern in self.title_patterns)
+    @property
+    def checks_sections(self) -> bool:
+        """Whether the type has a required structure (a government work report has none)."""
+        return bool(self.sections)
 
 
 def parse_pack(data: Any, where: str) -> Pack:
     if not isinstance(data, dict):
         raise RuleDataError(f"{where}: a pack must be a mapping")
+    listed = data.get("sections") or []  # a type without a required structure lists none
+    if not isinstance(listed, list):
+        raise RuleDataError(f"{where}: 'sections' must be a list")
     sections = []
-    for index, item in enumerate(_require(data, "sections", list, where)):
+    for index, item in enumerate(listed):
         here = f"{where}: sections[{index}]"
         key = _require(item, "key", str, here)
         names = tuple(compile_pattern(p, here) for p in _strings(_require(item, "names", list, here), here))
@@ -164,11 +181,25 @@ def parse_pack(data: Any, where: str) -> Pack:
     return Pack(
         name=_require(data, "name", str, where),
         title=str(data.get("title", data["name"])),
-        title_patterns=tuple(compile_pattern(p, where) for p in _strings(data.get("title_patterns"), where)),
+        recogniser=_recogniser(data.get("recognise"), f"{where}: recognise"),
         sections=tuple(sections),
         priority=int(data.get("priority", 100)),
         source=where,
         outline=_pack_outline(data.get("outline"), where),
+    )
+
+
+def _recogniser(data: Any, where: str) -> Recogniser:
+    if data is None:
+        return Recogniser()
+    if not isinstance(data, dict):
+        raise RuleDataError(f"{where}: must be a mapping of title/opening/headings/vocabulary patterns")
+    unknown = set(data) - {"title", "opening", "headings", "vocabulary"}
+    if unknown:
+        raise RuleDataError(f"{where}: unknown key {sorted(unknown)[0]!r}")
+    return Recogniser(
+        **{key: tuple(compile_pattern(p, f"{where}.{key}") for p in _strings(data.get(key), f"{where}.{key}"))
+           for key in ("title", "opening", "headings", "vocabulary")}
     )
 
 
@@ -200,14 +231,6 @@ class Lexicon:
         if key not in self._derived:
             self._derived[key] = build(self)
         return self._derived[key]
-
-    def pack_for(self, title: str | None, opening: str, default: str) -> Pack:
-        """The pack a report's title names; without a title, the one its opening names; else ``default``."""
-        for text in filter(None, (title, opening)):
-            for pack in self.packs.values():
-                if pack.matches_title(text):
-                    return pack
-        return self.packs[default]
 
 
 @cache

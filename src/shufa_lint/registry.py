@@ -31,7 +31,7 @@ class Context:
     """What a rule may consult besides the document: its options, the report pack and the lexicon."""
 
     lexicon: "Lexicon"
-    pack: "Pack"
+    pack: "Pack | None"  # None: the document's type is not recognised, no structure is required
     options: dict[str, Any] = field(default_factory=dict)
 
 
@@ -43,6 +43,8 @@ class Rule:
     defaults: ClassVar[dict[str, Any]] = {}
     # Whether the rule needs word segmentation (jieba); lets a run skip loading it.
     needs_segmentation: ClassVar[bool] = False
+    # Whether the rule reads a draft's prose; those are skipped for a file that is not a report
+    reads_prose: ClassVar[bool] = True
 
     def __init__(self, path: str = ""):
         self.path = path  # the file findings are reported against

@@ -127,6 +127,17 @@ class Dictionary:
         return found
 
 
+    def frequency(self, word: str) -> int:
+        """How often jieba's dictionary counts ``word`` (0 when it is no word)."""
+        return self.bucket(word[0]).get(word, 0) if word else 0
+
+    def words_starting(self, prefix: str):
+        """(word, frequency) of every dictionary word that starts with ``prefix``."""
+        for word, count in self.bucket(prefix[0]).items():
+            if count and word.startswith(prefix):
+                yield word, count
+
+
 def load_dictionary(source: Path | None = None, cache: Path | None = None) -> Dictionary:
     """The dictionary from its cache, building the cache from jieba's ``dict.txt`` when missing or stale."""
     source = source or jieba_dictionary()
@@ -149,7 +160,8 @@ def load_dictionary(source: Path | None = None, cache: Path | None = None) -> Di
 _dictionary: Dictionary | None = None
 
 
-def _loaded() -> Dictionary:
+def loaded() -> Dictionary:
+    """The dictionary of this process, loaded on first use."""
     global _dictionary
     if _dictionary is None:
         _dictionary = load_dictionary()
@@ -191,7 +203,7 @@ def _cut_block(block: str, dictionary: Dictionary):
 
 def cut(text: str, dictionary: Dictionary | None = None):
     """The tokens of ``text`` exactly as ``jieba.cut(text, HMM=False)`` yields them."""
-    dictionary = dictionary or _loaded()
+    dictionary = dictionary or loaded()
     for block in _HAN.split(text):
         if not block:
             continue

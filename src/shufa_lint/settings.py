@@ -19,8 +19,7 @@ class Settings:
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     lang: str = "zh"
-    pack: str | None = None  # None: chosen by the report's title
-    default_pack: str = "shufa"
+    pack: str | None = None  # None: recognised from each document (document/report_type.py)
     outline: str | None = None  # a YAML or 【提纲】-style text file that overrides the embedded outline
     severity: dict[str, str] = field(default_factory=dict)  # rule code or name -> error|warning|info
     rule_options: dict[str, dict[str, Any]] = field(default_factory=dict)  # rule code -> options

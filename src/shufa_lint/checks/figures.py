@@ -12,7 +12,8 @@ from .redactions import redaction_data_of
 from ..diagnostics import Severity
 from ..registry import Rule, register
 
-_NUMERAL_BEFORE = re.compile(r"[0-9０-９一二三四五六七八九十百千万亿两〇零]$")
+_NUMERALS = "0-9０-９一二三四五六七八九十百千万亿两〇零"
+_NUMERAL_BEFORE = re.compile(rf"[{_NUMERALS}][余多]?$")  # 二百多份
 _PERCENT = re.compile(r"[%％]")
 _WINDOW = 80  # characters before a unit that its clause (and the figure) can stand in
 
@@ -21,8 +22,15 @@ _WINDOW = 80  # characters before a unit that its clause (and the figure) can st
 class FigureData:
     placeholder: GuardedPattern  # placeholder mark followed by a unit
     names: GuardedPattern  # every name placeholder pattern, as one alternation
-    bare_unit: GuardedPattern  # a unit closing a clause
+    bare_unit: GuardedPattern  # a unit with no numeral before it, where something could call for a figure
+    clause_end: re.Pattern  # what may follow a unit that closes its clause
     counting_verbs: re.Pattern
+    cues: frozenset[str]  # counting verbs and quantity cues: a unit right after one lost its figure
+    all_cues: frozenset[str]  # cues of either kind, for a first look at the characters before a unit
+    count_only_units: frozenset[str]
+    weak_cues: frozenset[str]  # before a count-only unit, these show its figure went missing
+    amount_units: frozenset[str]
+    not_counts: re.Pattern  # a word that ends where the unit ends and is no count
     determiners: str
     units: frozenset[str]
 
@@ -37,19 +45,49 @@ def figure_data(lexicon: Lexicon) -> FigureData:
         for pattern in table["name_placeholders"]:
             compile_pattern(pattern, where)  # report a bad entry by itself, not as part of the whole
         names = compile_pattern("|".join(f"(?:{p})" for p in table["name_placeholders"]), where)
-        bare_unit = compile_pattern(
-            rf"(?<=[{CJK}\s”’》）)])(?:{unit_group})(?=(?:{table['unit_followers']}))", where
-        )
+        bare_unit = compile_pattern(_bare_unit_pattern(table, units, unit_group), where)
         return FigureData(
             placeholder=GuardedPattern(placeholder),
             names=GuardedPattern(names),
             bare_unit=GuardedPattern(bare_unit),
+            clause_end=compile_pattern(table["unit_followers"], where),
             counting_verbs=re.compile("|".join(map(re.escape, table["counting_verbs"]))),
+            cues=frozenset(table["counting_verbs"]) | frozenset(table["quantity_cues"]),
+            all_cues=frozenset(table["counting_verbs"]) | frozenset(table["quantity_cues"]) | frozenset(table["weak_cues"]),
+            count_only_units=frozenset(table["count_only_units"]),
+            weak_cues=frozenset(table["weak_cues"]),
+            amount_units=frozenset(table["amount_units"]),
+            not_counts=re.compile("(?:" + "|".join(map(re.escape, table["not_counts"])) + ")$"),
             determiners=table["determiners"],
             units=frozenset(units),
         )
     except (KeyError, TypeError) as error:
         raise RuleDataError(f"{where}: missing or malformed entry {error}") from None
+
+
+def _bare_unit_pattern(table, units: list[str], unit_group: str) -> str:
+    """A unit with no numeral right before it, where something around it could call for a figure: a cue
+    or a clause mark before it, a clause end after it, or the unit is an amount or approximate (余人次).
+
+    A first sieve, in one regular expression, for what ``_lost_figure`` decides word by word: most unit
+    characters in a report (人民, 部门, 充分) never reach Python.
+    """
+    cues = {*table["counting_verbs"], *table["quantity_cues"], *table["weak_cues"]}
+    last = re.escape("".join(sorted({cue[-1] for cue in cues})))
+    before = "|".join(
+        # the class first: most characters before a unit end no cue, and fail it at once
+        [rf"(?<=[{last}])(?:" + "|".join(f"(?<={re.escape(cue)})" for cue in sorted(cues)) + ")"]
+        + [rf"(?<=[0-9０-９][个项类大][{CJK}]{{{size}}})" for size in range(1, 5)]  # 4个方面项任务
+        + [rf"(?<=[\s{_CLAUSE_ENDS}])"]
+    )
+    # 万余人次: the magnitude of an approximate figure stays when its digits go
+    unit = rf"(?:[万亿](?=余|{unit_group}))?余?(?:{unit_group})"
+    amounts = "|".join(map(re.escape, sorted(table["amount_units"], key=len, reverse=True)))
+    first = "".join(sorted({u[0] for u in units} | set("万亿余")))
+    return (
+        rf"(?<=[{CJK}\s”’》）)，、；：,;:。])(?<![{_NUMERALS}余多])(?=[{re.escape(first)}])"
+        rf"(?:(?:{before}){unit}|{unit}(?=(?:{table['unit_followers']}))|[万亿]?余(?:{unit_group})|(?:{amounts}))"
+    )
 
 
 def figure_data_of(context) -> FigureData:
@@ -98,7 +136,9 @@ class FigurePlaceholder(Rule):
 
 @register
 class NamePlaceholder(Rule):
-    """A date, place or name left as a placeholder: ``20XX年``, ``X月X日``, ``XX镇``, ``×××同志``, ``**县``.
+    """A date, place or name left as a placeholder: ``20XX年``, ``X月X日``, ``XX镇``, ``×××同志``, ``**县``, ``某某公司``.
+
+    Also ``XX律师事务所``, ``××公司``; in ``2025年X月5日`` the finding points at the X, not at the year.
 
     Why: a template's blanks that survive into a submitted report misstate when, where or who.
     Pseudonyms in case descriptions (``张某某``) are not placeholders and are not flagged.
@@ -115,7 +155,12 @@ class NamePlaceholder(Rule):
     severity = Severity.ERROR
 
     def check(self, document, context):
-        for paragraph, found in document.matches(figure_data_of(context).names):
+        data = figure_data_of(context)
+        figures: dict[int, set[int]] = {}  # per paragraph, where SF301's placeholders start
+        for paragraph, found in document.matches(data.names):
+            starts = figures.setdefault(id(paragraph), {mark.start() for mark in data.placeholder.finditer(paragraph.text)})
+            if found.start() in starts:
+                continue  # XX人次: a figure, SF301's
             yield self.report_text(
                 paragraph,
                 found.start(),
@@ -127,17 +172,23 @@ class NamePlaceholder(Rule):
 
 @register
 class FigureMissing(Rule):
-    """A count or rate whose number was dropped altogether (``组织专题学习研讨次``, ``信访 件``).
+    """A count or rate whose number was dropped altogether (``组织专题学习研讨次``, ``信访 件``, ``罚没款万元``).
 
-    Also: ``调解成功率保持在%以上``.
+    Also: ``调解成功率保持在%以上``, ``同比增长%``.
 
     Why: the number was deleted (or never typed) and nothing marks the gap, so it is easy to miss in
     review and the sentence states nothing.
 
-    How: a unit that closes a clause opened by a counting verb (开展, 组织, 调解 …), with no numeral
-    before it. Word boundaries decide whether the unit is a word of its own (研讨/次) or part of one
-    (案件, 频次, 一起): jieba segments only the clause around each candidate. ``这次``, ``每次``,
-    ``多次``, ``各处`` carry no number by nature and are not flagged.
+    How: a unit or measure word (``rules/lexicons/figures.yaml``) with no numeral before it that stands
+    as a word of its own — jieba segments the clause around each candidate, so 案件, 文件, 条件, 次要,
+    个人 and 信访人 are words, not counts — and that
+
+    - follows a quantity cue or a counting verb (``共次``, ``累计件``, ``下沉全镇个村``, ``聘请家律师事务所``), or
+    - closes its clause, either as a unit that can only be a count there (``平均成绩分``, ``工单件``) or in
+      a clause a counting verb opened (``开展…活动场``).
+
+    ``这次``, ``每次``, ``多次``, ``各处``, ``件件落实`` carry no number by nature and are not flagged; nor are
+    words for people by role (信访人, 当事人, 代理人).
 
     Example::
 
@@ -155,15 +206,17 @@ class FigureMissing(Rule):
         for paragraph in document.prose():
             text = paragraph.text
             for found in _PERCENT.finditer(text):
-                # the character the percentage follows, spaces aside: a Chinese one means no figure
+                # the character the percentage follows, spaces aside: a Chinese one or a clause mark means no figure
                 before = text[max(0, found.start() - _WINDOW) : found.start()].rstrip()
-                if before and CJK_RE.match(before[-1]):
+                if before and (CJK_RE.match(before[-1]) or before[-1] in _CLAUSE_MARKS) and not _HEADER_UNIT.match(
+                    text, found.end()
+                ):
                     yield self._missing(paragraph, found.start(), found.end(), "%")
             placeholders: set[int] | None = None  # where SF301's marks end: their units are SF301's
             for found in data.bare_unit.finditer(text):
                 if placeholders is None:
                     placeholders = {_skip_spaces(text, mark.end()) for mark in data.placeholder.finditer(text)}
-                if found.start() not in placeholders and self._lost_figure(text, found.start(), found.end(), data):
+                if found.start() not in placeholders and _lost_figure(text, found.start(), found.end(), data):
                     yield self._missing(paragraph, found.start(), found.end(), found.group())
 
     def _missing(self, paragraph, start, end, unit):
@@ -176,26 +229,90 @@ class FigureMissing(Rule):
             suggestions=[(f"在“{unit}”前补上具体数字", f"write the figure before '{unit}'")],
         )
 
-    @staticmethod
-    def _lost_figure(text: str, start: int, end: int, data: FigureData) -> bool:
-        window_start = max(0, start - _WINDOW)
-        before = text[window_start:start]
-        gap = before.rstrip()
-        if not gap or _NUMERAL_BEFORE.search(gap) or gap[-1] in data.determiners:
-            return False
-        for head in (1, 2):  # the tail of a longer unit after its number: 1200户次, 45趟次
-            if head <= len(gap) and gap[-head:] + text[start:end] in data.units:
-                if _NUMERAL_BEFORE.search(gap[:-head].rstrip()):
-                    return False
-        clause_start = window_start + max(gap.rfind(mark) for mark in "，。；、,;：:！？") + 1
-        clause = text[clause_start:end]
-        spaced = len(before) != len(gap)
-        if not spaced and not data.counting_verbs.search(clause, 0, start - clause_start):
-            return False
-        from ..segment import words
 
-        for token, offset in words(clause):
-            if clause_start + offset <= start < clause_start + offset + len(token):
-                # the unit starts a word (研讨/次, 提高/个/百分点), it is not the tail of one (案件, 频次, 一起)
-                return clause_start + offset == start or spaced
+_CLAUSE_MARKS = "，,、；;：:"
+_CLAUSE_ENDS = "，。；,;：:！？"
+_LAST_CLAUSE_MARK = re.compile(f"[{_CLAUSE_ENDS}](?=[^{_CLAUSE_ENDS}]*$)")
+_LONGEST_NOT_COUNT = 8  # characters a not_counts word may span, 法定代表人 and the like
+# A noun counted right before the unit: 4个方面项任务 (4个方面, then a second count)
+_COUNTED = re.compile(r"[0-9０-９]+[个项类大]$")
+_COUNTED_WORD = re.compile(r"[0-9０-９]+[个项类大][\u4e00-\u9fff]{1,4}$")  # the same, before the word is known
+_LIST_MARK = "、"  # 部、省、市: items of a list, not a count
+# A figure with its unit earlier in the sentence: 聘请法律顾问3名，律师事务所家。
+_SIBLING_FIGURE = re.compile(r"[0-9０-９][0-9０-９.]*(?:余|多)?[\u4e00-\u9fff%％]")
+_HEADER_UNIT = re.compile(r"[）)]")  # 占比（%）: a column's unit, not a rate
+
+
+def _lost_figure(text: str, start: int, end: int, data: FigureData) -> bool:
+    """Whether the unit ``text[start:end]`` stands where a figure was dropped."""
+    unit = text[start:end]
+    gap_end = start  # where the text before the unit ends, spaces aside
+    while gap_end and text[gap_end - 1] in " \u3000":
+        gap_end -= 1
+    if _figure_ends_at(text, gap_end):
         return False
+    for head in (1, 2):  # the tail of a longer unit after its number: 1200户次, 45趟次
+        if head <= gap_end and text[gap_end - head : gap_end] + unit in data.units and _figure_ends_at(text, gap_end - head):
+            return False
+    spaced = gap_end != start
+    count_only = unit in data.count_only_units
+    closes = data.clause_end.match(text, end) is not None
+    # Cheap first: what the decision below needs at the least, from the characters alone; most units
+    # after Chinese text end here, before any segmentation.
+    cue_before = any(text[gap_end - size : gap_end] in data.all_cues for size in range(1, min(gap_end, 4) + 1))
+    opens_clause = not gap_end or text[gap_end - 1] in _CLAUSE_ENDS
+    if not (spaced or cue_before or closes or unit in data.amount_units or unit.lstrip("万亿").startswith("余")):
+        if not (count_only and (opens_clause or _COUNTED_WORD.search(text, max(0, gap_end - 8), gap_end))):
+            return False
+    window_start = max(0, gap_end - _WINDOW)
+    last_mark = _LAST_CLAUSE_MARK.search(text, window_start, gap_end)
+    clause_start = last_mark.end() if last_mark else window_start
+    if closes and not (spaced or cue_before or count_only or unit in data.amount_units or unit.lstrip("万亿").startswith("余")):
+        if not (
+            data.counting_verbs.search(text, clause_start, start)
+            or _SIBLING_FIGURE.search(text, _sentence_start(text, start), start)
+        ):
+            return False
+    if data.not_counts.search(text, max(0, end - _LONGEST_NOT_COUNT), end):
+        return False  # 信访人, 当事人: a person named by a role
+    from ..segment import words
+
+    clause = text[clause_start : end + 2]  # two more: the unit's word may run on (次要, 个人)
+    tokens = [(token, clause_start + offset) for token, offset in words(clause) if not token.isspace()]
+    for index, (token, at) in enumerate(tokens):
+        if at + len(token) <= start:
+            continue
+        if at + len(token) == end and token[: start - at] in data.cues:
+            previous = token[: start - at]  # a verb and its unit read as one word: 培训期
+        elif not spaced and (at != start or at + len(token) > end):
+            return False  # the unit is part of a word: 案件, 频次, 一起, 次要, 个人
+        else:
+            previous = tokens[index - 1][0] if index else ""
+        following = tokens[index + 1][0] if index + 1 < len(tokens) else ""
+        if unit in (previous, following) or (len(previous) == 1 and previous in data.determiners):
+            return False  # 件件落实, 这次, 每次, 各处
+        if previous in data.units and _figure_ends_at(text, gap_end - len(previous)):
+            return False  # the figure before belongs to a unit of its own: 50家亿元以上
+        if spaced or previous in data.cues or unit in data.amount_units or unit.lstrip("万亿").startswith("余"):
+            return True  # 共次, 累计件, 覆盖群众余人次
+        counted_before = previous and _COUNTED.search(text, window_start, gap_end - len(previous))
+        if count_only and (not previous or previous in data.weak_cues or counted_before):
+            return True  # …，个社区第一时间…, …的项重大行政决策…, 明确4个方面项任务
+        if not closes:
+            return False
+        # closing its clause: a unit that can only count there, or one a counting verb or a sibling figure calls for
+        return (
+            count_only
+            or data.counting_verbs.search(text, clause_start, start) is not None
+            or (text[end : end + 1] not in _LIST_MARK and _SIBLING_FIGURE.search(text, _sentence_start(text, start), start))
+        )
+    return False
+
+
+def _figure_ends_at(text: str, index: int) -> bool:
+    """Whether a numeral (二百多, 1200, 十余) ends right before ``index``."""
+    return _NUMERAL_BEFORE.search(text, max(0, index - 2), index) is not None
+
+
+def _sentence_start(text: str, index: int) -> int:
+    return max(text.rfind(mark, 0, index) for mark in "。；;！？") + 1

@@ -6,7 +6,7 @@ import re
 
 from ..diagnostics import Edit, Fix, Message, Severity
 from ..document import Document, Tree
-from ..document.paragraphs import Paragraph, stands_alone
+from ..document.paragraphs import INDENT, Paragraph, stands_alone
 from ..document.text import comparable, ends_sentence
 from ..registry import Rule, register
 
@@ -49,7 +49,8 @@ def _jumps(document: Document) -> set[int]:
     return found
 
 
-_CLOSING_DATE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
+# the signing date, or the 版记 line that ends in the date of issue (…办公室  2025年1月21日印发)
+_CLOSING_DATE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?:印发|发布)?$")
 
 
 def unfinished(document: Document, paragraph: Paragraph, tree: Tree | None = None) -> bool:
@@ -106,7 +107,7 @@ class BrokenLine(Rule):
                 fix = None
                 if document.source.can_join(line):
                     following = document.lines[line]
-                    next_indent = len(following) - len(following.lstrip(" \t\u3000"))
+                    next_indent = len(following) - len(following.lstrip(INDENT))
                     fix = Fix(
                         (Edit(line, len(document.lines[line - 1]) + 1, line + 1, next_indent + 1, ""),),
                         safe=True,

@@ -12,24 +12,27 @@ from typing import Iterator
 from ..diagnostics import Fix
 from ..document import Document, Tree
 from ..document.markers import ARABIC, ITEM, Marker, label
+from ..lexicon import Pack
 from ..registry import Rule, register
 
 
 @dataclass(frozen=True)
 class Slip:
-    kind: str  # skip | repeat | late-start
+    kind: str  # skip | repeat | late-start | unheaded-restart
     marker: Marker
     previous: Marker | None
     in_outline: bool
+    relabelled: bool = False  # a repeat that stands where the next ordinal belongs: （一）（一）（三）
 
 
 def _runs(kind: str, siblings: list[Marker]) -> Iterator[list[Marker]]:
-    if kind != ITEM:
-        yield siblings
-        return
+    """Sibling markers split where a new list begins. Run-in items (一是 …) begin one at every 一是; a
+    heading list begins anew where, after two or more items, it starts again at 一 and goes on with 二:
+    a report in two parts each numbered 一、二、… under unnumbered transitions, or next year's measures
+    listed （一）（二）… after a problems paragraph without a heading. (（一）（一）（三） is no new list.)"""
     run: list[Marker] = []
-    for marker in siblings:
-        if marker.ordinal == 1 and run:
+    for position, marker in enumerate(siblings):
+        if marker.ordinal == 1 and run and (kind == ITEM or _new_list(run, siblings[position + 1 : position + 2])):
             yield run
             run = []
         run.append(marker)
@@ -37,32 +40,59 @@ def _runs(kind: str, siblings: list[Marker]) -> Iterator[list[Marker]]:
         yield run
 
 
-def _slips(tree: Tree, in_outline: bool) -> Iterator[Slip]:
+def _new_list(run: list[Marker], following: list[Marker]) -> bool:
+    return len(run) >= 2 and bool(following) and following[0].ordinal == 2
+
+
+def _introduced(tree: Tree, previous: Marker, marker: Marker, pack: Pack | None) -> bool:
+    """Whether something between two lists opens the second: a heading line without a number
+    (2025年主要工作), a paragraph that ends in a colon (重点抓好以下工作：) or one that reads as a part
+    of the report type (但也存在一些不足…, 下一步，…)."""
+    if any(previous.paragraph < plain.paragraph < marker.paragraph for plain in tree.unnumbered):
+        return True
+    between = tree.paragraphs[previous.paragraph + 1 : marker.paragraph]
+    if between and between[-1].text.rstrip().endswith(("：", ":")):
+        return True
+    sections = pack.sections if pack else ()
+    return any(section.matches(paragraph.text) for paragraph in between for section in sections)
+
+
+def _slips(tree: Tree, in_outline: bool, pack: Pack | None) -> Iterator[Slip]:
     last_arabic = 0  # Arabic items may number on across （一）（二）: 1. 2. 3. then 4. 5.
     groups = sorted(tree.groups(), key=lambda group: (group[1][0].line, group[1][0].column))
     for kind, siblings in groups:
+        last: Marker | None = None
         for run in _runs(kind, siblings):
             first = run[0]
             continues = kind == ARABIC and first.ordinal == last_arabic + 1
             if first.ordinal != 1 and not continues:
                 yield Slip("late-start", first, None, in_outline)
-            for previous, marker in zip(run, run[1:]):
+            if last is not None and kind != ITEM and not _introduced(tree, last, first, pack):
+                # a list that starts again straight after the last one lost the heading between them
+                yield Slip("unheaded-restart", first, last, in_outline)
+            last = run[-1]
+            relabelled = None  # （一）（一）（三）: the second （一） stands for （二）, one slip, not two
+            for position, (previous, marker) in enumerate(zip(run, run[1:])):
                 if marker.ordinal <= previous.ordinal:
-                    yield Slip("repeat", marker, previous, in_outline)
-                elif marker.ordinal > previous.ordinal + 1:
+                    following = run[position + 2 : position + 3]
+                    if marker.ordinal == previous.ordinal and following and following[0].ordinal == marker.ordinal + 2:
+                        relabelled = marker
+                    yield Slip("repeat", marker, previous, in_outline, relabelled is marker)
+                elif marker.ordinal > previous.ordinal + 1 and previous is not relabelled:
                     yield Slip("skip", marker, previous, in_outline)
             if kind == ARABIC:
                 last_arabic = run[-1].ordinal
 
 
-def _all_slips(document: Document) -> list[Slip]:
-    found = list(_slips(document.outline.tree, True)) if document.outline and document.outline.embedded else []
-    return found + list(_slips(document.body, False))
+def _all_slips(document: Document, pack: Pack | None) -> list[Slip]:
+    outline = document.outline
+    found = list(_slips(outline.tree, True, pack)) if outline and outline.embedded else []
+    return found + list(_slips(document.body, False, pack))
 
 
-def slips(document: Document) -> list[Slip]:
+def slips(document: Document, pack: Pack | None) -> list[Slip]:
     """Every numbering slip of the body and the embedded outline (shared by SF201-SF203)."""
-    return document.derived("numbering-slips", _all_slips)
+    return document.derived(f"numbering-slips:{pack.name if pack else ''}", lambda doc: _all_slips(doc, pack))
 
 
 def _where(slip: Slip) -> tuple[str, str]:
@@ -70,11 +100,12 @@ def _where(slip: Slip) -> tuple[str, str]:
 
 
 class _NumberingRule(Rule):
-    slip_kind: str
+
+    slip_kinds: tuple[str, ...]
 
     def check(self, document, context):
-        for slip in slips(document):
-            if slip.kind == self.slip_kind:
+        for slip in slips(document, context.pack):
+            if slip.kind in self.slip_kinds:
                 marker = slip.marker
                 zh, en = self.describe(slip)
                 yield self.report((marker.line, marker.column), (marker.end_line, marker.end_column), zh, en)
@@ -100,7 +131,7 @@ class NumberingSkip(_NumberingRule):
 
     code = "SF201"
     name = "numbering-skip"
-    slip_kind = "skip"
+    slip_kinds = ("skip",)
 
     def describe(self, slip):
         missing = [label(slip.marker.kind, n) for n in range(slip.previous.ordinal + 1, slip.marker.ordinal)]
@@ -124,15 +155,35 @@ class NumberingRepeat(_NumberingRule):
         三是健全党领导法治建设的……
         三是强化法治文化阵地建设。   ← 三是 again
 
-    Fix: check whether text between the two was lost; renumber the group.
+    A list that starts again at 一 and goes on with 二 is a new list, not a repeat, when a heading
+    line, a paragraph ending in a colon (重点抓好以下工作：) or a passage that reads as a part of the
+    report (存在问题…, 下一步…) stands between (work reports number two parts 一、二、… each). Straight
+    after the previous list it is reported as a part heading that seems lost, with where.
+
+    Fix: check whether text between the two was lost; renumber the group, or restore the heading.
     """
 
     code = "SF202"
     name = "numbering-repeat"
-    slip_kind = "repeat"
+    slip_kinds = ("repeat", "unheaded-restart")
 
     def describe(self, slip):
         where_zh, where_en = _where(slip)
+        if slip.kind == "unheaded-restart":
+            return (
+                f"{where_zh}“{slip.marker.label}”重新开始编号，但与上一组（止于第 {slip.previous.line} 行的"
+                f"“{slip.previous.label}”）之间没有新的部分标题：第 {slip.marker.line} 行前疑缺少上一级标题",
+                f"{where_en}{slip.marker.label} starts the numbering again with no new heading since "
+                f"{slip.previous.label} on line {slip.previous.line}: a part heading seems missing before line "
+                f"{slip.marker.line}",
+            )
+        if slip.relabelled:
+            intended = label(slip.marker.kind, slip.marker.ordinal + 1)
+            return (
+                f"{where_zh}序号重复：“{slip.marker.label}”再次出现（前一个在第 {slip.previous.line} 行），此处应为“{intended}”",
+                f"{where_en}numbering repeats: {slip.marker.label} again (the previous one is on line "
+                f"{slip.previous.line}); this one should be {intended}",
+            )
         if slip.marker.ordinal == slip.previous.ordinal:
             previous = slip.previous
             if previous.line == slip.marker.line:  # a run-in group: the line alone does not find it
@@ -165,7 +216,7 @@ class NumberingStart(_NumberingRule):
 
     code = "SF203"
     name = "numbering-start"
-    slip_kind = "late-start"
+    slip_kinds = ("late-start",)
 
     def describe(self, slip):
         first = label(slip.marker.kind, 1)

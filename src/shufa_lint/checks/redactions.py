@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from math import log
 
 from ..diagnostics import Fix, Severity
 from ..document.text import CJK_RE
@@ -13,6 +14,12 @@ from ..registry import Rule, register
 
 WHERE = "rules/lexicons/redactions.yaml"
 _CONTEXT = 16  # characters on each side of a gap that phrases are tried against
+# Dictionary guesses: a word filters are known to remove counts as if the dictionary saw it e^3 times more,
+# and the best guess is clear when the runner-up is e^3 times less likely.
+_KNOWN_BONUS = 3.0
+_CLEAR_MARGIN = 3.0
+_COMMON = 50  # a word rarer than this in jieba's dictionary is no evidence for a guess
+_SURENESS = {"high": ("把握较大", "fairly sure"), "medium": ("把握一般", "less sure"), "low": ("仅供参考", "a guess")}
 # What may stand beside a gap besides Chinese text: 《_法治思想, 等_,
 _GAP_SIDE_MARKS = set("“”‘’《》（）()、，,。；;：:！？!?")
 # An underscore inside a file name (附件：述法报告_定稿.docx) joins words; it removed nothing.
@@ -28,9 +35,12 @@ _UNDERSCORE = re.compile(r"(?<![_＿A-Za-z0-9])[_＿]{1,2}(?![_＿A-Za-z0-9])")
 
 @dataclass(frozen=True)
 class Restoration:
-    word: str
+    word: str  # the removed word, as the message names it
     phrase: str
     fit: int  # how many characters around the gap the phrase accounts for
+    # what the gap stands for: the word, or only the letters of it the filter cut (习_法治思想 lost 近平)
+    fill: str
+    sureness: str  # "high", "medium" or "low": how firmly the context determines the word
 
 
 @dataclass(frozen=True)
@@ -47,6 +57,7 @@ class RedactionData:
     asterisk: GuardedPattern
     terms: tuple[CanonicalTerm, ...]
     unit: re.Pattern  # a measure word or unit (figures.yaml): a gap before one is a figure, not a word
+    removed: frozenset[str]  # the words filters are known to remove
 
     def around(self, text: str, start: int, end: int) -> list[Restoration]:
         """The restorations of the gap ``text[start:end]``."""
@@ -57,18 +68,114 @@ class RedactionData:
         return self.unit.match(text, end) is not None and not self.around(text, start, end)
 
     def restorations(self, before: str, after: str) -> list[Restoration]:
-        """Removed words that make the text around a gap a known phrase, best fitting first."""
+        """Removed words that make the text around a gap a known phrase, best fitting first.
+
+        A filter may cut only part of a word and leave the rest beside the gap (习_法治思想, _近平法治思想):
+        the phrase then fits with those letters on the gap's side of it, and the gap stands for the
+        letters still missing.
+        """
         best: dict[str, Restoration] = {}
         for word, phrase in self.phrases:
             start = phrase.find(word)
             while start != -1:
-                head, tail = phrase[:start], phrase[start + len(word) :]
-                if (head or tail) and before.endswith(head) and after.startswith(tail):
-                    fit = len(head) + len(tail)
-                    if word not in best or fit > best[word].fit:
-                        best[word] = Restoration(word, phrase, fit)
+                end = start + len(word)
+                for cut_start in range(start, end):
+                    for cut_end in range(cut_start + 1, end + 1):
+                        head, tail = phrase[:cut_start], phrase[cut_end:]
+                        if not (head or tail) or not (before.endswith(head) and after.startswith(tail)):
+                            continue
+                        fit = len(head) + len(tail)
+                        if word in best and fit <= best[word].fit:
+                            continue
+                        left, right = cut_start - start, end - cut_end  # letters of the word left standing
+                        if (left or right) and not _letters_left_over(before, after, word, left, right):
+                            continue
+                        sureness = "high" if (head and tail) or fit >= 3 else "medium"
+                        best[word] = Restoration(word, phrase, fit, phrase[cut_start:cut_end], sureness)
                 start = phrase.find(word, start + 1)
         return sorted(best.values(), key=lambda r: (-r.fit, r.word))
+
+
+    def infer(self, before: str, after: str) -> list[Restoration]:
+        """The one or two dictionary words that best fill a gap no phrase fits, cutting a word on each side.
+
+        Both neighbours must be fragments — a lone character that no word around it takes in (深化基层行_力规范化)
+        — and a candidate must join each of them into a dictionary word when put in the gap (行 + 政权 + 力 →
+        行政/权力). A gap between two whole words (推进_工作) determines nothing and gets no guess. Candidates
+        are ranked by how probable jieba's dictionary finds the restored text.
+        """
+        from ..segment import loaded, words
+
+        left, right = words(before), words(after)
+        if not (left and right and len(left[-1][0]) == 1 and len(right[0][0]) == 1):
+            return []
+        if not (CJK_RE.match(left[-1][0]) and CJK_RE.match(right[0][0])):
+            return []
+        dictionary = loaded()
+        scores: dict[str, float] = {}
+        for taken in (2, 1):
+            head = before[-taken:]
+            if len(head) < taken or not CJK_RE.fullmatch(head):
+                continue
+            for left_word, _ in dictionary.words_starting(head):
+                # 行 + 政权(力): the word completes the one before; 依 + 法治 + 国: it joins both into one
+                inner = [left_word[taken:]] + [
+                    left_word[taken:-size] for size in (1, 2) if left_word.endswith(after[:size])
+                ]
+                for word in inner:
+                    if word in scores or not 2 <= len(word) <= 3 or dictionary.frequency(word) < _COMMON:
+                        continue
+                    restored = before + word + after
+                    cut_at = {offset: len(token) for token, offset in words(restored)}
+                    crossing = [
+                        offset
+                        for offset, size in cut_at.items()
+                        if offset < len(before) < offset + size or offset < len(before) + len(word) < offset + size
+                    ]
+                    # one dictionary word over the whole gap (依法治国) is evidence enough; two words that each
+                    # take in one neighbour must both be common ones
+                    if (len(crossing) == 1 and _spans_both(crossing[0], cut_at, before, word)) or (
+                        len(crossing) == 2
+                        and all(dictionary.frequency(restored[at : at + cut_at[at]]) >= _COMMON for at in crossing)
+                    ):
+                        scores[word] = sum(
+                            log(dictionary.frequency(restored[offset : offset + size]) or 1) - dictionary.log_total
+                            for offset, size in cut_at.items()
+                        ) + (_KNOWN_BONUS if word in self.removed else 0)
+        ranked = sorted(scores.items(), key=lambda item: -item[1])[:2]
+        clear = len(ranked) == 1 or ranked[0][1] - ranked[1][1] > _CLEAR_MARGIN
+        return [
+            # the dictionary alone is a weak witness: only a clear winner that filters are known to remove is more
+            Restoration(
+                word, before[-1] + word + after[0], 0, word, "medium" if clear and not index and word in self.removed else "low"
+            )
+            for index, (word, _) in enumerate(ranked)
+        ]
+
+
+def _spans_both(offset: int, cut_at: dict[int, int], before: str, word: str) -> bool:
+    """Whether the word starting at ``offset`` takes in both the letter before the gap and the one after it."""
+    return offset < len(before) and offset + cut_at[offset] > len(before) + len(word)
+
+
+def _letters_left_over(before: str, after: str, word: str, left: int, right: int) -> bool:
+    """Whether the ``left`` letters before the gap and the ``right`` ones after it are what the filter left of
+    ``word``, not part of the words around it.
+
+    With the whole word put back, such letters stand as words of their own (深入学习习|习近平 → 学习/习/习近平);
+    letters that belong to a neighbouring word stay in it (学习_法治思想 → 学习/习近平: the 习 is 学习's).
+    Each side is judged with the other side's letters already taken as the word's.
+    """
+    from ..segment import words
+
+    def stands_alone(text: str, start: int, end: int) -> bool:
+        starts = {offset for _, offset in words(text)} | {len(text)}
+        return start in starts and end in starts
+
+    if left and not stands_alone(before + word + after[right:], len(before) - left, len(before)):
+        return False
+    after_word = len(before) - left + len(word)
+    return not right or stands_alone(before[: len(before) - left] + word + after, after_word, after_word + right)
 
 
 def _guarded(pattern: str | None) -> GuardedPattern | None:
@@ -99,7 +206,7 @@ def redaction_data(lexicon: Lexicon) -> RedactionData:
         )
     except (KeyError, TypeError, AttributeError) as error:
         raise RuleDataError(f"{WHERE}: missing or malformed entry {error}") from None
-    return RedactionData(phrases, asterisk, terms, unit)
+    return RedactionData(phrases, asterisk, terms, unit, frozenset(word for word, _ in phrases))
 
 
 def redaction_data_of(context) -> RedactionData:
@@ -156,8 +263,10 @@ class RedactedTerm(Rule):
             text = paragraph.text
             for start, end in gaps(text, data):
                 candidates = data.around(text, start, end)
-                if not candidates and data.unit.match(text, end):
-                    continue  # a figure left blank: SF301's
+                if not candidates:
+                    if data.unit.match(text, end):
+                        continue  # a figure left blank: SF301's
+                    candidates = data.infer(text[max(0, start - _CONTEXT) : start], text[end : end + _CONTEXT])
                 mark = text[start:end]
                 start_position, end_position = paragraph.position(start), paragraph.position(end)
                 if not candidates:
@@ -169,16 +278,18 @@ class RedactedTerm(Rule):
                     )
                     continue
                 words = "”或“".join(c.word for c in candidates)
+                best = candidates[0]
                 fix = None
-                if len(candidates) == 1:
-                    fix = Fix.replacing(start_position, end_position, candidates[0].word, safe=False)
+                if len(candidates) == 1 and best.sureness != "low":
+                    fix = Fix.replacing(start_position, end_position, best.fill, safe=False)
+                sure_zh, sure_en = _SURENESS[best.sureness]
                 yield self.report(
                     start_position,
                     end_position,
-                    f"“{mark}”处疑有词语被过滤删除，可能原为“{words}”（{candidates[0].phrase}）",
+                    f"“{mark}”处疑有词语被过滤删除，可能原为“{words}”（{best.phrase}；{sure_zh}）",
                     f"'{mark}' stands where a filter removed a word, likely "
-                    f"{' or '.join(c.word for c in candidates)} ({candidates[0].phrase})",
-                    suggestions=[(f"补回“{c.word}”：{c.phrase}", f"restore {c.word}: {c.phrase}") for c in candidates],
+                    f"{' or '.join(c.word for c in candidates)} ({best.phrase}; {sure_en})",
+                    suggestions=[(f"补回“{c.fill}”：{c.phrase}", f"restore {c.fill}: {c.phrase}") for c in candidates],
                     fix=fix,
                 )
 

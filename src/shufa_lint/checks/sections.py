@@ -1,6 +1,8 @@
 """SF1xx sections: the parts a report type requires, from the pack in ``rules/packs/``.
 
-The pack is chosen by the title (述法报告, 法治政府建设年度报告, 述职述廉述法 …) or by ``--pack``.
+The pack is the type the document reads as (``document.report_type``: its title, opening, headings and
+vocabulary against each pack's ``recognise:``) or the one ``--pack`` names. A type with no required
+structure (政府工作报告) or a document of no recognised type has no section finding; SF002 says so.
 Sections are recognised in the top-level headings by any of their names; a part that reports
 often split into topical headings (履职情况) is satisfied by the top-level headings before the next
 section; a part that may stand anywhere (the 第一责任人 part of an annual report) is looked for in
@@ -47,8 +49,10 @@ def _names(document: Document, heading: Heading) -> list[str]:
     return [heading.text] if item is None else [heading.text, item.text]
 
 
-def survey(document: Document, pack: Pack, year: int | None) -> list[SectionState]:
-    """The pack's sections and the headings that realise them (shared by SF101-SF103)."""
+def survey(document: Document, pack: Pack | None, year: int | None) -> list[SectionState]:
+    """The pack's sections and the headings that realise them (shared by SF101-SF103); none without a pack."""
+    if pack is None:
+        return []
     return document.derived(f"sections:{pack.name}:{year}", lambda doc: _survey(doc, pack, year))
 
 
@@ -84,8 +88,10 @@ class Part:
     paragraphs: tuple  # Paragraph, the heading's own paragraph first
 
 
-def parts(document: Document, pack: Pack, year: int | None) -> list[Part]:
-    """The sections found as headings, in reading order, with the paragraphs each spans."""
+def parts(document: Document, pack: Pack | None, year: int | None) -> list[Part]:
+    """The sections found as headings, in reading order, with the paragraphs each spans; none without a pack."""
+    if pack is None:
+        return []
     return document.derived(f"parts:{pack.name}:{year}", lambda doc: _parts(doc, pack, year))
 
 
@@ -130,7 +136,8 @@ class SectionMissing(Rule):
     reports (存在问题 / 存在的不足 / 问题和不足 …), looked for in the top-level headings, numbered or,
     in a report that numbers none, plain heading lines. A part that may stand anywhere (the
     第一责任人 part of an annual report) may also be a passage of another part. A document that is
-    cut off (SF602) is not reported for sections that would come after the cut.
+    cut off (SF602) is not reported for sections that may have stood after the cut; a section the pack
+    puts before one the document still has (the 第一责任人 part before 四、其他) is reported.
 
     Example: a 述法报告 with 一、工作情况 and 二、下一步打算 lacks 存在问题.
 
@@ -148,22 +155,53 @@ class SectionMissing(Rule):
             if state.heading is not None or state.mentioned or not state.section.required:
                 continue
             following = [s.heading for s in states[index + 1 :] if s.heading is not None and not s.section.anywhere]
-            if truncated and not following and not state.section.anywhere:
-                continue
-            if truncated and state.section.anywhere:
-                continue
-            if following:
-                line, column = following[0].line, following[0].column
+            if truncated and not any(s.heading is not None for s in states[index + 1 :]):
+                continue  # it may have stood after the cut; a part the report has after it must stand before
+            basis = document.report_type.basis
+            label = _label(state.section)
+            unheaded = None if state.section.anywhere else _unheaded_part(document, state.section)
+            if unheaded is not None:
+                line, column = unheaded.first_line, unheaded.starts[0][2] + 1
+                zh = f"缺少“{label}”部分的标题：第 {line} 行起的内容写的是这一部分（按{context.pack.title}检查，{basis.zh}）"
+                en = (f"section '{label}' has no heading: the text from line {line} reads as it "
+                      f"(checked as a {context.pack.name} report, {basis.en})")
+                add = (f"在第 {line} 行前加上部分标题“{label}”", f"put the heading '{label}' before line {line}")
             else:
-                line = max(1, len(document.lines))
-                column = max(1, len(document.lines[-1])) if document.lines else 1
+                if following:
+                    line, column = following[0].line, following[0].column
+                else:
+                    line = max(1, len(document.lines))
+                    column = max(1, len(document.lines[-1])) if document.lines else 1
+                zh = f"缺少“{label}”部分（按{context.pack.title}检查，{basis.zh}）"
+                en = f"missing section '{label}' (checked as a {context.pack.name} report, {basis.en})"
+                add = (f"补写“{label}”", f"add '{label}'")
             yield self.report(
                 (line, column),
                 (line, column + 1),
-                f"缺少“{_label(state.section)}”部分（{context.pack.title}应包含）",
-                f"missing section '{_label(state.section)}' (required in a {context.pack.name} report)",
-                suggestions=[(f"补写“{_label(state.section)}”", f"add '{_label(state.section)}'")],
+                zh,
+                en,
+                suggestions=[
+                    add,
+                    ("如报告类型不对，用 --pack 或配置中的 pack: 指定", "if the type is wrong, choose it with --pack or pack: in the configuration"),
+                ],
             )
+
+
+def _unheaded_part(document: Document, section: Section):
+    """A paragraph without a heading that does a part's work: it opens a new list (a problems paragraph,
+    then next year's measures as （一）（二）…) or closes the report (下一步，…将…). None if there is none."""
+    opened = {marker.paragraph for marker in document.markers if marker.offset == 0}
+    if not opened:
+        return None
+    first_list = {marker.paragraph for marker in document.markers if marker.offset == 0 and marker.ordinal == 1}
+    last_heading = max(opened)
+    for paragraph in document.paragraphs[min(opened) + 1 :]:
+        if paragraph.index in opened:
+            continue
+        starts_list = paragraph.index + 1 in first_list
+        if (starts_list or paragraph.index > last_heading) and section.matches(paragraph.text):
+            return paragraph
+    return None
 
 
 @register
@@ -241,3 +279,41 @@ class SectionEmpty(Rule):
             return True
         end = next_heading.paragraph if next_heading else len(document.paragraphs)
         return end > heading.paragraph + 1
+
+
+@register
+class ReportTypeUnknown(Rule):
+    """The document's report type was not recognised, so its structure was not checked.
+
+    Why: each report type requires different parts (a 述法报告 its 存在问题 and 整改措施, an annual
+    法治政府建设 report its five parts, a 政府工作报告 none). Holding a document to the wrong type's
+    outline raises errors on a correct report, so when no type fits, the section rules stay silent
+    and this note says so. A file without Chinese prose (an English README, requirements.txt) is not
+    linted at all.
+
+    How: the title, the addressee and opening lines, the part headings and the vocabulary are weighed
+    against each pack's ``recognise:`` patterns in ``rules/packs/``.
+
+    Example: a draft with neither title nor preface whose headings are all topical.
+
+    Fix: name the type with ``--pack shufa`` (or ``fazhi-zhengfu``, ``shuzhi-shulian-shufa`` …) or
+    ``pack:`` in ``.shufa-lint.yaml``; or give the draft its title.
+    """
+
+    code = "SF002"
+    name = "report-type-unknown"
+    severity = Severity.INFO
+    reads_prose = False
+
+    def check(self, document, context):
+        report_type = document.report_type
+        if report_type is None or report_type.pack is not None:
+            return
+        packs = "、".join(context.lexicon.packs)
+        if report_type.is_report:
+            zh = f"未能识别报告类型，未检查必备部分；如需检查，请用 --pack 或配置中的 pack: 指定类型（{packs}）"
+            en = f"report type not recognised, sections not checked; choose one with --pack or pack: ({packs})"
+        else:
+            zh = "没有中文正文，不是报告文本，未检查"
+            en = "no Chinese prose: not a report, not checked"
+        yield self.report((1, 1), (1, 1), zh, en)

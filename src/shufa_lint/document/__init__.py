@@ -9,7 +9,7 @@ once, on first use.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from ..source import SourceText
@@ -17,14 +17,21 @@ from . import markers as marker_kinds
 from .markers import Marker
 from .numerals import DIGITS, parse_chinese
 from .paragraphs import Paragraph, build_paragraphs, stands_alone
-from .text import BOUNDARY, SENTENCE_END, ends_sentence
+from .report_type import ReportType
+from .text import BOUNDARY, CJK, SENTENCE_END, ends_sentence
 
 OUTLINE_OPENERS = ("【提纲】", "【大纲】", "【写作提纲】", "提纲：", "提纲:")
 _OUTLINE_SPAN = 200  # lines an embedded outline may run to before its title
-_TITLE_WORDS = re.compile(r"报告|述法|述职|情况|总结")
+_TITLE_WORDS = re.compile(r"报告|述法|述职|情况|总结|要点|计划|方案")
 _TITLE_FORBIDDEN = re.compile(r"[。，,；;！？!?]")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _HEADING_STOP = re.compile("[" + re.escape("".join(sorted(set(SENTENCE_END) | set(BOUNDARY)))) + "]")
+# what a web page puts above a report: its metadata table (| [ 索引号 ] | …), 索引号：… lines, the
+# breadcrumb (当前位置：首页 > 政务公开 > …)
+_PAGE_FURNITURE = re.compile(
+    r"^(?:\||.*\s[>＞»]\s|(?:您?当前(?:的)?位置|索\s*引\s*号|发布机构|发文机关|发文单位|发文字号|文\s*号|主题分类|体裁分类|组配分类|成文日期|发布日期|发布时间|"
+    r"发文日期|有\s*效\s*性|标\s*题|来\s*源|信息来源|浏览次数|字\s*号)\s*[：:])"
+)
 _DATE = (
     r"(?P<year>\d{4}|[〇○零一二三四五六七八九]{4})\s*年"
     r"(?:\s*(?P<month>[\d一二三四五六七八九十]{1,2})\s*月(?:\s*[\d一二三四五六七八九十]{1,3}\s*日)?)?$"
@@ -118,6 +125,8 @@ class Document:
     outline: Outline | None
     body_first_line: int
     title_paragraph: Paragraph | None = None
+    # the type the document is checked as (``report_type.ReportType``), set by the engine from the packs
+    report_type: "ReportType | None" = None
     _derived: dict = field(default_factory=dict, repr=False, compare=False)
 
     @property
@@ -180,9 +189,10 @@ class Document:
         return None
 
     def with_outline(self, outline: Outline | None) -> "Document":
-        return Document(
-            self.source, self.lines, self.body, self.title, outline, self.body_first_line, self.title_paragraph
-        )
+        return replace(self, outline=outline, _derived={})
+
+    def with_report_type(self, report_type: "ReportType") -> "Document":
+        return replace(self, report_type=report_type, _derived={})
 
 
 def _heading_text(text: str, start: int, stop: int) -> str:
@@ -205,12 +215,32 @@ def _unnumbered_heading(paragraph: Paragraph) -> PlainHeading | None:
     return PlainHeading(text, paragraph.index, line, column, line, column + len(text))
 
 
+_ITEM_BEFORE_NUMBER = re.compile(r"(\d{1,2})[.．](?=\d)")
+
+
+def _item_before_number(text: str, last_opening: marker_kinds.MarkerMatch | None) -> marker_kinds.MarkerMatch | None:
+    """``4.7个100%：…`` after item 3.: item 4 about the 7个100%, not the decimal 4.7."""
+    found = _ITEM_BEFORE_NUMBER.match(text)
+    if found is None or last_opening is None or last_opening.kind != marker_kinds.ARABIC:
+        return None
+    ordinal = int(found.group(1))
+    if ordinal != last_opening.ordinal + 1:
+        return None
+    return marker_kinds.MarkerMatch(marker_kinds.ARABIC, ordinal, 0, found.end(), None)
+
+
 def build_tree(paragraphs: list[Paragraph]) -> Tree:
     found: list[Marker] = []
     unnumbered: list[PlainHeading] = []
     in_attachments = False
+    last_opening: marker_kinds.MarkerMatch | None = None  # the marker the latest numbered paragraph opened with
     for paragraph in paragraphs:
         matches = marker_kinds.scan(paragraph.text)
+        if not matches or matches[0].start != 0:
+            numbered_on = _item_before_number(paragraph.text, last_opening)
+            matches = [numbered_on, *matches] if numbered_on else matches
+        if matches and matches[0].start == 0:
+            last_opening = matches[0]
         # 附件：1.…  2.… lists attachments (GB/T 9704 7.3.4): numbered, but not headings of the report
         if paragraph.text.startswith("附件"):
             in_attachments = True
@@ -288,9 +318,17 @@ def _after_opener(line: str) -> str:
     return stripped[len(opener) :].strip()
 
 
+_PART_HEADING = re.compile(r"第[一二三四五六七八九十]{1,3}部分")
+_LETTER_SPACING = re.compile(f"(?<=[{CJK}])[ \u3000]+(?=[{CJK}])")
+
+
 def _title_at(lines: tuple[str, ...], index: int) -> Title | None:
-    text = lines[index].strip()
+    text = _LETTER_SPACING.sub("", lines[index].strip())  # 政 府 工 作 报 告, spaced out to fill the line
     if not (6 <= len(text) <= 80) or _TITLE_FORBIDDEN.search(text) or not _TITLE_WORDS.search(text):
+        return None
+    if text.endswith(("：", ":")) or _PAGE_FURNITURE.match(text) or _PART_HEADING.match(text):
+        # 现将有关情况报告如下： opens the body; a table row or 标题：… belongs to the web page;
+        # 第一部分 2024年工作情况 is a part
         return None
     if marker_kinds.scan(text)[:1] and marker_kinds.scan(text)[0].start == 0:
         return None
@@ -306,8 +344,10 @@ def _find_title(lines: tuple[str, ...], start: int) -> Title | None:
         title = _title_at(lines, index)
         if title:
             return title
+        if _PAGE_FURNITURE.match(lines[index].strip()):
+            continue
         seen += 1
-        if seen >= 3 and not lines[index].strip().startswith("|"):
+        if seen >= 3:
             return None
     return None
 
@@ -348,4 +388,4 @@ def build_document(source: SourceText) -> Document:
     return Document(source, lines, body, title, outline, body_first, title_paragraph)
 
 
-__all__ = ["Document", "Outline", "Paragraph", "Marker", "Title", "Tree", "build_document", "parse_outline_lines"]
+__all__ = ["Document", "Outline", "Paragraph", "Marker", "ReportType", "Title", "Tree", "build_document", "parse_outline_lines"]

@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from . import markers as marker_kinds
 from .text import ends_sentence
 
-_INDENT = " \t\u3000"
+# spaces that indent or right-align a line: web pages pad with no-break spaces (&nbsp;) too
+INDENT = " \t\u3000\u00a0\u2002\u2003\u2009\u202f"
 _INNER_SENTENCE_PUNCT = re.compile(r"[。，,；;！？!?]")
 _INNER_SENTENCE_END = re.compile(r"[。；;！？!?]")
 _CONTINUES = set("的和与及或、，,")
@@ -54,16 +55,18 @@ class Paragraph:
 
 def opens_heading(line: str) -> bool:
     """Whether a line starts with a heading marker of any level (一、 （一） 1. （1） 一是)."""
-    stripped = line.lstrip(_INDENT)
+    stripped = line.lstrip(INDENT)
     return any(match.start == 0 for match in marker_kinds.scan(stripped)[:1])
 
 
 def stands_alone(line: str) -> bool:
     """Heading lines, titles, signatures, dates and table rows: lines that end without punctuation
     and still do not run on into the next line."""
-    stripped = line.strip(_INDENT)
+    stripped = line.strip(INDENT)
     if stripped.startswith("|") and stripped.endswith("|"):
         return True
+    if stripped.startswith(("——", "--")) and not _INNER_SENTENCE_END.search(stripped):
+        return True  # a subtitle: ——2025年1月15日在…人民代表大会第五次会议上
     if stripped and stripped[-1] in _CONTINUES:
         return False
     scanned = marker_kinds.scan(stripped)
@@ -84,12 +87,12 @@ def build_paragraphs(lines: list[tuple[int, str]], join: bool = True) -> list[Pa
     current: Paragraph | None = None
     previous_open = False
     for number, line in lines:
-        content = line.strip(_INDENT)
+        content = line.strip(INDENT)
         if not content:
             current, previous_open = None, False
             continue
-        indent = len(line) - len(line.lstrip(_INDENT))
-        content = line[indent:].rstrip(_INDENT)
+        indent = len(line) - len(line.lstrip(INDENT))
+        content = line[indent:].rstrip(INDENT)
         if join and current is not None and previous_open and not opens_heading(content):
             current.starts.append((len(current.text), number, indent))
             current.text += content

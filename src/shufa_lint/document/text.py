@@ -26,9 +26,26 @@ def comparable(text: str) -> str:
     return _PUNCT_RE.sub("", fold_width(text))
 
 
+_TRAILING_NOTE = re.compile(r"[（(][^（()）]{1,60}[）)]$")
+# a half-width full stop typed in Chinese prose ends a sentence; after a digit or a Latin letter it is a
+# decimal point, an item number (1.) or an abbreviation
+_HALF_WIDTH_STOP = re.compile(r"(?<![0-9A-Za-z.])[.．]$")
+
+
 def ends_sentence(line: str) -> bool:
-    """Whether a line ends where a sentence (or a clause that may close a line) ends."""
+    """Whether a line ends where a sentence (or a clause that may close a line) ends.
+
+    A note after the full stop (``……政策。（责任处室：民政处）``, ``（牵头单位：县司法局）``) belongs to the
+    sentence it follows; so does a half-width ``.`` after Chinese text (``继续努力.``, ``达*%.``).
+    """
     stripped = line.rstrip()
+    note = _TRAILING_NOTE.search(stripped)
+    if note and note.start() > 0 and _closes(stripped[: note.start()]):
+        return True
+    return _closes(stripped)
+
+
+def _closes(stripped: str) -> bool:
     if not stripped:
         return True
     while stripped and stripped[-1] in CLOSING_AFTER_END:
@@ -41,4 +58,4 @@ def ends_sentence(line: str) -> bool:
         return False
     if stripped.endswith("……"):
         return False
-    return stripped[-1] in SENTENCE_END
+    return stripped[-1] in SENTENCE_END or _HALF_WIDTH_STOP.search(stripped) is not None

@@ -1,0 +1,135 @@
+"""Which kind of report a document is, recognised from the whole of it.
+
+Each pack in ``rules/packs/`` declares how its type shows (``recognise:``): its title, its addressee and
+opening lines, its part headings, its vocabulary. A title that names the type decides; without one
+(a copy that lost it, a speech that never had one) the opening, the headings and the density of the
+vocabulary are weighed together. A document that fits no type well enough is ``unknown``: nothing is
+required of its structure. A file without Chinese prose (an English README, requirements.txt) is not a
+report at all and is not linted.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Iterable
+
+from ..diagnostics import Message
+from .markers import HAN
+from .text import CJK_RE
+
+if TYPE_CHECKING:
+    from ..lexicon import Pack
+    from . import Document
+
+UNKNOWN, NOT_A_REPORT = "unknown", "not-a-report"
+TITLE_WEIGHT = 10  # a title that names the type decides alone
+OPENING_WEIGHT = 6
+HEADING_WEIGHT, HEADINGS_CAP = 2, 6
+STRUCTURE_WEIGHT = 4
+VOCABULARY_CAP = 6  # reached at six hits per thousand Chinese characters
+VOCABULARY_MIN_HITS = 3  # one 行政复议 in a short note says nothing of its type
+ENOUGH = 5  # the least score that makes a type; below it the document is ``unknown``
+_OPENING_PARAGRAPHS = 4
+_MIN_CHINESE_SHARE = 0.3  # of the letters and digits: below it, and without a title, not Chinese prose
+_LETTER = re.compile(r"[A-Za-z0-9]")
+_METADATA_ROW = re.compile(r"^\s*\|")
+SAMPLE_CHARS = 30_000  # a report's type shows in its first pages; a 10 MB file is not read twice over
+
+
+def _sample(lines: tuple[str, ...]) -> str:
+    taken, size = [], 0
+    for line in lines:
+        taken.append(line)
+        size += len(line) + 1
+        if size >= SAMPLE_CHARS:
+            break
+    return "\n".join(taken)
+
+
+@dataclass(frozen=True)
+class ReportType:
+    """The type a document was checked as: ``name`` (a pack's name, ``unknown`` or ``not-a-report``),
+    ``label`` (how people call it), ``decided_by`` (``option``: --pack or configuration; ``title``;
+    ``content``: opening, headings and vocabulary; ``none``) and the ``evidence`` that decided it."""
+
+    name: str
+    label: str
+    decided_by: str
+    evidence: tuple[str, ...] = ()
+    pack: "Pack | None" = None
+
+    @property
+    def is_report(self) -> bool:
+        return self.name != NOT_A_REPORT
+
+    @property
+    def basis(self) -> Message:
+        """Why the document was taken for this type, for messages."""
+        if self.decided_by == "option":
+            return Message("由 --pack 或配置指定", "chosen with --pack or the configuration")
+        if self.decided_by == "title":
+            return Message(f"依据标题“{self.evidence[0]}”", f"by the title '{self.evidence[0]}'")
+        if self.decided_by == "content":
+            shown = "、".join(self.evidence[:3])
+            return Message(f"依据正文：{shown}", f"by the text: {shown}")
+        return Message("未能识别", "not recognised")
+
+
+def chosen(pack: "Pack") -> ReportType:
+    """The type named with ``--pack`` or ``pack:`` in the configuration."""
+    return ReportType(pack.name, pack.title, "option", (), pack)
+
+
+def recognise(document: "Document", packs: Iterable["Pack"]) -> ReportType:
+    """The best-fitting pack's type, ``unknown`` when none fits, ``not-a-report`` without Chinese prose."""
+    text = _sample(document.lines)
+    chinese = len(CJK_RE.findall(text))
+    if document.title is None and chinese < _MIN_CHINESE_SHARE * (chinese + len(_LETTER.findall(text))):
+        return ReportType(NOT_A_REPORT, "非报告文本", "content", ("没有中文正文",))
+    title = document.title.text if document.title else ""
+    opening = [p.text for p in document.paragraphs[:_OPENING_PARAGRAPHS] if not _METADATA_ROW.match(p.text)]
+    headings = _part_headings(document)
+    best: tuple[float, int, ReportType] | None = None
+    for order, pack in enumerate(packs):
+        score, decided_by, evidence = _weigh(pack, title, opening, headings, text, chinese)
+        if score >= ENOUGH and (best is None or score > best[0]):
+            best = (score, order, ReportType(pack.name, pack.title, decided_by, evidence, pack))
+    if best is None:
+        return ReportType(UNKNOWN, "未识别的文本类型", "none")
+    return best[2]
+
+
+def _part_headings(document: "Document") -> list[str]:
+    """The texts of the top-level headings: 一、… parts, or unnumbered heading lines."""
+    parts = [m.text for m in document.body.roots if m.kind == HAN and m.offset == 0]
+    return parts or [plain.text for plain in document.body.unnumbered]
+
+
+def _weigh(pack: "Pack", title: str, opening: list[str], headings: list[str], text: str, chinese: int):
+    recogniser = pack.recogniser
+    evidence: list[str] = []
+    score = 0.0
+    named = next((p for p in recogniser.title if title and p.search(title)), None)
+    if named:
+        score += TITLE_WEIGHT
+        evidence.append(title)
+    opened = next((found for p in recogniser.opening for line in opening if (found := p.search(line))), None)
+    if opened:
+        score += OPENING_WEIGHT
+        evidence.append(f"开头“{opened.group(0)}”")
+    parts = [h for h in headings if any(p.search(h) for p in recogniser.headings)]
+    if parts:
+        score += min(HEADINGS_CAP, HEADING_WEIGHT * len(parts))
+        evidence.append(f"部分标题“{parts[0]}”")
+    required = [section for section in pack.sections if section.required and not section.anywhere]
+    if len(required) >= 2 and all(any(section.matches(h) for h in headings) for section in required):
+        score += STRUCTURE_WEIGHT  # every part the type requires has its heading
+        evidence.append("各部分标题齐全")
+    hits = sum(len(p.findall(text)) for p in recogniser.vocabulary)
+    if hits >= VOCABULARY_MIN_HITS:
+        density = hits * 1000 / max(chinese, 1)
+        score += min(VOCABULARY_CAP, density)
+        if density >= 1:
+            evidence.append("用语")
+    return score, ("title" if named else "content"), tuple(evidence)
