@@ -2,6 +2,9 @@
 
     .venv/bin/python bench/run.py [--repeat N] [--rows seed,10m,...]
 
+The ``formats`` rows lint the seed saved as .doc, .wps, .odt, .rtf and PDF (tests/fixtures/formats/), cold,
+each against the seed.txt row, and a 100-page PDF built from the long report (target: under 5 s).
+
 Builds the corpus into bench/corpus/ (see corpus.py), then runs every case ``--repeat`` times after one
 warm-up run, each as a fresh process (``python -m shufa_lint``) timed from spawn to exit, with its peak
 resident memory from ``wait4``. shufa-lint runs as installed by ``pip install .`` (see
@@ -236,6 +239,19 @@ def run(repeat: int, wanted: set[str] | None) -> list[Row]:
             memory.met = lint_row.peak_mb is not None and lint_row.peak_mb <= 200
             rows.append(memory)
 
+    if want("formats"):
+        seed_row = next((row for row in rows if row.case == "seed, cold, all rules"), None)
+        for suffix in ("doc", "wps", "odt", "rtf", "pdf"):
+            document = ROOT / "tests" / "fixtures" / "formats" / f"seed.{suffix}"
+            row = Row(f"seed.{suffix}, cold, all rules", measure(lint(document), repeat))
+            if seed_row is not None:
+                row.ratio, row.ratio_label = row.median / seed_row.median, "× seed.txt"
+            rows.append(row)
+        pages = hundred_page_pdf(BENCH / "corpus" / "report-100-pages.pdf")
+        long_pdf = Row("100-page PDF, cold, all rules", measure(lint(pages), repeat), target="≤ 5 s")
+        long_pdf.met = long_pdf.median <= 5
+        rows.append(long_pdf)
+
     if want("lsp"):
         import lsp_latency
 
@@ -254,6 +270,20 @@ def run(repeat: int, wanted: set[str] | None) -> list[Row]:
         parallel.met = parallel.ratio >= 1.6
         rows.extend([serial, parallel])
     return rows
+
+
+def hundred_page_pdf(path: Path) -> Path:
+    """A 100-page report typeset as a PDF (tests/pdf_fixtures.py), page numbers in the footer."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    from pdf_fixtures import LINES_PER_PAGE, pdf_bytes, typeset
+
+    paragraphs = (ROOT / "tests" / "fixtures" / "formats" / "long_report.txt").read_text(encoding="utf-8").splitlines()
+    lines_per_copy = sum(len(typeset([paragraph], footer=None)[0]) for paragraph in paragraphs)
+    copies = -(-100 * LINES_PER_PAGE // lines_per_copy)
+    pages = typeset(paragraphs * copies)[:100]
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(pdf_bytes(pages))
+    return path
 
 
 def format_seconds(value: float) -> str:
@@ -286,7 +316,7 @@ def table(rows: list[Row]) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--repeat", type=int, default=5, help="timed runs per case, after one warm-up (default 5)")
-    parser.add_argument("--rows", help="comma-separated subset of: seed, 100k, 1m, 10m, drafts, lsp")
+    parser.add_argument("--rows", help="comma-separated subset of: seed, 100k, 1m, 10m, drafts, lsp, formats")
     options = parser.parse_args()
     try:
         import shufa_lint  # noqa: F401

@@ -4,12 +4,15 @@
 
 Inputs: random bytes; report text (seed lines, markers, control, zero-width and bidi characters, lone
 surrogates where an encoding allows) saved in UTF-8, UTF-8 with BOM, UTF-16, GB18030; the same as
-Markdown; and .docx files built from that text, then truncated or with bytes flipped. Then the hostile
-inputs of issue 10 (tests/hostile_inputs.py) at drawn sizes: .docx numbering bombs (long lvlText, start
-values of thousands of digits), pathological lines (runs of _, nested brackets, [a](b), >), drafts
-held to embedded outlines of many alike items, and drafts whose file names hold control characters,
-linted through the command line in every output format. Each input is read as the file type it
-claims; an ``InputError`` is a correct answer, any other exception is a crash and is printed with the
+Markdown; .docx files built from that text; PDFs typeset from it (tests/pdf_fixtures.py); RTF written
+from it with \\uN escapes, GBK bytes and stray control words and braces; and the committed .doc, .wps
+and .odt fixtures. Any of these may then be truncated or have bytes flipped (for the .doc, also inside
+its WordDocument stream, so the FIB and the piece table break while the compound file holds). Then the
+hostile inputs of issue 10 (tests/hostile_inputs.py) at drawn sizes: .docx numbering bombs (long
+lvlText, start values of thousands of digits), pathological lines (runs of _, nested brackets, [a](b), >),
+drafts held to embedded outlines of many alike items, and drafts whose file names hold control
+characters, linted through the command line in every output format. Each input is read as the file type
+it claims; an ``InputError`` is a correct answer, any other exception is a crash and is printed with the
 input that caused it. Hypothesis drives generation and shrinks a crashing input to a small one.
 """
 
@@ -36,6 +39,12 @@ from shufa_lint.engine import lint_source  # noqa: E402
 from shufa_lint.lexicon import builtin  # noqa: E402
 from shufa_lint.settings import Settings  # noqa: E402
 from shufa_lint.source.reader import read_bytes  # noqa: E402
+from pdf_fixtures import pdf_bytes, typeset  # noqa: E402
+
+FIXTURES = ROOT / "tests" / "fixtures" / "formats"
+DOCUMENT_FIXTURES = {suffix: (FIXTURES / f"seed.{suffix}").read_bytes() for suffix in ("doc", "wps", "odt")}
+RTF_WORDS = ["\\par ", "\\cell ", "\\row ", "\\intbl ", "\\pard ", "{\\*\\fldinst X}", "{\\footnote ", "}", "{",
+             "\\ansicpg936 ", "\\u-1?", "\\u99999999?", "\\'", "\\'zz", "{\\listtext ", "\\bin5 "]
 
 SEED_LINES = (ROOT / "tests" / "fixtures" / "seed.txt").read_text(encoding="utf-8").splitlines()
 PIECES = [
@@ -58,6 +67,37 @@ def docx_bytes(body: str) -> bytes:
     stream = io.BytesIO()
     document.save(stream)
     return stream.getvalue()
+
+
+def rtf_bytes(body: str, words: list[str]) -> bytes:
+    escaped = "".join(f"\\u{ord(char) - 65536 if ord(char) > 32767 else ord(char)}?" if ord(char) > 127 else char for char in body)
+    return ("{\\rtf1\\ansi\\ansicpg936 " + "".join(words) + escaped.replace("\n", "\\par ") + "}").encode(
+        "ascii", errors="replace"
+    ) + body[:40].encode("gbk", errors="replace")
+
+
+def broken(draw, data: bytes) -> bytes:
+    """``data`` with up to 8 bytes changed, cut somewhere in its second half."""
+    cut = draw(st.integers(len(data) // 2, len(data)))
+    flips = draw(st.lists(st.tuples(st.integers(0, len(data) - 1), st.integers(0, 255)), max_size=8))
+    mutable = bytearray(data)
+    for position, value in flips:
+        mutable[position] = value
+    return bytes(mutable[:cut])
+
+
+def with_broken_word_stream(draw, data: bytes) -> bytes:
+    """The .doc with bytes changed inside its WordDocument stream only: the header and piece table break,
+    the compound file around them stays valid."""
+    import olefile
+
+    copy = io.BytesIO(data)
+    with olefile.OleFileIO(copy, write_mode=True) as ole:
+        stream = bytearray(ole.openstream("WordDocument").read())
+        for position, value in draw(st.lists(st.tuples(st.integers(0, 1023), st.integers(0, 255)), min_size=1, max_size=6)):
+            stream[position] = value
+        ole.write_stream("WordDocument", bytes(stream))
+    return copy.getvalue()
 
 
 # units whose long runs once took quadratic time or more (issue 10, item 2)
@@ -85,22 +125,27 @@ def hostile(draw) -> tuple[str, bytes]:
 
 @st.composite
 def inputs(draw) -> tuple[str, bytes]:
-    kind = draw(st.sampled_from(["bytes", "text", "markdown", "docx", "broken-docx", "hostile"]))
+    kinds = ["bytes", "text", "markdown", "docx", "pdf", "rtf", "doc", "wps", "odt", "word-stream", "hostile"]
+    kind = draw(st.sampled_from(kinds))
     if kind == "hostile":
         return draw(hostile())
+    damaged = draw(st.booleans())
     if kind == "bytes":
-        return draw(st.sampled_from(["a.txt", "a.md", "a.docx", "-"])), draw(st.binary(max_size=3000))
+        names = ["a.txt", "a.md", "a.docx", "a.doc", "a.wps", "a.odt", "a.rtf", "a.pdf", "-"]
+        return draw(st.sampled_from(names)), draw(st.binary(max_size=3000))
+    if kind in DOCUMENT_FIXTURES:
+        return f"a.{kind}", broken(draw, DOCUMENT_FIXTURES[kind])
+    if kind == "word-stream":
+        return "a.doc", with_broken_word_stream(draw, DOCUMENT_FIXTURES["doc"])
     body = draw(text)
-    if kind in ("docx", "broken-docx"):
-        data = docx_bytes(body)
-        if kind == "broken-docx":
-            cut = draw(st.integers(0, len(data)))
-            flips = draw(st.lists(st.tuples(st.integers(0, len(data) - 1), st.integers(0, 255)), max_size=8))
-            mutable = bytearray(data)
-            for position, value in flips:
-                mutable[position] = value
-            data = bytes(mutable[: max(cut, len(data) // 2)])
-        return "a.docx", data
+    if kind in ("docx", "pdf", "rtf"):
+        if kind == "docx":
+            data = docx_bytes(body)
+        elif kind == "pdf":
+            data = pdf_bytes(typeset(body.splitlines() or [""]), compress=draw(st.booleans()))
+        else:
+            data = rtf_bytes(body, draw(st.lists(st.sampled_from(RTF_WORDS), max_size=6)))
+        return f"a.{kind}", broken(draw, data) if damaged else data
     encoding = draw(st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "gb18030"]))
     return ("a.md" if kind == "markdown" else "a.txt"), body.encode(encoding, errors="replace")
 

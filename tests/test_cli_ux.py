@@ -141,7 +141,7 @@ def test_a_folder_without_drafts_is_an_input_error(tmp_path):
     result = run(str(tmp_path))
     assert result.exit_code == 2
     assert result.stderr.splitlines() == [
-        f"shufa-lint: {tmp_path}: 未找到可检查的文稿（.txt、.md、.markdown、.docx）",
+        f"shufa-lint: {tmp_path}: 未找到可检查的文稿（.txt、.md、.markdown、.docx、.doc、.wps、.odt、.rtf、.pdf）",
         "未检查任何文件，1 个输入无法检查",
     ]
 

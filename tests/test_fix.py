@@ -310,7 +310,9 @@ def test_fix_leaves_a_docx_untouched_and_says_so(tmp_path):
     assert path.read_bytes() == before
     assert f"{path}: 1 fixable (SF701 ×1), but fixes are not applied to .docx files" in stderr
     _, stdout, _ = run("--diff", str(path))
-    assert stdout == ""
+    assert path.read_bytes() == before
+    # the fixes shown against the paragraphs as read
+    assert "-本年度,我镇坚持高位谋划,统筹推进法治建设。\n+本年度，我镇坚持高位谋划，统筹推进法治建设。\n" in stdout
 
 
 def test_a_read_only_file_is_not_rewritten(tmp_path):

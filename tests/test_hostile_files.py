@@ -168,17 +168,11 @@ def test_docx_with_malformed_xml(tmp_path):
     assert_refused(tmp_path, damaged, "not a readable .docx")
 
 
-@pytest.mark.parametrize("name", ["report.doc", "report.wps"])
-def test_legacy_word_formats_ask_for_docx(tmp_path, name):
-    legacy = tmp_path / name
-    legacy.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 1000)
-    assert_refused(tmp_path, legacy, "save it as .docx")
-
-
-def test_ole_word_file_renamed_to_docx_asks_for_docx(tmp_path):
-    renamed = tmp_path / "renamed.docx"
-    renamed.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 1000)
-    assert_refused(tmp_path, renamed, "save it as .docx")
+@pytest.mark.parametrize("name", ["report.doc", "report.wps", "renamed.docx"])
+def test_ole_header_without_a_compound_file_behind_it_is_refused(tmp_path, name):
+    broken = tmp_path / name
+    broken.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 1000)
+    assert_refused(tmp_path, broken, "damaged compound file")
 
 
 def test_missing_file(tmp_path):

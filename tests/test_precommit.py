@@ -101,7 +101,9 @@ def test_manifest_hooks_select_drafts_by_type_and_docx_by_name():
     text_hook, docx_hook = hooks["shufa-lint"], hooks["shufa-lint-docx"]
     for name in ("述法报告.txt", "述法报告.md"):
         assert set(text_hook["types_or"]) & tags_from_filename(name)
-    assert not set(text_hook["types_or"]) & tags_from_filename("述法报告.docx")
+    documents = ("述法报告.docx", "述法报告.doc", "述法报告.wps", "述法报告.odt", "述法报告.rtf", "述法报告.PDF")
+    for name in documents:
+        assert not set(text_hook["types_or"]) & tags_from_filename(name)  # never linted as text
+        assert re.search(docx_hook["files"], f"报告/2025年{name}")
     assert text_hook["entry"] == docx_hook["entry"] == "shufa-lint"
-    assert re.search(docx_hook["files"], "报告/2025年述法报告.docx")
     assert not re.search(docx_hook["files"], "报告/2025年述法报告.docx.txt")

@@ -18,9 +18,8 @@ from .diagnostics import Message, Severity, os_reason
 from .formats import FORMATS as OUTPUT_FORMATS
 from .formats import printable, well_formed
 
-DRAFT_SUFFIXES = (".txt", ".md", ".markdown", ".docx")
-# .doc/.wps too: a folder of old Word files then says "save as .docx" instead of passing in silence
-LINTED_SUFFIXES = (*DRAFT_SUFFIXES, ".doc", ".wps")
+# what a folder run picks up: text, Markdown, and the documents drafters and reviewers exchange
+LINTED_SUFFIXES = (".txt", ".md", ".markdown", ".docx", ".doc", ".wps", ".odt", ".rtf", ".pdf")
 
 
 def _split(values: tuple[str, ...]) -> tuple[str, ...]:
@@ -36,8 +35,8 @@ def expand_paths(paths: tuple[str, ...]) -> list[tuple[str, list[str]]]:
 def nothing_to_lint(folder: str) -> Message:
     """The input error of a folder with no draft in it: a CI job pointed at the wrong folder must fail."""
     return Message(
-        f"{folder}: 未找到可检查的文稿（{'、'.join(DRAFT_SUFFIXES)}）",
-        f"{folder}: no draft to lint found ({', '.join(DRAFT_SUFFIXES)})",
+        f"{folder}: 未找到可检查的文稿（{'、'.join(LINTED_SUFFIXES)}）",
+        f"{folder}: no draft to lint found ({', '.join(LINTED_SUFFIXES)})",
     )
 
 
@@ -217,8 +216,9 @@ def report_results(reports, choices: OutputChoices, lang: str, err: bool = False
     return exit_code(reports, Severity.parse(choices.fail_on), choices.exit_zero)
 
 
-def lint_configured(paths: list[str], configs: dict, encoding: str | None, jobs: int | None) -> list:
-    """A report per path, in order, each linted with its own configuration (files sharing one together)."""
+def lint_configured(paths: list[str], configs: dict, encoding: str | None, jobs: int | None, progress=None) -> list:
+    """A report per path, in order, each linted with its own configuration (files sharing one together);
+    ``progress`` is called after each file."""
     from .parallel import lint_files
 
     groups: dict[tuple, list[int]] = {}
@@ -228,7 +228,7 @@ def lint_configured(paths: list[str], configs: dict, encoding: str | None, jobs:
     reports: list = [None] * len(paths)
     for indices in groups.values():
         config = configs[paths[indices[0]]]
-        linted = lint_files([paths[i] for i in indices], config.settings, config.lexicon, encoding, jobs)
+        linted = lint_files([paths[i] for i in indices], config.settings, config.lexicon, encoding, jobs, progress)
         for index, report in zip(indices, linted):
             reports[index] = report
     return reports
@@ -316,7 +316,12 @@ def main(
     write_baseline,
     **output_flags,
 ):
-    """Lint 述法 report drafts: sections, numbering, figures, redactions, outline, integrity."""
+    """Lint 述法 report drafts: sections, numbering, figures, redactions, outline, integrity.
+
+    PATH is a file, a folder (every .txt .md .docx .doc .wps .odt .rtf .pdf below it) or - for
+    standard input. Office documents and PDFs are read, never rewritten: --fix and --diff show what
+    would change in their text.
+    """
     said = Said(lang or "zh")
     if explain:
         click.echo(_explain(explain, said.lang), nl=False)
@@ -379,7 +384,13 @@ def main(
     lang = lang or next((config.settings.lang for config in configs.values()), "zh")
     said = Said(lang)
 
-    reports = lint_configured([path for path, config in configs.items() if not config.excluded], configs, encoding, jobs)
+    linted = [path for path, config in configs.items() if not config.excluded]
+    from .progress import Progress, wanted
+
+    progress = Progress(len(linted), lang) if wanted(output_format, output_flags["quiet"], len(linted)) else None
+    reports = lint_configured(linted, configs, encoding, jobs, progress and progress.advance)
+    if progress is not None:
+        progress.close()
     reports += [
         FileReport(path, error=nothing_to_lint(path))
         for path, found in expanded

@@ -6,8 +6,9 @@ of the file; the text is linted again and the fixes that lost a conflict are ret
 left to fix (a second ``--fix`` then changes nothing). Edits are applied to the decoded file text, so
 line endings, a missing final newline and every untouched character stay as they were; writing back
 uses the file's encoding and BOM, goes through a temporary file and ``os.replace``, and is verified by
-reading the file again. .docx files are never rewritten (the fixes that would apply are counted);
-standard input's fixed text goes to standard output.
+reading the file again. Office documents and PDFs are never rewritten (the fixes that would apply are
+counted, and ``--diff`` shows them against the document's extracted text); standard input's fixed text
+goes to standard output.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Callable, Iterable
 
 from .diagnostics import Diagnostic, Fix, InputError, Message, os_reason
-from .source import SourceText
+from .source import SourceText, from_text
 from .source.reader import read_bytes
 
 if TYPE_CHECKING:
@@ -193,13 +194,25 @@ def apply_fixes(
 
 def reparse(source: SourceText, text: str) -> SourceText:
     """The fixed text read as the file will be: same reader (text or Markdown), encoding and BOM."""
+    if source.kind == EXTRACTED:
+        return extracted_text(source.path, text)
     return read_bytes(source.path, _encode(source, text), source.encoding)
+
+
+EXTRACTED = "extracted"
+
+
+def extracted_text(path: str, text: str) -> SourceText:
+    """A document's text (office document or PDF) as plain lines, one per paragraph: what its fixes are
+    shown against, since the document itself is never rewritten."""
+    return from_text(path, text, kind=EXTRACTED)
 
 
 def can_fix(source: SourceText) -> Message | None:
     """Why the fixes cannot be applied to ``source``, or None if they can."""
-    if source.kind == "docx" or source.position_unit != "line":
-        return Message("不对 .docx 文件应用修复", "fixes are not applied to .docx files")
+    if source.position_unit != "line":
+        suffix = os.path.splitext(source.path)[1].lower() or f".{source.kind}"
+        return Message(f"不对 {suffix} 文件应用修复", f"fixes are not applied to {suffix} files")
     if not source.raw_text or _line_starts(source.raw_text, source) is None:
         return Message("无法定位原文，未应用修复", "the file text cannot be mapped; no fix applied")
     return None
@@ -337,6 +350,7 @@ class FixSession:
         self.outcomes: list[FixOutcome] = []
         self.notes: list[tuple[str, Message]] = []  # files with fixes left unapplied, and why
         self.left_alone = 0  # fixable findings in those files
+        self.previews: list[FixOutcome] = []  # --diff: the fixes on documents' extracted text (never written)
 
     def run(self, source: SourceText, diagnostics: list[Diagnostic], lint: Lint) -> tuple[SourceText, list[Diagnostic]]:
         reason = can_fix(source)
@@ -348,6 +362,9 @@ class FixSession:
                 self.notes.append(
                     (source.path, Message(f"{count} 处问题可修复{detail}，但{reason.zh}", f"{count} fixable{detail}, but {reason.en}"))
                 )
+                if not self.write and source.position_unit != "line":  # a document: shown on its text
+                    text = extracted_text(source.path, "".join(line + "\n" for line in source.lines))
+                    self.previews.append(fix_source(text, lint(text), lint, self.unsafe))
             return source, diagnostics
         outcome = fix_source(source, diagnostics, lint, self.unsafe)
         if outcome.changed and self.write and source.path != "-":  # standard input's goes to standard output
@@ -372,7 +389,7 @@ class FixSession:
         return self.changed or self.left_alone > 0
 
     def diff(self) -> str:
-        return "".join(outcome.diff() for outcome in self.outcomes if outcome.changed)
+        return "".join(outcome.diff() for outcome in self.outcomes + self.previews if outcome.changed)
 
     def summary(self) -> Message | None:
         """What was (or would be) fixed; None when the notes on files left alone already said it all."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gc
 import os
+from typing import Callable
 
 from .diagnostics import InputError
 from .engine import review_source
@@ -80,18 +81,21 @@ def lint_files(
     lexicon: Lexicon,
     encoding: str | None = None,
     jobs: int | None = None,
+    progress: Callable[[], None] | None = None,
 ) -> list[FileReport]:
-    """A report per path, in the order of ``paths``, linted by ``worker_count(jobs, …)`` processes."""
+    """A report per path, in the order of ``paths``, linted by ``worker_count(jobs, …)`` processes;
+    ``progress`` is called after each file."""
+    advance = progress or (lambda: None)
     # standard input belongs to this process: workers cannot read it
     files = [index for index, path in enumerate(paths) if path != "-"]
     workers = worker_count(jobs, len(files))
     if workers == 1:
-        return [lint_file(path, settings, lexicon, encoding) for path in paths]
+        return [_counted(lint_file(path, settings, lexicon, encoding), advance) for path in paths]
     reports: list[FileReport | None] = [None] * len(paths)
     # The first file is linted here, before the workers start, so they inherit what a first file
     # loads (derived lexicon data, compiled patterns, dictionary buckets) instead of each loading it.
     first, files = files[0], files[1:]
-    reports[first] = lint_file(paths[first], settings, lexicon, encoding)
+    reports[first] = _counted(lint_file(paths[first], settings, lexicon, encoding), advance)
     chunk = max(1, len(files) // (workers * CHUNKS_PER_WORKER))
     # Frozen objects are never scanned by the collector, so forked workers share the parent's pages
     # instead of copying them; and the reports coming back hold no cycles, so collecting while they
@@ -103,12 +107,17 @@ def lint_files(
         with _context().Pool(workers, _start_worker, (settings, lexicon, encoding, collecting)) as pool:
             linted = pool.imap(_lint_in_worker, [paths[index] for index in files], chunk)
             for index, report in zip(files, linted):
-                reports[index] = report
+                reports[index] = _counted(report, advance)
     finally:
         gc.unfreeze()
         if collecting:
             gc.enable()
     for index, path in enumerate(paths):
         if reports[index] is None:
-            reports[index] = lint_file(path, settings, lexicon, encoding)
+            reports[index] = _counted(lint_file(path, settings, lexicon, encoding), advance)
     return reports
+
+
+def _counted(report: FileReport, advance: Callable[[], None]) -> FileReport:
+    advance()
+    return report

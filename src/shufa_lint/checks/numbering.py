@@ -1,7 +1,8 @@
 """SF2xx numbering: parallel ordinals that skip, repeat or start late, and malformed markers.
 
 Groups are the siblings of one kind under one parent heading (``Tree.groups``); run-in items (一是 …)
-start a new group at every 一是. Checked in the body and in the embedded outline.
+start a new group at every 一是. Checked in the body and in the embedded outline; not in the body of a
+document whose automatic numbers could not be read (``SourceText.unlabelled_lists``).
 """
 
 from __future__ import annotations
@@ -87,6 +88,8 @@ def _slips(tree: Tree, in_outline: bool, pack: Pack | None) -> Iterator[Slip]:
 def _all_slips(document: Document, pack: Pack | None) -> list[Slip]:
     outline = document.outline
     found = list(_slips(outline.tree, True, pack)) if outline and outline.embedded else []
+    if document.source.unlabelled_lists:
+        return found  # the body's automatic numbers could not be read: a gap there is not the author's
     return found + list(_slips(document.body, False, pack))
 
 

@@ -67,6 +67,15 @@ class FileReport:
             return tuple(split_lines(self.source.raw_text))
         return self.source.lines
 
+    def page(self, diagnostic: Diagnostic) -> int | None:
+        """The PDF page a finding starts on (None for other formats)."""
+        return self.source.page_of(diagnostic.line, diagnostic.column) if self.source is not None else None
+
+    @property
+    def counts_paragraphs(self) -> bool:
+        """Whether ``line`` numbers paragraphs (office documents, PDF) rather than file lines."""
+        return self.source is not None and self.source.position_unit == "paragraph"
+
     @property
     def file_lines(self) -> tuple[str, ...]:
         """The file's lines as read (a .docx: its paragraphs), in the coordinates of the diagnostics."""

@@ -31,6 +31,8 @@ WORDS = {
         "minor": "另有 {count} 条次要提示（{codes}），加 --show-all 显示",
         "minor_heading": "次要提示：",
         "problems": "{count} 个问题",
+        "paragraphs": "（行号为段落序号）",
+        "page": "（第 {page} 页）",
     },
     "en": {
         "suggestion": "suggestion: ",
@@ -38,6 +40,8 @@ WORDS = {
         "minor": "{count} more minor finding(s) ({codes}); --show-all lists them",
         "minor_heading": "Minor findings:",
         "problems": "{count} problem(s)",
+        "paragraphs": " (line numbers count paragraphs)",
+        "page": " (page {page})",
     },
 }
 
@@ -89,7 +93,7 @@ def _finding(report, d, paint: _Painter, words: dict, lang: str) -> list[str]:
     out = [
         f"{paint(d.code, *emphasis)} {paint(d.name, BOLD)} [{paint(severity, colour)}] "
         f"{printable(one_line(d.message.get(lang)))}",
-        f"  --> {printable(report.path)}:{d.line}:{d.column}",
+        f"  --> {printable(report.path)}:{d.line}:{d.column}" + _page_note(report.page(d), words),
     ]
     text = report.line_text(d.line)
     if text is not None:
@@ -106,11 +110,16 @@ def _finding(report, d, paint: _Painter, words: dict, lang: str) -> list[str]:
     return out + [""]
 
 
+def _page_note(page: int | None, words: dict) -> str:
+    return words["page"].format(page=page) if page is not None else ""
+
+
 def _file_block(report, options, paint: _Painter) -> list[str]:
     words = WORDS[options.lang]
     headline = [d for d in report.diagnostics if not is_minor(d)]
     minor = [d for d in report.diagnostics if is_minor(d)]
-    out = [f"{paint(printable(report.path), BOLD)}: {words['problems'].format(count=len(report.diagnostics))}", ""]
+    unit = words["paragraphs"] if report.counts_paragraphs else ""
+    out = [f"{paint(printable(report.path), BOLD)}: {words['problems'].format(count=len(report.diagnostics))}{unit}", ""]
     for d in headline:
         out += _finding(report, d, paint, words, options.lang)
     if minor and options.show_all:

@@ -2,6 +2,8 @@
 
 ``{"version": 1, "diagnostics": [...]}``; each diagnostic has path, line, column, end_line, end_column
 (1-based, columns in code points, end exclusive), code, name, severity, message and suggestions.
+For office documents and PDF, ``line`` counts paragraphs (a PDF's paragraphs as rebuilt from its lines)
+and a PDF finding also has ``page``, the page its start stands on.
 """
 
 from __future__ import annotations
@@ -11,8 +13,8 @@ import json
 from ..diagnostics import Diagnostic
 
 
-def diagnostic_dict(diagnostic: Diagnostic, lang: str) -> dict:
-    return {
+def diagnostic_dict(diagnostic: Diagnostic, lang: str, page: int | None = None) -> dict:
+    fields = {
         "path": diagnostic.path,
         "line": diagnostic.line,
         "column": diagnostic.column,
@@ -25,10 +27,13 @@ def diagnostic_dict(diagnostic: Diagnostic, lang: str) -> dict:
         "suggestions": [suggestion.get(lang) for suggestion in diagnostic.suggestions],
         "fixable": diagnostic.fix is not None,
     }
+    if page is not None:
+        fields["page"] = page
+    return fields
 
 
 def render(files, options) -> str:
-    diagnostics = [diagnostic_dict(d, options.lang) for report in files for d in report.diagnostics]
+    diagnostics = [diagnostic_dict(d, options.lang, report.page(d)) for report in files for d in report.diagnostics]
     errors = [{"path": report.path, "message": report.error.get(options.lang)} for report in files if report.error]
     payload = {"version": 1, "diagnostics": diagnostics}
     if errors:

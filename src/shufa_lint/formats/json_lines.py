@@ -12,7 +12,7 @@ from .json import diagnostic_dict
 
 def render(files, options) -> str:
     return "".join(
-        json.dumps(diagnostic_dict(d, options.lang), ensure_ascii=False) + "\n"
+        json.dumps(diagnostic_dict(d, options.lang, report.page(d)), ensure_ascii=False) + "\n"
         for report in files
         for d in report.diagnostics
     )

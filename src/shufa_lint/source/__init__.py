@@ -3,11 +3,13 @@
 A ``SourceText`` holds the report's text as lines (a .docx paragraph is one line) and a position map back
 to the file: diagnostics are computed on these lines and translated with ``locate`` before output.
 Readers live beside this module: ``encoding`` (bytes to text), ``markdown``, ``docx`` (with ``numbering``
-for Word's automatic list labels) and ``reader`` (dispatch by file type, size limits).
+for Word's automatic list labels), ``worddoc`` (.doc and WPS .wps), ``odt``, ``rtf``, ``pdf`` and ``reader``
+(dispatch by file type, size limits).
 """
 
 from __future__ import annotations
 
+import bisect
 import codecs
 import re
 from dataclasses import dataclass, field
@@ -44,6 +46,13 @@ class LineOrigin:
     columns: tuple[int, ...] | None = None
     generated: int = 0
 
+    @classmethod
+    def of_paragraph(cls, line: int, label: str, text: str) -> "LineOrigin":
+        """Line ``line`` showing ``label + text``, where the label is generated (a list's number)."""
+        if not label:
+            return cls(line)
+        return cls(line, columns=(0,) * len(label) + tuple(range(len(text))), generated=len(label))
+
     def column(self, index: int) -> int:
         if self.columns is not None and self.columns:
             if index < len(self.columns):
@@ -66,18 +75,30 @@ class SourceText:
 
     path: str
     lines: tuple[str, ...]
-    kind: str = "text"  # text | markdown | docx
+    kind: str = "text"  # text | markdown | docx | doc | odt | rtf | pdf
     origins: tuple[LineOrigin, ...] = ()
     encoding: str = "utf-8"
     bom: bool = False
     newline: str = "\n"
     final_newline: bool = False
-    # "line" for text files; "paragraph" for .docx, where line numbers count body paragraphs
+    # "line" for text files; "paragraph" for the office formats and PDF, where line numbers count paragraphs
     position_unit: str = "line"
     raw_text: str = field(default="", repr=False)
     # Markdown HTML comments as (1-based line where the comment starts, its inner text, stripped): not
     # report text, but where ``<!-- shufa-lint disable … -->`` directives live.
     comments: tuple[tuple[int, str], ...] = ()
+    # automatic list numbering the reader found but could not turn into labels (a damaged .doc list
+    # table): the numbers are missing from ``lines``, so the body's numbering cannot be checked
+    unlabelled_lists: bool = False
+    # PDF: where each page starts in ``lines``, as (1-based line, 1-based column, page), in order
+    pages: tuple[tuple[int, int, int], ...] = ()
+
+    def page_of(self, line: int, column: int) -> int | None:
+        """The page the character at 1-based (``line``, ``column``) stands on, or None (no pages)."""
+        if not self.pages:
+            return None
+        index = bisect.bisect_right(self.pages, (line, column, float("inf"))) - 1
+        return self.pages[max(index, 0)][2]
 
     def locate(self, line: int, column: int) -> tuple[int, int]:
         """Map a 1-based (line, column) of ``lines`` to the 1-based position in the file."""
@@ -154,6 +175,27 @@ def from_text(path: str, text: str, **attributes) -> SourceText:
     )
 
 
+# An office document or PDF holding more text than this is not a report: refused, not linted.
+MAX_DOCUMENT_CHARS = 20 * 1024 * 1024
+PASSWORD_PROTECTED = "is password-protected; remove the password (save a copy without one) and lint that"
+
+
+def from_paragraphs(path: str, lines, kind: str, origins=(), **attributes) -> SourceText:
+    """An office document or PDF as report lines, one per paragraph (line numbers count paragraphs)."""
+    lines = tuple(lines)
+    if sum(len(line) for line in lines) > MAX_DOCUMENT_CHARS:
+        raise InputError(path, f"more than {MAX_DOCUMENT_CHARS // 1024 // 1024} M characters of text; not linted")
+    return SourceText(
+        path=path,
+        lines=lines,
+        kind=kind,
+        origins=tuple(origins),
+        position_unit="paragraph",
+        final_newline=True,
+        **attributes,
+    )
+
+
 def read_path(path: str, encoding: str | None = None) -> SourceText:
     """Read a file (or ``-`` for standard input) into a ``SourceText``; raise ``InputError`` if unreadable."""
     from .reader import read
@@ -161,4 +203,4 @@ def read_path(path: str, encoding: str | None = None) -> SourceText:
     return read(path, encoding)
 
 
-__all__ = ["LineOrigin", "SourceText", "from_text", "read_path", "split_lines", "InputError"]
+__all__ = ["LineOrigin", "SourceText", "from_paragraphs", "from_text", "read_path", "split_lines", "InputError"]

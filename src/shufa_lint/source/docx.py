@@ -17,7 +17,7 @@ import io
 import zipfile
 
 from ..diagnostics import InputError
-from . import LineOrigin, SourceText
+from . import LineOrigin, SourceText, from_paragraphs
 from .numbering import MAX_LABEL_CHARS, ListCounter, NumberingBomb, w
 
 MAX_UNCOMPRESSED_BYTES = 256 * 1024 * 1024
@@ -45,8 +45,7 @@ _TEXT = {w("t"): None, w("tab"): "\t", w("br"): " ", w("cr"): " ", w("noBreakHyp
 
 
 def read_docx(path: str, data: bytes) -> SourceText:
-    archive = _open_archive(path, data)
-    _check_members(path, archive)
+    checked_archive(path, data)
     try:
         import docx
         from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -63,33 +62,30 @@ def read_docx(path: str, data: bytes) -> SourceText:
     except Exception as error:  # noqa: BLE001 - python-docx and lxml raise many kinds on a damaged file
         detail = f"{type(error).__name__}: {_one_line(error)}"
         raise InputError(path, f"not a readable .docx ({detail})", f"不是可读取的 .docx（{detail}）") from None
-    return SourceText(
-        path=path,
-        lines=tuple(lines),
-        kind="docx",
-        origins=tuple(origins),
-        position_unit="paragraph",
-        final_newline=True,
-    )
+    return from_paragraphs(path, lines, "docx", origins)
 
 
 def _one_line(error: Exception) -> str:
     return " ".join(str(error).split())[:200]
 
 
-def _open_archive(path: str, data: bytes) -> zipfile.ZipFile:
+def checked_archive(path: str, data: bytes, kind: str = ".docx") -> zipfile.ZipFile:
+    """The zip archive of an Office document (.docx, .odt), refused before anything is parsed if it
+    declares too much (a zip bomb) or an XML part declares a DTD."""
     try:
-        return zipfile.ZipFile(io.BytesIO(data))
+        archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError):
         raise InputError(
-            path, "not a valid .docx (the file is not a complete zip archive)", "不是有效的 .docx（不是完整的 zip 压缩包）"
+            path, f"not a valid {kind} (the file is not a complete zip archive)", f"不是有效的 {kind}（不是完整的 zip 压缩包）"
         ) from None
+    _check_members(path, archive, kind)
+    return archive
 
 
-def _check_members(path: str, archive: zipfile.ZipFile) -> None:
+def _check_members(path: str, archive: zipfile.ZipFile, kind: str) -> None:
     members = archive.infolist()
     if len(members) > MAX_MEMBERS:
-        raise InputError(path, f"refused: {len(members)} parts in the .docx (limit {MAX_MEMBERS})")
+        raise InputError(path, f"refused: {len(members)} parts in the {kind} (limit {MAX_MEMBERS})")
     declared = sum(member.file_size for member in members)
     if declared > MAX_UNCOMPRESSED_BYTES:
         raise InputError(
@@ -105,9 +101,9 @@ def _check_members(path: str, archive: zipfile.ZipFile) -> None:
         try:
             content = archive.read(member)
         except Exception as error:  # noqa: BLE001 - zipfile/zlib errors on damaged or encrypted members
-            raise InputError(path, f"not a valid .docx ({member.filename}: {_one_line(error)})") from None
+            raise InputError(path, f"not a valid {kind} ({member.filename}: {_one_line(error)})") from None
         if any(mark in content for mark in _DTD_MARKS):
-            raise InputError(path, f"refused: {member.filename} declares a DTD or entities, which Word never writes")
+            raise InputError(path, f"refused: {member.filename} declares a DTD or entities, which office suites never write")
 
 
 def _related_element(part, relationship: str):
@@ -137,10 +133,7 @@ def _body_lines(path: str, body, counter: ListCounter) -> tuple[list[str], list[
             add(_row_text(element, counter), LineOrigin(number))
             continue
         label = counter.label(element)
-        if label:
-            add(label + text, LineOrigin(number, columns=(0,) * len(label) + tuple(range(len(text))), generated=len(label)))
-        else:
-            add(text, LineOrigin(number))
+        add(label + text, LineOrigin.of_paragraph(number, label, text))
     return lines, origins
 
 

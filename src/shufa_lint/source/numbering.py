@@ -294,9 +294,12 @@ class ListCounter:
         Call once per paragraph, in document order: numbering counts every numbered paragraph.
         """
         resolved = self._resolve(paragraph)
-        if resolved is None:
-            return ""
-        num_id, index = resolved
+        return "" if resolved is None else self.count(*resolved)
+
+    def count(self, num_id: str, index: int) -> str:
+        """Count one paragraph of list instance ``num_id`` at 0-based level ``index``; its label.
+
+        The binary .doc reader calls this directly with the lists it read from the table stream."""
         instance = self.instances[num_id]
         counters = self._counters.setdefault(instance.abstract_id, [None] * LEVELS)
         if num_id not in self._used_instances:

@@ -6,6 +6,7 @@ with the other files.
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
 
@@ -16,25 +17,39 @@ from .encoding import decode
 
 # A report is a few hundred kilobytes; 20 MB of text is far beyond any draft and still lints in seconds.
 MAX_TEXT_BYTES = 20 * 1024 * 1024
-# A .docx carries its pictures; only its XML is read, within the limits in ``docx``.
-MAX_DOCX_BYTES = 100 * 1024 * 1024
+# Office documents and PDFs carry their pictures and fonts; only their text is read, within each reader's limits.
+MAX_DOCUMENT_BYTES = 100 * 1024 * 1024
 DOCX_SUFFIXES = (".docx",)
 MARKDOWN_SUFFIXES = (".md", ".markdown")
-# Binary Word and WPS formats (OLE compound files): no maintained pure-Python reader, so ask for .docx.
-LEGACY_WORD_SUFFIXES = (".doc", ".dot", ".wps", ".wpt")
+# Word 97–2003 and WPS Office documents and templates (OLE compound files)
+WORD_BINARY_SUFFIXES = (".doc", ".dot", ".wps", ".wpt")
+ODT_SUFFIXES = (".odt", ".ott")
+RTF_SUFFIXES = (".rtf",)
+PDF_SUFFIXES = (".pdf",)
+DOCUMENT_SUFFIXES = DOCX_SUFFIXES + WORD_BINARY_SUFFIXES + ODT_SUFFIXES + RTF_SUFFIXES + PDF_SUFFIXES
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP_MAGIC = b"PK\x03\x04"
-_SAVE_AS_DOCX = (
-    "is a binary Word/WPS document (.doc/.wps), which cannot be read; save it as .docx and lint that",
-    "是二进制 Word/WPS 文档（.doc/.wps），无法读取；请另存为 .docx 后再检查",
-)
+_ODT_MIMETYPE = b"mimetypeapplication/vnd.oasis.opendocument.text"
+# the reader of each document format: (module in this package, function), imported only when used
+_READERS = {
+    "docx": ("docx", "read_docx"),
+    "word": ("worddoc", "read_word_binary"),
+    "odt": ("odt", "read_odt"),
+    "rtf": ("rtf", "read_rtf"),
+    "pdf": ("pdf", "read_pdf"),
+}
+_FORMAT_OF_SUFFIX = {
+    **dict.fromkeys(DOCX_SUFFIXES, "docx"),
+    **dict.fromkeys(WORD_BINARY_SUFFIXES, "word"),
+    **dict.fromkeys(ODT_SUFFIXES, "odt"),
+    **dict.fromkeys(RTF_SUFFIXES, "rtf"),
+    **dict.fromkeys(PDF_SUFFIXES, "pdf"),
+}
 
 
 def read(path: str, encoding: str | None = None) -> SourceText:
     suffix = os.path.splitext(path)[1].lower()
-    if suffix in LEGACY_WORD_SUFFIXES:
-        raise InputError(path, *_SAVE_AS_DOCX)
-    limit = MAX_DOCX_BYTES if suffix in DOCX_SUFFIXES or path == "-" else MAX_TEXT_BYTES
+    limit = MAX_DOCUMENT_BYTES if suffix in DOCUMENT_SUFFIXES or path == "-" else MAX_TEXT_BYTES
     if path == "-":
         return read_bytes(path, _read_stdin(limit), encoding)
     if os.path.isdir(path):
@@ -45,12 +60,9 @@ def read(path: str, encoding: str | None = None) -> SourceText:
 def read_bytes(path: str, data: bytes, encoding: str | None = None) -> SourceText:
     """A ``SourceText`` from bytes already read; the format follows the name, then the content."""
     suffix = os.path.splitext(path)[1].lower()
-    if data.startswith(_OLE_MAGIC):
-        raise InputError(path, *_SAVE_AS_DOCX)
-    if suffix in DOCX_SUFFIXES or (path == "-" and data.startswith(_ZIP_MAGIC)):
-        from .docx import read_docx
-
-        return read_docx(path, data)
+    document_reader = _document_reader(suffix, data, from_stdin=path == "-")
+    if document_reader is not None:
+        return document_reader(path, data)
     if data.startswith(_ZIP_MAGIC):
         raise InputError(
             path,
@@ -73,6 +85,28 @@ def text_source(path: str, text: str, **attributes) -> SourceText:
 
         return parse_markdown(path, text, **attributes)
     return from_text(path, text, **attributes)
+
+
+def _document_reader(suffix: str, data: bytes, from_stdin: bool):
+    """The reader for an office document or PDF, or None for text: by content where the format has a
+    signature (a .doc saved as .txt is still a .doc, an .rtf is never linted as markup), else by name."""
+    if data.startswith(_OLE_MAGIC):
+        found = "word"
+    elif data.startswith(_ZIP_MAGIC):
+        if _ODT_MIMETYPE in data[:100] or suffix in ODT_SUFFIXES:
+            found = "odt"
+        else:
+            found = "docx" if suffix in DOCX_SUFFIXES or from_stdin else None
+    elif data.startswith(b"%PDF"):
+        found = "pdf"
+    elif data.lstrip().startswith(b"{\\rtf"):
+        found = "rtf"
+    else:
+        found = _FORMAT_OF_SUFFIX.get(suffix)
+    if found is None:
+        return None
+    module, function = _READERS[found]
+    return getattr(importlib.import_module(f".{module}", __package__), function)
 
 
 def _read_stdin(limit: int) -> bytes:
