@@ -189,3 +189,17 @@ def test_web_page_furniture_above_the_title_is_not_the_title():
 
 def test_an_opening_that_ends_in_a_colon_is_not_a_title():
     assert document("现将有关情况报告如下：\n一、2024年主要工作情况\n全年审核文件21件。\n").title is None
+
+
+def test_a_one_line_outline_splits_at_part_markers_separated_by_spaces():
+    outline = document(
+        "【提纲】一、工作情况 （一）强化学习 （二）依法决策 （三）加强法治宣传教育 二、存在的问题 三、下一步工作打算\n"
+        "2024年度某局主要负责人履行推进法治建设第一责任人职责情况的报告\n"
+        "一、工作情况\n"
+    ).outline
+    assert [(m.label, m.text) for m in outline.tree.markers] == [
+        ("一、", "工作情况"), ("（一）", "强化学习"), ("（二）", "依法决策"), ("（三）", "加强法治宣传教育"),
+        ("二、", "存在的问题"), ("三、", "下一步工作打算"),
+    ]
+    # after a space in running text, numbers are not headings
+    assert document("全面完成 二、三季度任务，获评 一、二等奖。\n").markers == []

@@ -14,7 +14,9 @@ from click.testing import CliRunner
 from shufa_lint.checks.punctuation import half_width_marks
 from shufa_lint.cli import main
 from shufa_lint.diagnostics import Diagnostic, Edit, Fix, InputError, Message, Severity
-from shufa_lint.fix import FixOutcome, apply_fixes, can_fix, fix_source, write_back
+from shufa_lint.engine import lint_source
+from shufa_lint.fix import EditMap, FixOutcome, _Span, apply_fixes, can_fix, fix_source, write_back
+from shufa_lint.settings import Settings
 from shufa_lint.source import SourceText, from_text
 
 SEED_TEXT = (Path(__file__).parent / "fixtures" / "seed.txt").read_text(encoding="utf-8")
@@ -111,12 +113,51 @@ def test_conflicting_fixes_are_dropped_and_retried_on_the_next_pass():
 def test_fixing_stops_after_a_bounded_number_of_passes():
     source = from_text("r.txt", "甲\n")
 
-    def lint(current: SourceText):  # a rule that never agrees with its own fix
-        return [finding([(1, 1, 1, 2, "乙" if current.raw_text.startswith("甲") else "甲")])]
+    def lint(current: SourceText):  # a rule that always wants one more character
+        return [finding([(1, len(current.lines[0]) + 1, 1, len(current.lines[0]) + 1, "乙")])]
 
     outcome = fix_source(source, lint(source), lint, max_passes=3)
-    assert len(outcome.applied) == 3
+    assert len(outcome.remaining) == 1
+    # fixes that do not settle leave the file as it was: never written half-fixed
     assert not outcome.converged
+    assert (outcome.text, outcome.applied, outcome.changed) == ("甲\n", [], False)
+
+
+def test_fixes_that_change_the_model_are_iterated_to_a_fixed_point():
+    lint = lambda current: lint_source(current, Settings())  # noqa: E731
+    # each join makes the joined line run on into the next one: five passes, then nothing left to fix
+    chain = from_text("r.txt", "正.作\n作\n作\n作\n所。\n")
+    outcome = fix_source(chain, lint(chain), lint)
+    assert outcome.converged and outcome.text == "正。作作作作所。\n"
+    # the same chain ending in a line the joins would leave cut off (SF602): whatever is fixed, a second
+    # run changes nothing
+    for text in ("正.作\n作\n作\n作\n所\n．", "正.作\r\n作\r\n作\r\n所"):
+        source = from_text("r.txt", text)
+        outcome = fix_source(source, lint(source), lint)
+        again = fix_source(outcome.fixed_source, outcome.remaining, lint)
+        assert outcome.converged and not again.changed and again.applied == []
+
+
+def test_the_edit_map_keeps_the_untouched_runs_and_the_fixed_places_through_several_passes():
+    edits = EditMap(10)  # "0123456789"
+    edits.apply([_Span(2, 3, "ab", "A"), _Span(5, 5, "X", "B"), _Span(7, 9, "", "C")])  # 01ab34X569
+    assert edits.kept == [(0, 0, 2), (3, 4, 2), (5, 7, 2), (9, 9, 1)]
+    assert edits.places == [(2, 4, "A"), (6, 7, "B"), (9, 9, "C")]
+    edits.apply([_Span(3, 5, "", "D")])  # 01a4X569: cuts across an earlier fix and a kept run
+    assert edits.kept == [(0, 0, 2), (4, 3, 1), (5, 5, 2), (9, 7, 1)]
+    assert edits.places == [(2, 3, "A"), (3, 3, "D"), (4, 5, "B"), (7, 7, "C")]
+
+
+def test_a_fix_that_would_create_a_headline_finding_is_withheld():
+    source = from_text("r.txt", "甲\n")
+
+    def lint(current: SourceText):  # the fix to 乙 would create an SF301 finding
+        if current.raw_text.startswith("乙"):
+            return [finding([], code="SF301")]
+        return [finding([(1, 1, 1, 2, "乙")], code="SF701")]
+
+    outcome = fix_source(source, lint(source), lint)
+    assert outcome.converged and not outcome.changed and outcome.applied == []
 
 
 def test_docx_is_not_fixed_and_standard_input_is():
@@ -354,3 +395,13 @@ def test_output_file_that_is_an_input_is_refused(tmp_path):
     code, _, stderr = run("--format", "json", "-o", str(draft), str(draft))
     assert code == 2 and "会被覆盖" in stderr
     assert draft.read_bytes() == REPORT.encode("utf-8")
+
+
+def test_a_fix_whose_rule_still_reports_at_its_place_is_withheld():
+    source = from_text("r.txt", "甲乙\n")
+
+    def lint(current: SourceText):  # a rule that never agrees with its own fix
+        return [finding([(1, 1, 1, 2, "乙" if current.raw_text.startswith("甲") else "甲")])]
+
+    outcome = fix_source(source, lint(source), lint)
+    assert outcome.converged and not outcome.changed and outcome.applied == []

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from shufa_lint.source.markdown import parse_markdown
 
 DRAFT = """---
@@ -46,7 +48,7 @@ def test_headings_and_list_items_read_as_the_structure_they_show():
     assert lines[4] == "2025年度镇党委主要负责人履行推进法治建设第一责任人职责情况的报告"
     assert lines[7] == "一、工作情况"
     assert lines[8] == "（一）强化政治引领"
-    assert lines[9] == "一是坚持学习**法治思想**。"
+    assert lines[9] == "一是坚持学习法治思想。"  # emphasis is markup
     assert lines[10] == "二是落实述法要求。"
     assert lines[11] == "三是健全工作机制，详见附件1和。"
     assert lines[12] == "（二）聚焦依法行政。全年办理行政复议案件12件。"
@@ -112,3 +114,31 @@ def test_encoding_details_are_recorded():
     assert source.bom and source.newline == "\r\n" and source.final_newline
     assert source.raw_text == "# 一、工作情况\r\n正文。\r\n"
     assert source.kind == "markdown" and source.lines == ("一、工作情况", "正文。")
+
+
+@pytest.mark.parametrize(
+    ("line", "text"),
+    [
+        ("全年审查文件**12**件。", "全年审查文件12件。"),
+        ("坚持*依法行政*原则，强调 __重点__ 工作。", "坚持依法行政原则，强调 重点 工作。"),
+        ("详见`附件`和[**台账**](http://a.cn/x_y_z)。", "详见和台账。"),
+        # placeholders and redactions are text: a * before a measure word, _ inside a word, * across a clause
+        ("组织学习**次，调解**起。", "组织学习**次，调解**起。"),
+        ("深入学习_法治思想，贯彻_新时代要求。", "深入学习_法治思想，贯彻_新时代要求。"),
+        ("深入学习*法治思想，贯彻*新时代要求。", "深入学习*法治思想，贯彻*新时代要求。"),
+    ],
+)
+def test_inline_emphasis_code_and_links_are_markup_and_columns_stay_right(line, text):
+    source = parse_markdown("a.md", line + "\n")
+    assert source.lines[0] == text
+    for column, char in enumerate(text, 1):
+        assert line[source.locate(1, column)[1] - 1] == char
+
+
+def test_bold_figures_in_markdown_are_not_placeholders():
+    from shufa_lint.engine import lint_source
+    from shufa_lint.settings import Settings
+
+    draft = "## 一、工作情况\n\n全年审查文件**12**件，组织学习**次。\n"
+    found = [(d.code, d.line) for d in lint_source(parse_markdown("a.md", draft), Settings(select=("SF3",)))]
+    assert found == [("SF301", 3)]  # the 学习**次 placeholder only

@@ -52,6 +52,7 @@ TYPES = [
     ("fazhi_township_law_building.txt", "fazhi-zhengfu", "title"),  # 关于…法治建设工作情况的报告
     ("work_plan_task_notes.txt", "gongzuo-yaodian", "title"),
     ("work_report_defects.txt", "zhengfu-gongzuo-baogao", "content"),  # 同志们：
+    ("work_report_glossary_unpunctuated.txt", "zhengfu-gongzuo-baogao", "content"),
     ("work_summary.txt", "gongzuo-zongjie", "title"),
     ("work_plan.txt", "gongzuo-yaodian", "title"),
     ("notes_chinese.txt", "unknown", "none"),
@@ -90,6 +91,7 @@ CLEAN = [
     "fazhi_township_law_building.txt",  # addressee to a committee, 短板和不足, 2025年工作思路, signature
     "work_plan_task_notes.txt",  # numbered tasks each ending in （牵头单位：…；责任单位：…）
     "work_summary.txt",  # a 工作总结 owes no 述法 structure
+    "work_report_glossary_unpunctuated.txt",  # 名词解释 entries without a full stop, one holding a ；
     "work_plan.txt",  # a 工作要点: 总体要求/主要任务/保障措施
     "notes_chinese.txt",  # notes in a drafts folder
     "notes_part_headings_untitled.txt",  # 第一部分 … is a part heading, not a title; no type, no SF101
@@ -100,9 +102,20 @@ CLEAN = [
 ]
 
 
+# False alarms of checks/figures.py (SF303, another change's rule) that these drafts show: 亿元以上项目 is
+# a class of project, 县委组织部 a unit, 人名 a word. Listed so that the test still guards everything else;
+# it fails when one is fixed, and the entry goes.
+FIGURES_FALSE_ALARMS = {
+    "work_report_two_parts.txt": [("SF303", 6)],
+    "work_plan_task_notes.txt": [("SF303", 5)],
+    "work_report_glossary_unpunctuated.txt": [("SF303", 4)],
+    "notes_chinese.txt": [("SF303", 4)],
+}
+
+
 @pytest.mark.parametrize("name", CLEAN)
 def test_a_whole_report_in_a_real_layout_gives_no_headline_finding(name):
-    assert headline(name) == []
+    assert headline(name) == FIGURES_FALSE_ALARMS.get(name, [])
 
 
 # Drafts with defects: exactly these headline findings, (code, line), nothing else.
@@ -199,3 +212,35 @@ def test_a_new_list_needs_a_transition_or_a_heading(between, flagged):
     ).replace("\n\n", "\n")
     found = [d.code for d in lint_source(from_text("d.txt", text), Settings(select=("SF2",)))]
     assert found == (["SF202"] if flagged else [])
+
+
+def test_a_pack_recogniser_with_an_unknown_key_or_a_bad_pattern_is_refused():
+    from shufa_lint.lexicon import RuleDataError, parse_pack
+
+    with pytest.raises(RuleDataError, match="unknown key 'headline'"):
+        parse_pack({"name": "x", "recognise": {"headline": ["报告"]}}, "x.yaml")
+    with pytest.raises(RuleDataError, match="invalid regular expression"):
+        parse_pack({"name": "x", "recognise": {"title": ["(报告"]}}, "x.yaml")
+    assert parse_pack({"name": "x", "recognise": {"title": ["工作要点"]}}, "x.yaml").sections == ()
+
+
+@pytest.mark.parametrize(
+    "problems, plans",
+    [("二、面临的困难和挑战", "三、下一阶段努力方向"), ("二、问题与挑战", "三、改进措施"), ("二、存在的主要问题", "三、2025年工作思路")],
+)
+def test_annual_report_part_headings_real_reports_use_satisfy_the_pack(problems, plans):
+    text = (
+        "溪川县2024年度法治政府建设情况报告\n一、主要举措和成效\n县长主持会前学法11次，切实履行推进法治建设第一责任人职责。\n"
+        f"{problems}\n乡镇法治力量不足，原因是人才缺乏。\n{plans}\n推进合法性审查全覆盖。\n"
+    )
+    assert [d.code for d in lint_source(from_text("d.txt", text), Settings(select=("SF1",)))] == []
+
+
+def test_half_width_full_stops_give_no_cut_off_before_or_after_fix(tmp_path):
+    draft = tmp_path / "draft.txt"
+    draft.write_text((WHOLE / "shufa_halfwidth_stops.txt").read_text("utf-8"), "utf-8")
+    runner = CliRunner()
+    before = runner.invoke(main, ["--format", "concise", str(draft)], catch_exceptions=False).output
+    after = runner.invoke(main, ["--fix", "--format", "concise", str(draft)], catch_exceptions=False).output
+    assert "SF602" not in before and "SF602" not in after and "SF301" in after
+    assert draft.read_text("utf-8").endswith("继续努力。\n")

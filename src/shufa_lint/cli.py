@@ -263,6 +263,11 @@ def lint_configured(paths: list[str], configs: dict, encoding: str | None, jobs:
 @click.option("--show-all", is_flag=True, help="full and concise: list minor (info punctuation) findings too.")
 @click.option("--fix", is_flag=True, help="Apply safe fixes to the files (not .docx) and report what remains; with -, print the fixed text.")
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, also apply unsafe fixes (restored redactions).")
+@click.option(
+    "--fix-through-symlinks",
+    is_flag=True,
+    help="With --fix, also rewrite files reached through a symlink that leads outside the linted folders.",
+)
 @click.option("--diff", is_flag=True, help="Print the unified diff of the fixes; write nothing (exit 1 if any).")
 @click.option("--select", multiple=True, help="Rule codes, prefixes (SF3) or names to run; comma-separated.")
 @click.option("--ignore", multiple=True, help="Rule codes, prefixes or names to skip; comma-separated.")
@@ -308,6 +313,7 @@ def main(
     jobs,
     fix,
     unsafe_fixes,
+    fix_through_symlinks,
     diff,
     config_file,
     allow_outside_paths,
@@ -405,7 +411,10 @@ def main(
             config = resolver.for_path(source.path)
             return lint_source(source, config.settings, config.lexicon)
 
-        reports, fixes = fix_reports(reports, lint, unsafe=unsafe_fixes, write=not diff)
+        trees = [path if os.path.isdir(path) else os.path.dirname(os.path.abspath(path)) for path in paths]
+        reports, fixes = fix_reports(
+            reports, lint, unsafe=unsafe_fixes, write=not diff, trees=trees, through_symlinks=fix_through_symlinks
+        )
     for report in reports:
         if report.error:
             warn(report.error.get(lang))

@@ -94,11 +94,9 @@ def _to_file_coordinates(diagnostic: Diagnostic, source: SourceText) -> Diagnost
     end_line, end_column = source.locate(diagnostic.end_line, diagnostic.end_column)
     fix = diagnostic.fix
     if fix is not None:
-        fix = replace(fix, edits=tuple(_edit_to_file_coordinates(edit, source) for edit in fix.edits))
+        located = [source.locate_edit(*edit[:4]) for edit in fix.edits]
+        # a fix that would also cover markup in the file (an image, a link's brackets) is not offered
+        fix = None if None in located else replace(
+            fix, edits=tuple(Edit(*where, edit.content) for where, edit in zip(located, fix.edits))
+        )
     return diagnostic.with_location(line=line, column=column, end_line=end_line, end_column=end_column, fix=fix)
-
-
-def _edit_to_file_coordinates(edit: Edit, source: SourceText) -> Edit:
-    line, column = source.locate(edit.line, edit.column)
-    end_line, end_column = source.locate(edit.end_line, edit.end_column)
-    return Edit(line, column, end_line, end_column, edit.content)

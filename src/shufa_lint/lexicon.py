@@ -147,11 +147,6 @@ class Pack:
     # configuration names none: a province's or county's prescribed outline for this report type
     outline: str | None = None
 
-    @property
-    def checks_sections(self) -> bool:
-        """Whether the type has a required structure (a government work report has none)."""
-        return bool(self.sections)
-
 
 def parse_pack(data: Any, where: str) -> Pack:
     if not isinstance(data, dict):

@@ -6,6 +6,7 @@ import re
 
 from ..diagnostics import Edit, Fix, Message, Severity
 from ..document import Document, Tree
+from ..document.markers import starts_numbered
 from ..document.paragraphs import INDENT, Paragraph, stands_alone
 from ..document.text import comparable, ends_sentence
 from ..registry import Rule, register
@@ -61,7 +62,7 @@ def unfinished(document: Document, paragraph: Paragraph, tree: Tree | None = Non
     text = paragraph.text.rstrip()
     if text.endswith("……"):
         return True
-    if ends_sentence(text) or _CLOSING_DATE.search(text):
+    if ends_sentence(text) or _CLOSING_DATE.search(text) or _in_appendix(tree, paragraph):
         return False
     if not stands_alone(document.lines[paragraph.last_line - 1]):
         return True
@@ -73,6 +74,38 @@ def unfinished(document: Document, paragraph: Paragraph, tree: Tree | None = Non
     return paragraph.index > 0 and any(
         marker.paragraph == paragraph.index - 1 and marker.standalone for marker in tree.markers
     )
+
+
+# Longest start of a marker a line break can cut off from the rest of it: （  （一  一
+_MARKER_HEAD = 2
+
+
+def _numbered_next(document: Document, line: int) -> bool:
+    """Whether the line after ``line`` begins with a numbering marker, of any form, or with the head of
+    one that the next line completes (（ then 一）…): a join must leave it at the start of its line,
+    even where the model did not read it as a heading."""
+    following = document.lines[line].strip(INDENT)
+    if starts_numbered(following):
+        return True
+    if len(following) <= _MARKER_HEAD and line + 1 < len(document.lines):
+        return starts_numbered(following + document.lines[line + 1].lstrip(INDENT))
+    return False
+
+
+# what may follow the body: 附件 lists, a glossary (有关名词解释), notes (注：); their entries are names
+# and definitions, not sentences, and a report may end on one
+_APPENDIX = re.compile(r"附件|(?:有关)?名词解释|注释|注[：:]|备注|说明[：:]?$")
+_LIST_ENTRY = re.compile(r"\d{1,2}[.．、]")
+
+
+def _in_appendix(tree: Tree, paragraph: Paragraph) -> bool:
+    """Whether the paragraph opens an appendix block or is an entry of one."""
+    for earlier in reversed(tree.paragraphs[: paragraph.index + 1]):
+        if _APPENDIX.match(earlier.text):
+            return True
+        if not _LIST_ENTRY.match(earlier.text):
+            return False
+    return False
 
 
 @register
@@ -105,7 +138,7 @@ class BrokenLine(Rule):
                     continue
                 start, end = _line_end(document, line)
                 fix = None
-                if document.source.can_join(line):
+                if document.source.can_join(line) and not _numbered_next(document, line):
                     following = document.lines[line]
                     next_indent = len(following) - len(following.lstrip(INDENT))
                     fix = Fix(
@@ -166,6 +199,7 @@ class CutOff(Rule):
                 following.index in heading_paragraphs
                 and not ends_sentence(paragraph.text)
                 and not stands_alone(document.lines[paragraph.last_line - 1])
+                and not _in_appendix(document.body, paragraph)
             ):
                 # a sentence cannot run on into a heading: what finished it was cut out
                 yield self._cut(

@@ -143,7 +143,7 @@ class RedactionData:
                             for offset, size in cut_at.items()
                         ) + (_KNOWN_BONUS if word in self.removed else 0)
         ranked = sorted(scores.items(), key=lambda item: -item[1])[:2]
-        clear = len(ranked) == 1 or ranked[0][1] - ranked[1][1] > _CLEAR_MARGIN
+        clear = len(ranked) == 1 or (len(ranked) == 2 and ranked[0][1] - ranked[1][1] > _CLEAR_MARGIN)
         return [
             # the dictionary alone is a weak witness: only a clear winner that filters are known to remove is more
             Restoration(

@@ -22,7 +22,9 @@ _PATTERNS = [
     (PAREN_HAN, re.compile(rf"[（(](?P<n>{_NUM})[）)](?P<bad>[、.．，,：:])?")),
     (PAREN_ARABIC, re.compile(r"[（(](?P<n>\d{1,2})[）)](?P<bad>[、.．，,：:])?")),
     (ITEM, re.compile(rf"(?P<n>{_NUM})是(?P<bad>[，,：:、])?")),
-    (HAN, re.compile(rf"(?P<n>{_NUM})(?:(?P<sep>、)|(?P<bad>[.．](?!\d)))")),
+    # 一.2024年… at a line's start is a part heading typed with a full stop (a 一 in running text is
+    # a heading only when well-formed, see _match_at)
+    (HAN, re.compile(rf"(?P<n>{_NUM})(?:(?P<sep>、)|(?P<bad>[.．]))")),
     (ARABIC, re.compile(r"(?P<n>\d{1,2})(?:(?P<sep>[.．])(?![\d.．])|(?P<bad>、))")),
 ]
 _OPENING_MARKS = set("“‘《（(【[")
@@ -137,6 +139,22 @@ def _match_at(text: str, position: int, at_start: bool) -> MarkerMatch | None:
     return None
 
 
+# Any way a draft numbers a line, well-formed or not: 一、 一. 一， 一) （一) 【一】 1、 1) ① 一是 第一部分.
+# Wider than ``scan`` on purpose: what it is for is keeping such a line where it is (a fix never joins
+# it onto the line above), not reading it as a heading.
+_NUMBERED_LINE = re.compile(
+    rf"[ \t\u3000]*(?:[（(［\[【〔][ \t]*(?:{_NUM}|\d{{1,3}})[ \t]*[）)］\]】〕]"
+    rf"|{_NUM}(?:[ \t]*[、.．，,：:)）]|是)"
+    r"|\d{1,3}[ \t]*(?:[、)）]|[.．,，:：](?!\d))"
+    rf"|[①-⑳⑴-⒇⒈-⒛]|第{_NUM}(?:部分|章|节|条|项|篇))"
+)
+
+
+def starts_numbered(line: str) -> bool:
+    """Whether ``line`` begins with a numbering marker of any form, malformed ones included."""
+    return _NUMBERED_LINE.match(line) is not None
+
+
 _ITEM_ORDINALS = {to_chinese(n) for n in range(1, 100)}
 _NUMBER_RANGE = re.compile(r"[一二三四五六七八九十]+(?:、|季度|等奖|等|月|年级|级|类|批|期|档|星)")
 
@@ -147,6 +165,8 @@ _STARTS = re.escape("".join(sorted(_MARKER_START)))
 _AFTER_BOUNDARY = re.compile(rf"[{re.escape(BOUNDARY)}][ \t\u3000”’]*(?=[{_STARTS}])")
 # Run-in items may also follow a comma: 全年组织学法，一是会前学法12次；二是……
 _AFTER_COMMA = re.compile(r"[，,][ \t\u3000]*(?=[一二三四五六七八九十]{1,3}是)")
+# An outline typed on one line separates its parts with spaces: …（三）加强法治宣传教育 二、存在的问题
+_AFTER_SPACE = re.compile(r"(?<=[^ \t\u3000])[ \t\u3000]+(?=[一二三四五六七八九十]{1,3}、)")
 _OPENING_BRACKET = re.compile(rf"(?<=[^{re.escape(''.join(sorted(_LEGAL_REFERENCE_BEFORE)))}])[（(](?=[{_STARTS}])")
 
 
@@ -162,6 +182,9 @@ def scan(text: str) -> list[MarkerMatch]:
     candidates.extend(bracket.start() for bracket in _OPENING_BRACKET.finditer(text))
     after_comma = {comma.end() for comma in _AFTER_COMMA.finditer(text)}
     candidates.extend(after_comma)
+    # after a space, only a well-formed part marker (二、) opens a heading
+    after_space_only = {space.end() for space in _AFTER_SPACE.finditer(text)} - set(candidates)
+    candidates.extend(after_space_only)
     seen = set()
     for start in candidates:
         if start >= length or start in seen or text[start] not in _MARKER_START:
@@ -169,6 +192,8 @@ def scan(text: str) -> list[MarkerMatch]:
         seen.add(start)
         match = _match_at(text, start, at_start=start == position)
         if match is None or (start in after_comma and match.kind != ITEM):
+            continue
+        if start in after_space_only and (match.kind != HAN or match.expected is not None):
             continue
         if start != position and match.kind != ITEM:
             before = text[:start].rstrip(" \t\u3000”’")[-1:]

@@ -90,14 +90,14 @@ def recognise(document: "Document", packs: Iterable["Pack"]) -> ReportType:
     title = document.title.text if document.title else ""
     opening = [p.text for p in document.paragraphs[:_OPENING_PARAGRAPHS] if not _METADATA_ROW.match(p.text)]
     headings = _part_headings(document)
-    best: tuple[float, int, ReportType] | None = None
-    for order, pack in enumerate(packs):
+    best: tuple[float, ReportType] | None = None
+    for pack in packs:  # in priority order: on a tie the more specific type stays
         score, decided_by, evidence = _weigh(pack, title, opening, headings, text, chinese)
         if score >= ENOUGH and (best is None or score > best[0]):
-            best = (score, order, ReportType(pack.name, pack.title, decided_by, evidence, pack))
+            best = (score, ReportType(pack.name, pack.title, decided_by, evidence, pack))
     if best is None:
         return ReportType(UNKNOWN, "未识别的文本类型", "none")
-    return best[2]
+    return best[1]
 
 
 def _part_headings(document: "Document") -> list[str]:

@@ -39,7 +39,7 @@ def ends_sentence(line: str) -> bool:
     sentence it follows; so does a half-width ``.`` after Chinese text (``继续努力.``, ``达*%.``).
     """
     stripped = line.rstrip()
-    note = _TRAILING_NOTE.search(stripped)
+    note = _TRAILING_NOTE.search(stripped, max(0, len(stripped) - 62)) if stripped.endswith(("）", ")")) else None
     if note and note.start() > 0 and _closes(stripped[: note.start()]):
         return True
     return _closes(stripped)

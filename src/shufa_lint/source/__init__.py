@@ -107,6 +107,26 @@ class SourceText:
         origin = self.origins[line - 1]
         return origin.line, origin.column(column - 1) + 1
 
+    def locate_edit(self, line: int, column: int, end_line: int, end_column: int) -> tuple[int, int, int, int] | None:
+        """Map an edit's 1-based range of ``lines`` to the file, or None if in the file it would also
+        cover text the reader left out (an image, a code span, a link target, a comment, emphasis marks).
+
+        The end maps from the last character it covers, so a range ending before removed markup stops
+        there too; a range across a line break is a join, which ``can_join`` vouched for.
+        """
+        start = self.locate(line, column)
+        if (end_line, end_column) == (line, column):
+            return (*start, *start)
+        if end_line != line:
+            return (*start, *self.locate(end_line, end_column))
+        if not self.origins or not 1 <= line <= len(self.origins):
+            return (*start, end_line, end_column)
+        origin = self.origins[line - 1]
+        first, last = column - 1, end_column - 2
+        if origin.column(last) - origin.column(first) != last - first:
+            return None
+        return (*start, origin.line, origin.column(last) + 2)
+
     def generated(self, line: int, column: int) -> bool:
         """Whether the character at 1-based (``line``, ``column``) is not in the file: Word's numbering
         label, which a fix cannot change (the list definition makes it)."""

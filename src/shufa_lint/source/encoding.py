@@ -1,7 +1,8 @@
 """Bytes to text: the encodings Chinese drafts are saved in, and refusing what is not text.
 
 Order, fastest and surest first: a byte order mark; strict UTF-8; strict GB18030 (the superset of GBK and
-GB2312 that Windows uses for Chinese); then charset-normalizer's guess. Whatever decodes must still read
+GB2312 that Windows uses for Chinese); then charset-normalizer's guess, which for bytes that GB18030
+reads as text may only choose Big5 over it. Detection is the same for linting and fixing. Whatever decodes must still read
 as text: a file whose characters are mostly controls, unassigned code points or private-use characters is
 binary, and a file that is UTF-8 on some lines and something else on others is refused, because either
 reading would report a page of false findings.
@@ -109,11 +110,19 @@ def _detect(data: bytes, path: str) -> Decoded:
         _refuse_mixed(data, path, error.start)
     try:
         text = data.decode("gb18030")
-        if _mostly_common_han(text):
-            return Decoded(text, "gb18030")
     except UnicodeDecodeError:
-        pass
-    return _guess(data, path)
+        text = None
+    if text is not None and _mostly_common_han(text):
+        return Decoded(text, "gb18030")
+    # Rare characters (names, traditional forms) or Big5. charset-normalizer is unsure on a short
+    # text and guesses johab, Shift-JIS or UTF-16 for GB18030 that is full of rare characters; those are
+    # not what a Chinese office saves in, so it decides only between GB18030 and the Big5 family.
+    guessed = _guess(data)
+    if text is not None and looks_like_text(text) and (guessed is None or guessed.encoding not in _BIG5_FAMILY):
+        return Decoded(text, "gb18030")
+    if guessed is None:
+        raise InputError(path, *_UNRECOGNISED)
+    return guessed
 
 
 def _refuse_mixed(data: bytes, path: str, first_bad: int) -> None:
@@ -165,21 +174,23 @@ _UNRECOGNISED = (
     "not a text file, or in an encoding that cannot be recognised (try --encoding)",
     "不是文本文件，或编码无法识别（可用 --encoding 指定）",
 )
+_BIG5_FAMILY = ("big5", "big5hkscs", "cp950")
 
 
-def _guess(data: bytes, path: str) -> Decoded:
+def _guess(data: bytes) -> Decoded | None:
+    """charset-normalizer's best reading, or None."""
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
     if best is None or best.encoding is None:
-        raise InputError(path, *_UNRECOGNISED)
+        return None
     name = codecs.lookup(best.encoding).name
     if name in ("utf-16", "utf-32"):
         name += "-le"
     try:
         return Decoded(data.decode(name), name)
     except UnicodeDecodeError:
-        raise InputError(path, *_UNRECOGNISED) from None
+        return None
 
 
 def looks_like_text(text: str) -> bool:

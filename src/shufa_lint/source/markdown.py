@@ -1,7 +1,8 @@
 """Markdown drafts: the report text a reader sees, on the lines and columns where it is written.
 
 ``# 一、工作情况`` is read as the heading ``一、工作情况``, ``- 一是…`` as the item ``一是…``, a blockquote as
-its text, ``[文字](链接)`` as 文字. Front matter, fenced code, indented code that is not Chinese prose,
+its text, ``[文字](链接)`` as 文字, ``**12**`` and ``*重点*`` as 12 and 重点 (but 学法**次，调解**起 keeps
+its stars: a pair across a clause is two figures left blank). Front matter, fenced code, indented code that is not Chinese prose,
 thematic breaks, setext underlines and HTML comments are blanked out. Every source line stays one line
 (blank when nothing of it is report text), so line numbers are the file's, and each character keeps its
 source column through ``LineOrigin``. Comment texts are kept in ``SourceText.comments`` for the
@@ -33,6 +34,14 @@ _IMAGE = re.compile(r"!\[[^\[\]]{0,1000}\]" + _TARGET)
 _LINK = re.compile(r"\[([^\[\]]{0,1000})\]" + _TARGET)
 # inline code is not report text: `代码,(括号)`
 _CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)")
+# Emphasis, as CommonMark reads it: a delimiter run that opens before and closes after non-space text
+# on the same line; _ and __ only at a word's edge (学习_法治_思想 is two redactions, not emphasis).
+_STAR_EMPHASIS = re.compile(r"(?<![*\\])(\*\*|\*)(?![\s*])([^*\n]{1,200}?)(?<![\s*\\])\1(?!\*)")
+_UNDERSCORE_EMPHASIS = re.compile(r"(?<![_\w\\])(__|_)(?![\s_])([^_\n]{1,200}?)(?<![\s_\\])\1(?![_\w])")
+# In a draft, * and ** also stand for a figure still to fill in (学法**次，调解**起) or a filtered word
+# (学习*法治思想，贯彻*新时代); emphasis marks a word or phrase, so a pair that spans a clause is two
+# placeholders.
+_CLAUSE_MARKS = set("，。；！？、,;")
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _COMMENT_OPEN, _COMMENT_CLOSE = "<!--", "-->"
 
@@ -159,7 +168,8 @@ def _visible(line: str, kept: list[int]) -> str:
 
 
 def _without_inline_markup(kept: list[int], visible: str) -> list[int]:
-    """Drop code spans and images, and keep only the text of links: [文字](链接) reads as 文字."""
+    """Drop code spans, images and emphasis delimiters, and keep only the text of links: [文字](链接)
+    reads as 文字."""
     dropped = bytearray(len(visible))  # 1: a visible position that is markup, not text
     for code in _CODE_SPAN.finditer(visible):
         dropped[code.start() : code.end()] = b"\1" * (code.end() - code.start())
@@ -170,9 +180,25 @@ def _without_inline_markup(kept: list[int], visible: str) -> list[int]:
         if not dropped[link.start()]:  # nor is a link inside code or an image
             dropped[link.start() : link.start(1)] = b"\1" * (link.start(1) - link.start())
             dropped[link.end(1) : link.end()] = b"\1" * (link.end() - link.end(1))
+    _drop_emphasis_delimiters(visible, dropped)
     if not any(dropped):
         return kept
     return [source for position, source in enumerate(kept) if not dropped[position]]
+
+
+def _drop_emphasis_delimiters(visible: str, dropped: bytearray) -> None:
+    """Mark the delimiters of emphasis (**12**, *重点*, __要求__) outside other markup: **12** reads as 12."""
+    if "*" not in visible and "_" not in visible:
+        return
+    for pattern in (_STAR_EMPHASIS, _UNDERSCORE_EMPHASIS):
+        for emphasis in pattern.finditer(visible):
+            start, end, width = emphasis.start(), emphasis.end(), len(emphasis.group(1))
+            delimiter, text = emphasis.group(1), emphasis.group(2)
+            if delimiter[0] == "*" and not _CLAUSE_MARKS.isdisjoint(text):
+                continue
+            if any(dropped[start:end]):
+                continue  # inside a code span or link target, across one, or already emphasis
+            dropped[start : start + width] = dropped[end - width : end] = b"\1" * width
 
 
 def _origin(line: int, kept: list[int]) -> LineOrigin:
