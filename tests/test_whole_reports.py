@@ -233,3 +233,21 @@ def test_half_width_full_stops_give_no_cut_off_before_or_after_fix(tmp_path):
     after = runner.invoke(main, ["--fix", "--format", "concise", str(draft)], catch_exceptions=False).output
     assert "SF602" not in before and "SF602" not in after and "SF301" in after
     assert draft.read_text("utf-8").endswith("继续努力。\n")
+
+
+def test_a_title_that_names_a_type_decides_over_a_text_that_reads_like_another():
+    # a 工作要点 of 法治政府建设 speaks that report's vocabulary and takes its headings, and is still a plan:
+    # no annual report's parts are required of it
+    plan = (
+        "青峰县2026年法治政府建设工作要点\n\n"
+        "2026年是“十五五”开局之年。为深入推进法治政府建设，制定本要点。\n"
+        "一、加强党对法治政府建设的领导\n"
+        "1.落实第一责任人职责。县政府主要负责人每年听取法治政府建设工作汇报。\n"
+        "二、推进依法行政\n"
+        "2.严格重大行政决策程序，落实合法性审查，规范行政执法，办理行政复议案件。\n"
+        "三、强化行政执法监督\n"
+        "3.开展行政执法案卷评查，清理规范性文件。\n"
+    )
+    document = prepare(from_text("plan.txt", plan), Settings())
+    assert (document.report_type.name, document.report_type.decided_by) == ("gongzuo-yaodian", "title")
+    assert not [d for d in lint_source(from_text("plan.txt", plan), Settings()) if d.code.startswith("SF1")]

@@ -14,15 +14,19 @@ from ..diagnostics import Fix, Severity
 from ..document.numerals import parse_chinese
 from ..patterns import GuardedPattern
 from ..registry import Rule, register
+from .review import part_in_role, review_data_of
+from .years import PLAN, document_kind
 
-# 3千余份, 5百人, 2.5千: an Arabic number with 千/百 as its multiplier (千米, 千克 … are units; 百分 is 百分之/百分点)
-_MIXED = GuardedPattern(re.compile(r"(?<![0-9.０-９])([0-9]+(?:\.[0-9]+)?)([千百])(?![米克瓦帕焦卡赫分字兆])"))
+# 3千余份, 5百人, 2.5千: an Arabic number with 千/百 as its multiplier (千米, 千克, 千伏 … are units; 百分 is 百分之/百分点)
+_MIXED = GuardedPattern(re.compile(r"(?<![0-9.０-９])([0-9]+(?:\.[0-9]+)?)([千百])(?![米克瓦伏帕焦卡赫分字兆])"))
 # 3-5个工作日, 5-8%, 5～8%, 5-10万人: a range of two numbers (not a date, a code or a phone number)
 _RANGE = GuardedPattern(re.compile(
     r"(?<![0-9A-Za-z.\-－/／〔\[（(])(?P<low>[0-9]{1,4}(?:\.[0-9]+)?)(?P<low_unit>[%％万亿]?)"
     r"(?P<dash>[-－~～])(?P<high>[0-9]{1,4}(?:\.[0-9]+)?)"
-    r"(?:(?P<high_unit>[%％万亿])|(?![0-9.\-－/])(?=[\u4e00-\u9fff])(?![年月日号时点分秒期届]))"
+    r"(?:(?P<high_unit>[%％万亿])|(?![0-9.\-－/])(?=[\u4e00-\u9fff])(?![年月日号时点分秒期届季学]))"
 ))
+# Two years (2023-2024学年) are a span of time, written with the 一字线 (GB/T 15834 4.13.3.2), not a range of values.
+_YEARS = re.compile(r"(?:19|20)[0-9]{2}")
 # Counts of one kind (events, cases, copies): written with Arabic digits in one sentence and
 # Chinese numerals in another of the same paragraph (GB/T 15835-2011 4.3: 同类别形式一致).
 _COUNT_UNITS = "次|场次|场|件|人次|起|篇|期"
@@ -34,9 +38,13 @@ _CHINESE_COUNT = re.compile(
 # A rate or share that cannot pass 100% (办结率, 出庭应诉率, 参考率 …); 增长率, 完成率 can.
 _SHARE = GuardedPattern(re.compile(
     r"(?P<name>(?:办结|出庭应诉|应诉|参考|参训|参学|合格|通过|审查|审核|覆盖|知晓|满意|调解成功|化解|结案|"
-    r"公开|及时|到位|录入|上线|备案|纠错|执行|签约|达标|持证|考试合格)率|占比|比例|满意度)"
-    r"[^，。；;,0-9%％]{0,6}?(?P<value>[0-9]+(?:\.[0-9]+)?)[%％]"
+    r"公开|及时|到位|录入|上线|备案|纠错|签约|达标|持证|考试合格)率|占比|比例|满意度)"
+    r"(?P<between>[^，。；;,0-9%％]{0,6}?)(?P<value>[0-9]+(?:\.[0-9]+)?)[%％]"
 ))
+# Between a share and its figure, these make the figure a change of the share, which may pass 100%
+# (占比同比增长120%) — unless the share is said to reach it (办结率提高到106%).
+_CHANGE = re.compile(r"增长|增加|提高|提升|上升|下降|减少|降低|同比|环比|较|比上年")
+_REACHED = re.compile(r"(?:到|至|为|达)$")
 _DATE = re.compile(r"(?<![0-9])(20[0-9]{2})\s*年\s*([0-9]{1,2})\s*月(?:\s*([0-9]{1,2})\s*日)?")
 _PLANNED_BEFORE = re.compile(r"将|计划|拟|力争|到|至")
 _FUTURE_WORDS = re.compile(r"^(?:\s*(?:[0-9]{1,2}\s*日)?\s*)?(?:前|底前|以前|之前|起|开始|将|计划|拟)")
@@ -108,6 +116,10 @@ class RangeForm(Rule):
 
     def check(self, document, context):
         for paragraph, found in document.matches(_RANGE):
+            if _YEARS.fullmatch(found.group("low")) and _YEARS.fullmatch(found.group("high")):
+                continue
+            if float(found.group("low")) >= float(found.group("high")):
+                continue  # 图3-1, 5-2栋: the number of a figure or a building, not a range
             low_unit, high_unit = found.group("low_unit"), found.group("high_unit") or ""
             if low_unit and high_unit and low_unit != high_unit:
                 continue
@@ -171,7 +183,8 @@ class ShareOverHundred(Rule):
     Why: a share of a whole (cases closed of cases received, hearings attended of hearings held)
     cannot pass 100%; a reviewer takes it as a wrong figure or a wrong base (GB/T 15835 does not
     cover it; it is the first thing a 述法评议会 checks in a table of rates). Rates that may pass 100%
-    (增长率, 完成率) are not read.
+    (增长率, 完成率) are not read, nor a change of a share (占比同比增长120%), unless the share is
+    said to reach the figure (办结率提高到106%).
 
     Example::
 
@@ -186,7 +199,8 @@ class ShareOverHundred(Rule):
 
     def check(self, document, context):
         for paragraph, found in document.matches(_SHARE):
-            if float(found.group("value")) <= 100:
+            between = found.group("between")
+            if float(found.group("value")) <= 100 or (_CHANGE.search(between) and not _REACHED.search(between)):
                 continue
             yield self.report_text(
                 paragraph,
@@ -203,7 +217,8 @@ class DateAfterSigning(Rule):
 
     Why: a report tells what was done by the day it is signed (GB/T 9704-2012 7.3.5.3: 成文日期 is
     the day the document is signed); a later date is a typo (2025 for 2024) or a line kept from a
-    later draft. Deadlines of plans (2026年3月底前, 将于2026年4月) are not read.
+    later draft. Deadlines of plans (2026年3月底前, 将于2026年4月), the plans part (下一步打算) and
+    plan documents (工作要点) are not read.
 
     Example::
 
@@ -218,10 +233,12 @@ class DateAfterSigning(Rule):
 
     def check(self, document, context):
         signed = document.signing_date
-        if signed is None:
+        if signed is None or document_kind(document, context) == PLAN:
             return
+        plans = part_in_role(document, context, review_data_of(context).measures)
+        planned = {paragraph.index for paragraph in plans.paragraphs} if plans else set()
         for paragraph in document.paragraphs:
-            if paragraph is signed.paragraph:
+            if paragraph is signed.paragraph or paragraph.index in planned:
                 continue
             for found in _DATE.finditer(paragraph.text):
                 year, month = int(found.group(1)), int(found.group(2))

@@ -65,8 +65,24 @@ def review_data_of(context) -> ReviewData:
 
 
 def part_in_role(document: Document, context, keys: frozenset[str]) -> Part | None:
-    """The first part whose section plays one of the roles ``keys`` (achievements, problems, measures)."""
-    return next((part for part in parts(document, context.pack, report_year(document, context)) if part.key in keys), None)
+    """The first part whose section plays one of the roles ``keys`` (achievements, problems, measures),
+    up to the next heading of its rank: a part runs to the next part the pack knows, and a heading the
+    pack does not know (五、整改措施 in a 述职述廉述法 report) begins other text all the same."""
+    part = next((part for part in parts(document, context.pack, report_year(document, context)) if part.key in keys), None)
+    if part is None or not isinstance(part.heading, Marker):
+        return part
+    heading = part.heading
+    end = next(
+        (
+            marker.paragraph
+            for marker in document.body.roots
+            if marker.kind == heading.kind and heading.paragraph < marker.paragraph <= part.paragraphs[-1].index
+        ),
+        None,
+    )
+    if end is None:
+        return part
+    return Part(part.key, heading, tuple(p for p in part.paragraphs if p.index < end))
 
 
 @dataclass(frozen=True)
@@ -137,8 +153,8 @@ class ProblemUnanswered(Rule):
     measure shares a key word with it (words every item uses — 法治, 建设, 加强 … — do not count).
     Only a part with fewer measures than problems is read: with as many, reports pair them in order
     and a match of words would miss measures worded otherwise (measured on published reports and
-    realistic drafts). When every problem shares a word with some measure but there are still fewer
-    measures, a note (info) asks to check the pairing.
+    realistic drafts). When every problem shares a word with some measure, nothing is said: one
+    measure often answers two problems (增配审查人员和执法人员).
 
     Example::
 
@@ -179,14 +195,6 @@ class ProblemUnanswered(Rule):
                 f" ({len(problems)} problems, {len(measures)} measures)",
                 suggestions=[("补写针对该问题的整改措施", "add a measure for this problem")],
             )
-        if not unanswered:
-            heading = measures_part.heading
-            yield self.report(
-                (heading.line, heading.column),
-                (heading.end_line, heading.end_column),
-                f"存在问题{len(problems)}条，整改措施仅{len(measures)}条：请核对每个问题都有对应措施",
-                f"{len(problems)} problems but only {len(measures)} measures: check each problem is answered",
-            ).with_location(severity=Severity.INFO)
 
 
 @register
@@ -219,14 +227,15 @@ class ProblemsTooThin(Rule):
         written = _body_text(problems)
         size = len(written.strip())
         achieved = sum(len(p.text) for p in achievements.paragraphs)
-        sentences = [s for s in _SENTENCE.findall(written) if s.strip()]
+        # 一是…，二是…。 is one sentence naming two problems
+        sentences = max(len([s for s in _SENTENCE.findall(written) if s.strip()]), len(_items(document, problems)))
         share = size / achieved if achieved else 1.0
         floor = float(context.options["min_share"])
-        if len(sentences) > 1 and share >= floor:
+        if sentences > 1 and share >= floor:
             return
         heading = problems.heading
-        why_zh = "只有一句话" if len(sentences) <= 1 else f"仅{size}字，约为工作情况部分（{achieved}字）的{share:.0%}，低于{floor:.0%}"
-        why_en = "a single sentence" if len(sentences) <= 1 else f"{size} characters, {share:.0%} of the achievements part ({achieved}), below {floor:.0%}"
+        why_zh = "只有一句话" if sentences <= 1 else f"仅{size}字，约为工作情况部分（{achieved}字）的{share:.0%}，低于{floor:.0%}"
+        why_en = "a single sentence" if sentences <= 1 else f"{size} characters, {share:.0%} of the achievements part ({achieved}), below {floor:.0%}"
         yield self.report(
             (heading.line, heading.column),
             (heading.end_line, heading.end_column),
@@ -274,6 +283,16 @@ class VagueProblem(Rule):
             )
 
 
+_AIM_VERB = "全面提升"
+
+
+def _aim(claim: re.Match) -> bool:
+    """Whether a claim is an aim, not a result: 全面提升 with its object after it (全面提升依法行政能力)
+    states what a measure is for; a result puts the thing first (城市功能全面提升)."""
+    following = claim.string[claim.end() : claim.end() + 1]
+    return claim.group() == _AIM_VERB and "\u4e00" <= following <= "\u9fff" and following != "了"
+
+
 @register
 class ClaimWithoutFigure(Rule):
     """A claim of result (显著, 大幅, 明显提升, 全面提升 …) with no figure or comparison in the sentence
@@ -282,7 +301,9 @@ class ClaimWithoutFigure(Rule):
     Why: “数据不翔实、强评价无证据” is a standing criticism of these reports (shared domain notes §4.2;
     dyz lint rules EVD-001~003: a strong evaluation with no number or comparison in the same or the
     adjacent sentence). Only the achievements part and the opening are read: in the problems and plans
-    parts the same words state a gap or a goal.
+    parts the same words state a gap or a goal. An aim is not a claim (全面提升依法行政能力: the
+    object follows), and the sentence after a heading is the first of the next paragraph, where the
+    figures of a claiming heading (行政执法质效明显提高) stand.
 
     Example::
 
@@ -303,15 +324,20 @@ class ClaimWithoutFigure(Rule):
             if part.key in data.problems | data.measures
             for p in part.paragraphs
         }
-        for paragraph in document.paragraphs:
+        paragraphs = document.paragraphs
+        for slot, paragraph in enumerate(paragraphs):
             if paragraph.index in skipped:
                 continue
             sentences = list(_SENTENCE.finditer(paragraph.text))
+            # the sentence after a paragraph's last is the next paragraph's first: a heading that
+            # claims (行政执法质效明显提高) is followed by the figures that support it
+            following = _SENTENCE.match(paragraphs[slot + 1].text.strip()) if slot + 1 < len(paragraphs) else None
             for position, sentence in enumerate(sentences):
-                claim = data.claims.search(sentence.group())
+                claim = next((found for found in data.claims.finditer(sentence.group()) if not _aim(found)), None)
                 if claim is None:
                     continue
-                nearby = sentence.group() + (sentences[position + 1].group() if position + 1 < len(sentences) else "")
+                after = sentences[position + 1] if position + 1 < len(sentences) else following
+                nearby = sentence.group() + (after.group() if after else "")
                 if data.evidence.search(nearby):
                     continue
                 start = sentence.start() + claim.start()

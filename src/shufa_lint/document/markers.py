@@ -25,7 +25,8 @@ _PATTERNS = [
     # 一.2024年… at a line's start is a part heading typed with a full stop (a 一 in running text is
     # a heading only when well-formed, see _match_at)
     (HAN, re.compile(rf"(?P<n>{_NUM})(?:(?P<sep>、)|(?P<bad>[.．]))")),
-    (ARABIC, re.compile(r"(?P<n>\d{1,2})(?:(?P<sep>[.．])(?![\d.．])|(?P<bad>、))")),
+    # 1.2025年实现… is item 1 about a year, not the decimal 1.2025 (no count is a fraction of a year)
+    (ARABIC, re.compile(r"(?P<n>\d{1,2})(?:(?P<sep>[.．])(?!(?!(?:19|20)\d\d年)[\d.．])|(?P<bad>、))")),
 ]
 _OPENING_MARKS = set("“‘《（(【[")
 

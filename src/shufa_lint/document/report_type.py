@@ -90,9 +90,13 @@ def recognise(document: "Document", packs: Iterable["Pack"]) -> ReportType:
     title = document.title.text if document.title else ""
     opening = [p.text for p in document.paragraphs[:_OPENING_PARAGRAPHS] if not _METADATA_ROW.match(p.text)]
     headings = _part_headings(document)
+    weighed = [(pack, *_weigh(pack, title, opening, headings, text, chinese)) for pack in packs]
+    if any(decided_by == "title" for _pack, _score, decided_by, _evidence in weighed):
+        # a title that names a type decides: 法治政府建设工作要点 is a plan, however much its text reads
+        # like an annual report; the content only chooses among the types the title names
+        weighed = [item for item in weighed if item[2] == "title"]
     best: tuple[float, ReportType] | None = None
-    for pack in packs:  # in priority order: on a tie the more specific type stays
-        score, decided_by, evidence = _weigh(pack, title, opening, headings, text, chinese)
+    for pack, score, decided_by, evidence in weighed:  # in priority order: on a tie the more specific type stays
         if score >= ENOUGH and (best is None or score > best[0]):
             best = (score, ReportType(pack.name, pack.title, decided_by, evidence, pack))
     if best is None:
