@@ -259,7 +259,9 @@ def _lost_figure(text: str, start: int, end: int, data: FigureData) -> bool:
     for head in (1, 2):  # the tail of a longer unit after its number: 1200户次, 45趟次
         if head <= gap_end and text[gap_end - head : gap_end] + unit in data.units and _figure_ends_at(text, gap_end - head):
             return False
-    spaced = gap_end != start
+    # a space where a figure was cut out stands between words (信访 件); after a list marker or a table's
+    # cell border the unit opens the item or the cell (1. 部分乡镇…, | 场次 |) and nothing was cut
+    spaced = gap_end != start and gap_end > 0 and CJK_RE.match(text, gap_end - 1) is not None
     count_only = unit in data.count_only_units
     closes = data.clause_end.match(text, end) is not None
     amount = unit in data.amount_units or unit.lstrip("万亿").startswith("余")  # 罚没款万元, 群众余人次
