@@ -180,7 +180,10 @@ def optioned_rule(monkeypatch):
 
     registry.all_rules()
     monkeypatch.setitem(registry._RULES, MinimumLength.code, MinimumLength)
-    return seen
+    monkeypatch.setattr(registry, "_ALL_RULES", None)  # the rule set is cached: make it see this rule
+    registry.selected.cache_clear()
+    yield seen
+    registry.selected.cache_clear()
 
 
 def test_rule_options_reach_the_rule(repo, optioned_rule):

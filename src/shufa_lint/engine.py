@@ -10,14 +10,14 @@ from .document import Document, build_document
 from .document.report_type import chosen, recognise
 from .lexicon import Lexicon, Pack, builtin
 from .outline_file import load_outline
-from .registry import Context, Rule, iter_selected
+from .registry import Context, Rule, selected
 from .settings import Settings
 from .source import SourceText
 from .structure import ReportStructure, summarize
 
 
-def selected_rules(settings: Settings) -> list[type[Rule]]:
-    return list(iter_selected(settings.select, settings.ignore))
+def selected_rules(settings: Settings) -> tuple[type[Rule], ...]:
+    return selected(tuple(settings.select), tuple(settings.ignore))
 
 
 def prepare(source: SourceText, settings: Settings, lexicon: Lexicon | None = None) -> Document:

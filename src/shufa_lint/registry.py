@@ -12,8 +12,8 @@ import importlib
 import inspect
 import re
 import sys
-from functools import cache
 from dataclasses import dataclass, field
+from functools import cache
 from typing import TYPE_CHECKING, Any, ClassVar, Iterable, Iterator
 
 from .diagnostics import Diagnostic, Fix, Message, Severity
@@ -119,21 +119,31 @@ def for_terminal(doc: str) -> str:
 _RULES: dict[str, type[Rule]] = {}
 
 
+_ALL_RULES: dict[str, type[Rule]] | None = None  # all_rules() once every check module is imported
+
+
 def register(rule: type[Rule]) -> type[Rule]:
+    global _ALL_RULES
     if rule.code in _RULES:
         raise ValueError(f"rule code {rule.code} registered twice")
     _RULES[rule.code] = rule
+    _ALL_RULES = None
+    selected.cache_clear()
     return rule
 
 
 def all_rules() -> dict[str, type[Rule]]:
-    """Every rule, by code, in code order (importing the check modules on first use)."""
-    # importing a check module on its own (a test, a plugin) must not hide the others. import_module, not a
-    # look in sys.modules: a module another thread is still importing is listed there before its rules
-    # are registered, and import_module waits for it (the web server lints in several threads).
-    for module in CHECK_MODULES:
-        importlib.import_module(f"{__package__}.checks.{module}")
-    return dict(sorted(_RULES.items()))
+    """Every rule, by code, in code order (importing the check modules on first use). Shared: do not
+    change the dictionary returned."""
+    global _ALL_RULES
+    if _ALL_RULES is None:
+        # importing a check module on its own (a test, a plugin) must not hide the others. import_module,
+        # not a look in sys.modules: a module another thread is still importing is listed there before its
+        # rules are registered, and import_module waits for it (the web server lints in several threads).
+        for module in CHECK_MODULES:
+            importlib.import_module(f"{__package__}.checks.{module}")
+        _ALL_RULES = dict(sorted(_RULES.items()))
+    return _ALL_RULES
 
 
 def find_rule(key: str) -> type[Rule] | None:
@@ -158,3 +168,9 @@ def iter_selected(select: Iterable[str], ignore: Iterable[str]) -> Iterator[type
     for rule in all_rules().values():
         if any(matches_selector(rule, s) for s in select) and not any(matches_selector(rule, i) for i in ignore):
             yield rule
+
+
+@cache
+def selected(select: tuple[str, ...], ignore: tuple[str, ...]) -> tuple[type[Rule], ...]:
+    """The rules a selection names, worked out once per selection (a folder run asks for every file)."""
+    return tuple(iter_selected(select, ignore))
