@@ -49,6 +49,9 @@ def test_the_page_offers_upload_paste_pack_outline_and_fixes(client):
     for field in ('name="file"', 'name="text"', 'name="pack"', 'value="fazhi-zhengfu"', 'name="outline"',
                   'value="unsafe"', 'formaction="/api/fix"'):
         assert field in page
+    # the upload takes every format the readers take, and says so
+    assert 'accept=".txt,.md,.markdown,.docx,.doc,.wps,.odt,.rtf,.pdf"' in page
+    assert "上传文件（.txt .md .markdown .docx .doc .wps .odt .rtf .pdf，" in page
     policy = response.headers["content-security-policy"]
     assert "default-src 'none'" in policy and "form-action 'self'" in policy
 

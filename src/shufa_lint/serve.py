@@ -259,11 +259,14 @@ def _render(name: str, report, lang: str) -> str:
 
 @cache
 def _index_page() -> str:
+    from .cli import LINTED_SUFFIXES  # the formats the readers take, as the command line lists them
     from .formats.html import environment
 
     style = _index_style()
     packs = [(pack.name, pack.title) for pack in builtin().packs.values()]
-    return environment().get_template("serve.html.j2").render(style=style, packs=packs, limit=MAX_UPLOAD_BYTES // 1024 // 1024)
+    return environment().get_template("serve.html.j2").render(
+        style=style, packs=packs, suffixes=LINTED_SUFFIXES, limit=MAX_UPLOAD_BYTES // 1024 // 1024
+    )
 
 
 @cache
