@@ -134,6 +134,9 @@ def test_dropped_figures(sentence, unit_column):
         "加快推进垃圾分拣场、厨余垃圾处理设施建设。",
         "涉及多部门的复杂案件由县司法局牵头协调。",
         "局长  张卫东",
+        "全年引进亿元以上项目42个。",
+        "（牵头单位：县委组织部、县司法局）",
+        "涉及人名的只写职务。",
     ],
 )
 def test_no_dropped_figure(sentence):
@@ -152,3 +155,8 @@ def test_bracketed_and_spaced_blanks_are_one_finding_each():
 def test_a_date_placeholder_after_a_real_year_points_at_the_blank(sentence, column, found):
     (diagnostic,) = lint(sentence, "SF302")
     assert diagnostic.column == column and f"“{found}”" in diagnostic.message.zh
+
+
+def test_a_sibling_figure_does_not_make_a_count_of_a_unit_after_a_preposition():
+    paragraph = "全年召开党组会专题研究法治工作4次,做到责任到人。聘请法律顾问3名,律师事务所家。"
+    assert codes(paragraph, "SF303") == [("SF303", 1, 40)]

@@ -59,6 +59,13 @@ def lint_changed(name: str, old: str, new: str):
         # named placeholders
         ("c24_roles_and_counts.txt", "联合县医院为", "联合XX医院为", "SF302", 2),
         ("c24_roles_and_counts.txt", "2026年1月20日", "2026年X月X日", "SF302", 5),
+        # the same in a 法治政府建设 report typed with half-width punctuation
+        ("c25_county_bureau_fzzf_halfwidth.txt", "罚没款87.3万元", "罚没款万元", "SF303", 3),
+        ("c25_county_bureau_fzzf_halfwidth.txt", "办理行政处罚案件126件", "办理行政处罚案件件", "SF303", 8),
+        ("c25_county_bureau_fzzf_halfwidth.txt", "覆盖群众1800余人次", "覆盖群众余人次", "SF303", 4),
+        ("c25_county_bureau_fzzf_halfwidth.txt", "少数民族聚居村", "少数_聚居村", "SF401", 2),
+        ("c25_county_bureau_fzzf_halfwidth.txt", "全面贯彻习近平法治思想,", "全面贯彻法治思想,", "SF402", 4),
+        ("c25_county_bureau_fzzf_halfwidth.txt", "2026年1月18日", "2026年X月18日", "SF302", 5),
         # dropped figures, in text with half-width commas and among words that end in a unit character
         ("c24_roles_and_counts.txt", "平均成绩92分", "平均成绩分", "SF303", 4),
         ("c24_roles_and_counts.txt", "罚没款36.5万元", "罚没款万元", "SF303", 3),

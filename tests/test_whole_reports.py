@@ -102,20 +102,9 @@ CLEAN = [
 ]
 
 
-# False alarms of checks/figures.py (SF303, another change's rule) that these drafts show: 亿元以上项目 is
-# a class of project, 县委组织部 a unit, 人名 a word. Listed so that the test still guards everything else;
-# it fails when one is fixed, and the entry goes.
-FIGURES_FALSE_ALARMS = {
-    "work_report_two_parts.txt": [("SF303", 6)],
-    "work_plan_task_notes.txt": [("SF303", 5)],
-    "work_report_glossary_unpunctuated.txt": [("SF303", 4)],
-    "notes_chinese.txt": [("SF303", 4)],
-}
-
-
 @pytest.mark.parametrize("name", CLEAN)
 def test_a_whole_report_in_a_real_layout_gives_no_headline_finding(name):
-    assert headline(name) == FIGURES_FALSE_ALARMS.get(name, [])
+    assert headline(name) == []
 
 
 # Drafts with defects: exactly these headline findings, (code, line), nothing else.

@@ -16,6 +16,20 @@ _NUMERALS = "0-9０-９一二三四五六七八九十百千万亿两〇零"
 _NUMERAL_BEFORE = re.compile(rf"[{_NUMERALS}][余多]?$")  # 二百多份
 _PERCENT = re.compile(r"[%％]")
 _WINDOW = 80  # characters before a unit that its clause (and the figure) can stand in
+_CLAUSE_MARKS = "，,、；;：:"  # marks a rate may follow with its figure gone: ，%办结
+# marks that end the clause a unit stands in
+_CLAUSE_ENDS = "，。；,;：:！？"
+_LAST_CLAUSE_MARK = re.compile(f"[{_CLAUSE_ENDS}](?=[^{_CLAUSE_ENDS}]*$)")
+_SEGMENTED_BEFORE = 8  # characters before a unit that are segmented with it
+_LONGEST_NOT_COUNT = 8  # characters a not_counts word may span, 法定代表人 and the like
+# A noun counted right before the unit: 4个方面项任务 (4个方面, then a second count)
+_COUNTED = re.compile(r"[0-9０-９]+[个项类大]$")
+_COUNTED_WORD = re.compile(r"[0-9０-９]+[个项类大][\u4e00-\u9fff]{1,4}$")  # the same, before the word is known
+_LIST_MARK = "、"  # 部、省、市: items of a list, not a count
+_CATEGORY = re.compile(r"(?:以上|以下|级)[\u4e00-\u9fff]")  # 亿元以上项目, 千万元级企业
+# A figure with its unit earlier in the sentence: 聘请法律顾问3名，律师事务所家。
+_SIBLING_FIGURE = re.compile(r"[0-9０-９][0-9０-９.]*(?:余|多)?[\u4e00-\u9fff%％]")
+_HEADER_UNIT = re.compile(r"[）)]")  # 占比（%）: a column's unit, not a rate
 
 
 @dataclass(frozen=True)
@@ -73,12 +87,16 @@ def _bare_unit_pattern(table, units: list[str], unit_group: str) -> str:
     characters in a report (人民, 部门, 充分) never reach Python.
     """
     cues = {*table["counting_verbs"], *table["quantity_cues"], *table["weak_cues"]}
-    last = re.escape("".join(sorted({cue[-1] for cue in cues})))
+    singles = re.escape("".join(sorted(cue for cue in cues if len(cue) == 1)))
+    longer = sorted(cue for cue in cues if len(cue) > 1)
+    last = re.escape("".join(sorted({cue[-1] for cue in longer})))
     before = "|".join(
-        # the class first: most characters before a unit end no cue, and fail it at once
-        [rf"(?<=[{last}])(?:" + "|".join(f"(?<={re.escape(cue)})" for cue in sorted(cues)) + ")"]
-        + [rf"(?<=[0-9０-９][个项类大][{CJK}]{{{size}}})" for size in range(1, 5)]  # 4个方面项任务
-        + [rf"(?<=[\s{_CLAUSE_ENDS}])"]
+        [
+            rf"(?<=[{singles}\s{_CLAUSE_ENDS}])",
+            # the class first: most characters before a unit end no cue, and fail it at once
+            rf"(?<=[{last}])(?:" + "|".join(f"(?<={re.escape(cue)})" for cue in longer) + ")",
+        ]
+        + [rf"(?<=[0-9０-９][个项类大][{CJK}]{{{size}}})" for size in (1, 2)]  # 4个方面项任务
     )
     # 万余人次: the magnitude of an approximate figure stays when its digits go
     unit = rf"(?:[万亿](?=余|{unit_group}))?余?(?:{unit_group})"
@@ -230,19 +248,6 @@ class FigureMissing(Rule):
         )
 
 
-_CLAUSE_MARKS = "，,、；;：:"
-_CLAUSE_ENDS = "，。；,;：:！？"
-_LAST_CLAUSE_MARK = re.compile(f"[{_CLAUSE_ENDS}](?=[^{_CLAUSE_ENDS}]*$)")
-_LONGEST_NOT_COUNT = 8  # characters a not_counts word may span, 法定代表人 and the like
-# A noun counted right before the unit: 4个方面项任务 (4个方面, then a second count)
-_COUNTED = re.compile(r"[0-9０-９]+[个项类大]$")
-_COUNTED_WORD = re.compile(r"[0-9０-９]+[个项类大][\u4e00-\u9fff]{1,4}$")  # the same, before the word is known
-_LIST_MARK = "、"  # 部、省、市: items of a list, not a count
-# A figure with its unit earlier in the sentence: 聘请法律顾问3名，律师事务所家。
-_SIBLING_FIGURE = re.compile(r"[0-9０-９][0-9０-９.]*(?:余|多)?[\u4e00-\u9fff%％]")
-_HEADER_UNIT = re.compile(r"[）)]")  # 占比（%）: a column's unit, not a rate
-
-
 def _lost_figure(text: str, start: int, end: int, data: FigureData) -> bool:
     """Whether the unit ``text[start:end]`` stands where a figure was dropped."""
     unit = text[start:end]
@@ -257,55 +262,58 @@ def _lost_figure(text: str, start: int, end: int, data: FigureData) -> bool:
     spaced = gap_end != start
     count_only = unit in data.count_only_units
     closes = data.clause_end.match(text, end) is not None
+    amount = unit in data.amount_units or unit.lstrip("万亿").startswith("余")  # 罚没款万元, 群众余人次
     # Cheap first: what the decision below needs at the least, from the characters alone; most units
     # after Chinese text end here, before any segmentation.
     cue_before = any(text[gap_end - size : gap_end] in data.all_cues for size in range(1, min(gap_end, 4) + 1))
     opens_clause = not gap_end or text[gap_end - 1] in _CLAUSE_ENDS
-    if not (spaced or cue_before or closes or unit in data.amount_units or unit.lstrip("万亿").startswith("余")):
+    if not (spaced or cue_before or closes or amount):
         if not (count_only and (opens_clause or _COUNTED_WORD.search(text, max(0, gap_end - 8), gap_end))):
             return False
     window_start = max(0, gap_end - _WINDOW)
     last_mark = _LAST_CLAUSE_MARK.search(text, window_start, gap_end)
     clause_start = last_mark.end() if last_mark else window_start
-    if closes and not (spaced or cue_before or count_only or unit in data.amount_units or unit.lstrip("万亿").startswith("余")):
-        if not (
-            data.counting_verbs.search(text, clause_start, start)
-            or _SIBLING_FIGURE.search(text, _sentence_start(text, start), start)
-        ):
-            return False
-    if data.not_counts.search(text, max(0, end - _LONGEST_NOT_COUNT), end):
-        return False  # 信访人, 当事人: a person named by a role
-    from ..segment import words
+    # closing its clause: a unit that can only count there, or one a counting verb or a sibling figure calls for
+    called_at_close = closes and (count_only or data.counting_verbs.search(text, clause_start, start) is not None)
+    sibling_figure = (
+        closes
+        and text[end : end + 1] not in _LIST_MARK
+        and _SIBLING_FIGURE.search(text, _sentence_start(text, start), start) is not None
+    )
+    if not (spaced or cue_before or amount or count_only or called_at_close or sibling_figure):
+        return False
+    if data.not_counts.search(text, max(0, end - _LONGEST_NOT_COUNT), end) or _CATEGORY.match(text, end):
+        return False  # 信访人, 当事人: a person named by a role; 亿元以上项目: a class of projects
+    from ..segment import loaded, words
 
-    clause = text[clause_start : end + 2]  # two more: the unit's word may run on (次要, 个人)
-    tokens = [(token, clause_start + offset) for token, offset in words(clause) if not token.isspace()]
+    # the words right around the unit are all the decision reads: a few before it (the cue or the word
+    # counted), two after it (the unit's word may run on: 次要, 个人)
+    cut_from = max(clause_start, gap_end - _SEGMENTED_BEFORE)
+    tokens = [(token, cut_from + offset) for token, offset in words(text[cut_from : end + 2]) if not token.isspace()]
     for index, (token, at) in enumerate(tokens):
         if at + len(token) <= start:
             continue
-        if at + len(token) == end and token[: start - at] in data.cues:
+        following = tokens[index + 1][0] if index + 1 < len(tokens) else ""
+        if at + len(token) == end and token[: start - at] in data.cues and unit in data.count_only_units:
             previous = token[: start - at]  # a verb and its unit read as one word: 培训期
         elif not spaced and (at != start or at + len(token) > end):
             return False  # the unit is part of a word: 案件, 频次, 一起, 次要, 个人
         else:
             previous = tokens[index - 1][0] if index else ""
-        following = tokens[index + 1][0] if index + 1 < len(tokens) else ""
+            if not spaced and len(following) == 1 and loaded().frequency(unit + following):
+                return False  # a word the segmentation split: 涉及/人/名
         if unit in (previous, following) or (len(previous) == 1 and previous in data.determiners):
             return False  # 件件落实, 这次, 每次, 各处
         if previous in data.units and _figure_ends_at(text, gap_end - len(previous)):
             return False  # the figure before belongs to a unit of its own: 50家亿元以上
-        if spaced or previous in data.cues or unit in data.amount_units or unit.lstrip("万亿").startswith("余"):
+        if spaced or previous in data.cues or amount:
             return True  # 共次, 累计件, 覆盖群众余人次
         counted_before = previous and _COUNTED.search(text, window_start, gap_end - len(previous))
         if count_only and (not previous or previous in data.weak_cues or counted_before):
             return True  # …，个社区第一时间…, …的项重大行政决策…, 明确4个方面项任务
-        if not closes:
-            return False
-        # closing its clause: a unit that can only count there, or one a counting verb or a sibling figure calls for
-        return (
-            count_only
-            or data.counting_verbs.search(text, clause_start, start) is not None
-            or (text[end : end + 1] not in _LIST_MARK and _SIBLING_FIGURE.search(text, _sentence_start(text, start), start))
-        )
+        # a sibling figure calls for one after a word for what is counted (律师事务所家), not after a
+        # preposition (责任到人)
+        return called_at_close or (sibling_figure and len(previous) > 1)
     return False
 
 

@@ -95,7 +95,6 @@ class RedactionData:
                 start = phrase.find(word, start + 1)
         return sorted(best.values(), key=lambda r: (-r.fit, r.word))
 
-
     def infer(self, before: str, after: str) -> list[Restoration]:
         """The one or two dictionary words that best fill a gap no phrase fits, cutting a word on each side.
 
@@ -123,25 +122,10 @@ class RedactionData:
                     left_word[taken:-size] for size in (1, 2) if left_word.endswith(after[:size])
                 ]
                 for word in inner:
-                    if word in scores or not 2 <= len(word) <= 3 or dictionary.frequency(word) < _COMMON:
-                        continue
-                    restored = before + word + after
-                    cut_at = {offset: len(token) for token, offset in words(restored)}
-                    crossing = [
-                        offset
-                        for offset, size in cut_at.items()
-                        if offset < len(before) < offset + size or offset < len(before) + len(word) < offset + size
-                    ]
-                    # one dictionary word over the whole gap (依法治国) is evidence enough; two words that each
-                    # take in one neighbour must both be common ones
-                    if (len(crossing) == 1 and _spans_both(crossing[0], cut_at, before, word)) or (
-                        len(crossing) == 2
-                        and all(dictionary.frequency(restored[at : at + cut_at[at]]) >= _COMMON for at in crossing)
-                    ):
-                        scores[word] = sum(
-                            log(dictionary.frequency(restored[offset : offset + size]) or 1) - dictionary.log_total
-                            for offset, size in cut_at.items()
-                        ) + (_KNOWN_BONUS if word in self.removed else 0)
+                    if word not in scores and 2 <= len(word) <= 3 and dictionary.frequency(word) >= _COMMON:
+                        score = _joined_score(dictionary, before, word, after)
+                        if score is not None:
+                            scores[word] = score + (_KNOWN_BONUS if word in self.removed else 0)
         ranked = sorted(scores.items(), key=lambda item: -item[1])[:2]
         clear = len(ranked) == 1 or (len(ranked) == 2 and ranked[0][1] - ranked[1][1] > _CLEAR_MARGIN)
         return [
@@ -153,9 +137,26 @@ class RedactionData:
         ]
 
 
-def _spans_both(offset: int, cut_at: dict[int, int], before: str, word: str) -> bool:
-    """Whether the word starting at ``offset`` takes in both the letter before the gap and the one after it."""
-    return offset < len(before) and offset + cut_at[offset] > len(before) + len(word)
+def _joined_score(dictionary, before: str, word: str, after: str) -> float | None:
+    """How probable the dictionary finds ``before + word + after`` (a log), if ``word`` joins both neighbours
+    into dictionary words there; else None.
+
+    One dictionary word over the whole gap (依法治国) is evidence enough; two words that each take in one
+    neighbour (行政/权力) must both be common ones.
+    """
+    from ..segment import words
+
+    restored = before + word + after
+    sizes = {offset: len(token) for token, offset in words(restored)}
+    gap_start, gap_end = len(before), len(before) + len(word)
+    crossing = [at for at, size in sizes.items() if at < gap_start < at + size or at < gap_end < at + size]
+    spans_both = len(crossing) == 1 and crossing[0] < gap_start and crossing[0] + sizes[crossing[0]] > gap_end
+    common_pair = len(crossing) == 2 and all(
+        dictionary.frequency(restored[at : at + sizes[at]]) >= _COMMON for at in crossing
+    )
+    if not (spans_both or common_pair):
+        return None
+    return sum(log(dictionary.frequency(restored[at : at + size]) or 1) - dictionary.log_total for at, size in sizes.items())
 
 
 def _letters_left_over(before: str, after: str, word: str, left: int, right: int) -> bool:
