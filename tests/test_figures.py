@@ -107,6 +107,8 @@ def test_dropped_figures(sentence, unit_column):
 @pytest.mark.parametrize(
     "sentence",
     [
+        "1. 部分乡镇合法性审查力量不足。",  # a list marker and a space before 部分
+        "| 活动 | 场次 | 受众（人次） |",  # a table's header row: 场次 names a column
         "这次会议研究了法治建设。",
         "每次会议安排1-2部法律法规。",
         "县委常委会多次研究法治工作。",

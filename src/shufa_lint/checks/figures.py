@@ -30,6 +30,7 @@ _CATEGORY = re.compile(r"(?:以上|以下|级)[\u4e00-\u9fff]")  # 亿元以上�
 # A figure with its unit earlier in the sentence: 聘请法律顾问3名，律师事务所家。
 _SIBLING_FIGURE = re.compile(r"[0-9０-９][0-9０-９.]*(?:余|多)?[\u4e00-\u9fff%％]")
 _HEADER_UNIT = re.compile(r"[）)]")  # 占比（%）: a column's unit, not a rate
+_LAYOUT_BEFORE_SPACES = re.compile(r"(?:(?<![0-9０-９.．])[0-9０-９]{1,2}[.．、]|[|｜])$")
 
 
 @dataclass(frozen=True)
@@ -259,7 +260,8 @@ def _lost_figure(text: str, start: int, end: int, data: FigureData) -> bool:
     for head in (1, 2):  # the tail of a longer unit after its number: 1200户次, 45趟次
         if head <= gap_end and text[gap_end - head : gap_end] + unit in data.units and _figure_ends_at(text, gap_end - head):
             return False
-    spaced = gap_end != start
+    # spaces after a list marker (1. 部分乡镇) or a table's cell border (| 场次 |) are layout, not a gap
+    spaced = gap_end != start and not _LAYOUT_BEFORE_SPACES.search(text, max(0, gap_end - 3), gap_end)
     count_only = unit in data.count_only_units
     closes = data.clause_end.match(text, end) is not None
     amount = unit in data.amount_units or unit.lstrip("万亿").startswith("余")  # 罚没款万元, 群众余人次
