@@ -102,6 +102,17 @@ def test_unknown_report_type_and_empty_input_are_refused(client):
     assert client.post("/api/lint", files={"file": ("a.docx", b"not a zip")}).status_code == 400
 
 
+def test_a_refusal_is_said_in_chinese_like_the_page_unless_english_is_asked(client):
+    empty = client.post("/api/report", data={"name": "a.txt", "text": ""})
+    assert empty.status_code == 400 and empty.json()["error"].startswith("没有文稿")
+    broken = client.post("/api/lint", files={"file": ("a.pdf", b"junk")})
+    assert broken.json()["error"] == "a.pdf: 不是 PDF 文件（没有 %PDF 文件头）"
+    english = client.post("/api/fix", files={"file": ("a.pdf", b"junk")}, data={"lang": "en"})
+    assert english.status_code == 400 and english.text == "a.pdf: not a PDF (no %PDF header)"
+    unknown = client.post("/api/lint", json={"text": "一、工作情况", "pack": "nope", "lang": "en"})
+    assert unknown.json()["error"].startswith("unknown report type 'nope'")
+
+
 def test_fixed_file_download_safe_or_unsafe(client, tmp_path):
     safe = client.post("/api/fix", files={"file": ("seed.txt", SEED.read_bytes())}, data={"fixes": "safe"})
     unsafe = client.post("/api/fix", files={"file": ("seed.txt", SEED.read_bytes())}, data={"fixes": "unsafe"})
