@@ -203,3 +203,9 @@ def test_a_one_line_outline_splits_at_part_markers_separated_by_spaces():
     ]
     # after a space in running text, numbers are not headings
     assert document("全面完成 二、三季度任务，获评 一、二等奖。\n").markers == []
+
+
+def test_a_glossary_opening_with_a_count_after_its_first_number_is_a_list_from_1():
+    glossary = "有关名词解释\n1.4个100%：指行政执法公示、全过程记录、法制审核、备案审查四个100%。\n2.首违不罚：指初次违法且危害后果轻微的，可以不予行政处罚。\n"
+    tree = document(glossary).body
+    assert [(m.kind, m.ordinal) for m in tree.markers] == [(ARABIC, 1), (ARABIC, 2)]

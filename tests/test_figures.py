@@ -107,8 +107,6 @@ def test_dropped_figures(sentence, unit_column):
 @pytest.mark.parametrize(
     "sentence",
     [
-        "1. 部分乡镇合法性审查力量不足。",  # a list marker and a space before 部分
-        "| 活动 | 场次 | 受众（人次） |",  # a table's header row: 场次 names a column
         "这次会议研究了法治建设。",
         "每次会议安排1-2部法律法规。",
         "县委常委会多次研究法治工作。",
@@ -162,3 +160,20 @@ def test_a_date_placeholder_after_a_real_year_points_at_the_blank(sentence, colu
 def test_a_sibling_figure_does_not_make_a_count_of_a_unit_after_a_preposition():
     paragraph = "全年召开党组会专题研究法治工作4次,做到责任到人。聘请法律顾问3名,律师事务所家。"
     assert codes(paragraph, "SF303") == [("SF303", 1, 40)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a unit opening a table cell is the column's name: nothing was cut out before it
+        "二、工作开展情况\n\n| 活动 | 场次 | 受众（人次） |\n| --- | --- | --- |\n| 法治讲座 | 12 | 860 |\n",
+        # a unit opening a list item after its marker and a space
+        "二、存在的问题\n1. 部分乡镇合法性审查力量薄弱。\n2. 个别单位执法记录不全。\n",
+    ],
+)
+def test_a_unit_opening_a_table_cell_or_a_list_item_is_no_dropped_figure(text):
+    assert codes(text, "SF303") == []
+
+
+def test_a_space_where_a_figure_was_cut_between_words_is_still_found():
+    assert codes("全年受理涉法涉诉信访 件。", "SF303") == [("SF303", 1, 12)]

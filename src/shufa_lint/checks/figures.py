@@ -30,7 +30,6 @@ _CATEGORY = re.compile(r"(?:以上|以下|级)[\u4e00-\u9fff]")  # 亿元以上�
 # A figure with its unit earlier in the sentence: 聘请法律顾问3名，律师事务所家。
 _SIBLING_FIGURE = re.compile(r"[0-9０-９][0-9０-９.]*(?:余|多)?[\u4e00-\u9fff%％]")
 _HEADER_UNIT = re.compile(r"[）)]")  # 占比（%）: a column's unit, not a rate
-_LAYOUT_BEFORE_SPACES = re.compile(r"(?:(?<![0-9０-９.．])[0-9０-９]{1,2}[.．、]|[|｜])$")
 
 
 @dataclass(frozen=True)
@@ -260,8 +259,9 @@ def _lost_figure(text: str, start: int, end: int, data: FigureData) -> bool:
     for head in (1, 2):  # the tail of a longer unit after its number: 1200户次, 45趟次
         if head <= gap_end and text[gap_end - head : gap_end] + unit in data.units and _figure_ends_at(text, gap_end - head):
             return False
-    # spaces after a list marker (1. 部分乡镇) or a table's cell border (| 场次 |) are layout, not a gap
-    spaced = gap_end != start and not _LAYOUT_BEFORE_SPACES.search(text, max(0, gap_end - 3), gap_end)
+    # a space where a figure was cut out stands between words (信访 件); after a list marker or a table's
+    # cell border the unit opens the item or the cell (1. 部分乡镇…, | 场次 |) and nothing was cut
+    spaced = gap_end != start and gap_end > 0 and CJK_RE.match(text, gap_end - 1) is not None
     count_only = unit in data.count_only_units
     closes = data.clause_end.match(text, end) is not None
     amount = unit in data.amount_units or unit.lstrip("万亿").startswith("余")  # 罚没款万元, 群众余人次

@@ -218,15 +218,23 @@ def _unnumbered_heading(paragraph: Paragraph) -> PlainHeading | None:
 _ITEM_BEFORE_NUMBER = re.compile(r"(\d{1,2})[.．](?=\d)")
 
 
-def _item_before_number(text: str, last_opening: marker_kinds.MarkerMatch | None) -> marker_kinds.MarkerMatch | None:
-    """``4.7个100%：…`` after item 3.: item 4 about the 7个100%, not the decimal 4.7."""
+def _item_before_number(
+    text: str, last_opening: marker_kinds.MarkerMatch | None, next_text: str
+) -> marker_kinds.MarkerMatch | None:
+    """``4.7个100%：…`` after item 3.: item 4 about the 7个100%, not the decimal 4.7; and ``1.4个100%：…``
+    before a paragraph that opens with 2.: item 1 of a list (a glossary's first entry)."""
     found = _ITEM_BEFORE_NUMBER.match(text)
-    if found is None or last_opening is None or last_opening.kind != marker_kinds.ARABIC:
+    if found is None:
         return None
     ordinal = int(found.group(1))
-    if ordinal != last_opening.ordinal + 1:
+    follows = last_opening is not None and last_opening.kind == marker_kinds.ARABIC and ordinal == last_opening.ordinal + 1
+    opens = ordinal == 1 and _SECOND_ITEM.match(next_text) is not None
+    if not (follows or opens):
         return None
     return marker_kinds.MarkerMatch(marker_kinds.ARABIC, ordinal, 0, found.end(), None)
+
+
+_SECOND_ITEM = re.compile(r"[ \t\u3000]*2[.．、]")
 
 
 def build_tree(paragraphs: list[Paragraph]) -> Tree:
@@ -234,10 +242,11 @@ def build_tree(paragraphs: list[Paragraph]) -> Tree:
     unnumbered: list[PlainHeading] = []
     in_attachments = False
     last_opening: marker_kinds.MarkerMatch | None = None  # the marker the latest numbered paragraph opened with
-    for paragraph in paragraphs:
+    for index, paragraph in enumerate(paragraphs):
         matches = marker_kinds.scan(paragraph.text)
         if not matches or matches[0].start != 0:
-            numbered_on = _item_before_number(paragraph.text, last_opening)
+            next_text = paragraphs[index + 1].text if index + 1 < len(paragraphs) else ""
+            numbered_on = _item_before_number(paragraph.text, last_opening, next_text)
             matches = [numbered_on, *matches] if numbered_on else matches
         if matches and matches[0].start == 0:
             last_opening = matches[0]
