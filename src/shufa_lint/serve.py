@@ -172,7 +172,7 @@ async def _refusal(request, error: Exception) -> str:
     try:  # the body was read (and kept) by the submission that failed
         is_json = request.headers.get("content-type", "").startswith("application/json")
         fields = await request.json() if is_json else await request.form()
-        lang = fields.get("lang") if isinstance(fields, dict) or not is_json else None
+        lang = fields.get("lang") if hasattr(fields, "get") else None  # JSON may be a list
     except Exception:  # noqa: BLE001 - a body that could not even be parsed: the default language
         lang = None
     return error.message.get("en" if lang == "en" else "zh")
