@@ -312,6 +312,15 @@ def test_unknown_selector_on_the_command_line_is_an_error(repo):
     assert result.exit_code == 2 and "did you mean 'SF301'" in result.stderr
 
 
+def test_an_unknown_pack_on_the_command_line_is_named_in_the_runs_language(repo):
+    write(repo / "draft.txt", DRAFT)
+    chinese = run("--pack", "fazhi", "draft.txt")
+    assert chinese.exit_code == 2 and "--pack：没有报告类型“fazhi”（可选：" in chinese.stderr
+    assert "fazhi-zhengfu" in chinese.stderr and "unknown" not in chinese.stderr
+    english = run("--lang", "en", "--pack", "fazhi-zhenfu", "draft.txt")
+    assert english.exit_code == 2 and "unknown pack 'fazhi-zhenfu' (did you mean 'fazhi-zhengfu'?)" in english.stderr
+
+
 def test_print_config_shows_the_effective_configuration(repo):
     write(repo / "org.yaml", "extends: fazhi-zhengfu\nrules: {SF303: info}\nexclude: [old/]\n")
     write(

@@ -177,6 +177,9 @@ def test_a_dashboard_row_per_document_with_sections_outline_and_worst_severity(t
     assert '<span class="sev sev-error">错误</span>' in south
     north = re.search(r'<tr data-view="d2".*?</tr>', body, re.S).group(0)
     assert "fazhi-zhengfu" in north and re.findall(r'class="st-(found|missing)"', north) == ["found"] * 4
+    # the type column names the type as a reviewer says it; the pack's id stays in the tooltip
+    assert '<td data-sort="fazhi-zhengfu" title="fazhi-zhengfu">法治政府建设年度报告</td>' in north
+    assert ">述法报告（履行推进法治建设第一责任人职责情况的报告）</td>" in south
     west = re.search(r'<tr data-view="d3".*?</tr>', body, re.S).group(0)
     assert ">5/6<" in west
     for view in ("d0", "d1", "d2", "d3", "d4"):

@@ -139,6 +139,21 @@ def test_an_outline_file_in_gb18030(tmp_path):
     assert [d.code for d in found] == ["SF501"]
 
 
+def test_a_missing_outline_file_is_named_in_the_runs_language(tmp_path):
+    from click.testing import CliRunner
+
+    from shufa_lint.cli import main
+
+    draft = tmp_path / "draft.txt"
+    draft.write_text("2024年度述法报告\n一、工作情况\n开展学法活动4次。\n", encoding="utf-8")
+    missing = str(tmp_path / "missing.yaml")
+    chinese = CliRunner().invoke(main, ["--outline", missing, str(draft)])
+    assert chinese.exit_code == 2
+    assert "missing.yaml: 提纲文件无法读取：文件不存在" in chinese.stderr and "cannot" not in chinese.stderr
+    english = CliRunner().invoke(main, ["--lang", "en", "--outline", missing, str(draft)])
+    assert english.exit_code == 2 and "missing.yaml: outline file: cannot read" in english.stderr
+
+
 def test_an_outline_that_refers_to_itself_is_refused(tmp_path):
     from shufa_lint.lexicon import RuleDataError
     from shufa_lint.outline_file import load_outline

@@ -40,6 +40,14 @@ def test_a_problem_no_measure_answers_is_named_when_measures_are_fewer():
     assert (found[0].line, found[0].column) == (8, 1)
 
 
+def test_a_long_problem_is_quoted_cut_with_an_ellipsis():
+    long_lead = UNANSWERED.replace(
+        "（二）合同审查力量薄弱。", "（二）合同审查力量薄弱，在全镇形成先行示范的做法经验还相对较少。"
+    )
+    (found,) = lint(long_lead, "SF801")
+    assert "问题“合同审查力量薄弱，在全镇形成先行示范的做法经验…”在" in found.message.zh
+
+
 def test_as_many_measures_as_problems_pass_the_count_even_worded_otherwise():
     paired = UNANSWERED.replace("（二）深化普法宣传。", "（三）深化普法宣传。").replace(
         "（三）深化普法宣传。", "（二）健全工作机制。完善镇政府法律顾问工作规则。\n（三）深化普法宣传。"

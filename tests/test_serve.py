@@ -49,6 +49,9 @@ def test_the_page_offers_upload_paste_pack_outline_and_fixes(client):
     for field in ('name="file"', 'name="text"', 'name="pack"', 'value="fazhi-zhengfu"', 'name="outline"',
                   'value="unsafe"', 'formaction="/api/fix"'):
         assert field in page
+    # the upload takes every format the readers take, and says so
+    assert 'accept=".txt,.md,.markdown,.docx,.doc,.wps,.odt,.rtf,.pdf"' in page
+    assert "上传文件（.txt .md .markdown .docx .doc .wps .odt .rtf .pdf，" in page
     policy = response.headers["content-security-policy"]
     assert "default-src 'none'" in policy and "form-action 'self'" in policy
 
@@ -97,6 +100,17 @@ def test_unknown_report_type_and_empty_input_are_refused(client):
     assert client.post("/api/lint", json={"text": "x", "pack": "nope"}).status_code == 400
     assert client.post("/api/lint", data={"name": "a.txt"}).status_code == 400
     assert client.post("/api/lint", files={"file": ("a.docx", b"not a zip")}).status_code == 400
+
+
+def test_a_refusal_is_said_in_chinese_like_the_page_unless_english_is_asked(client):
+    empty = client.post("/api/report", data={"name": "a.txt", "text": ""})
+    assert empty.status_code == 400 and empty.json()["error"].startswith("没有文稿")
+    broken = client.post("/api/lint", files={"file": ("a.pdf", b"junk")})
+    assert broken.json()["error"] == "a.pdf: 不是 PDF 文件（没有 %PDF 文件头）"
+    english = client.post("/api/fix", files={"file": ("a.pdf", b"junk")}, data={"lang": "en"})
+    assert english.status_code == 400 and english.text == "a.pdf: not a PDF (no %PDF header)"
+    unknown = client.post("/api/lint", json={"text": "一、工作情况", "pack": "nope", "lang": "en"})
+    assert unknown.json()["error"].startswith("unknown report type 'nope'")
 
 
 def test_fixed_file_download_safe_or_unsafe(client, tmp_path):

@@ -144,7 +144,7 @@ def refused(name: str, data: bytes) -> str:
 def test_a_scanned_pdf_without_text_is_refused_in_one_line(tmp_path):
     scan = tmp_path / "scan.pdf"
     scan.write_bytes(pdf_bytes(typeset(["一、工作情况"]), contents=[b"0 0 595 842 re f"]))
-    result = CliRunner().invoke(main, [str(scan)])
+    result = CliRunner().invoke(main, ["--lang", "en", str(scan)])
     assert result.exit_code == 2
     assert "has no text layer" in result.stderr and "OCR" in result.stderr
 
@@ -391,3 +391,35 @@ def test_an_indented_line_after_a_heading_that_filled_its_line_opens_a_paragraph
     lines = read_bytes("r.pdf", _paragraph_then([(LEFT + 2 * SIZE, heading), (LEFT + 2 * SIZE, "一是公共服务不断完善。")])).lines
     assert lines[-2:] == (heading, "一是公共服务不断完善。")
 
+
+
+def _zip_of(members: dict[str, bytes]) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        for name, content in members.items():
+            archive.writestr(name, content)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(
+    "name, data, words",
+    [
+        ("report.pdf", "一、工作情况".encode("utf-8"), "不是 PDF 文件"),
+        ("report.doc", b"plain bytes, not an OLE compound file", "无法读取的 .doc/.wps"),
+        ("report.wps", b"plain bytes, not an OLE compound file", "无法读取的 .doc/.wps"),
+        ("report.rtf", "一、工作情况".encode("utf-8"), "不是 RTF 文档"),
+        ("report.odt", _zip_of({"mimetype": b"application/vnd.oasis.opendocument.text"}), "不是有效的 .odt"),
+    ],
+)
+def test_a_broken_file_of_the_newer_formats_is_refused_in_chinese_by_default(name, data, words):
+    """The default run speaks Chinese: a damaged .pdf/.doc/.wps/.rtf/.odt must not get an English reason."""
+    with pytest.raises(InputError) as error:
+        read_bytes(name, data)
+    assert words in error.value.message.zh and error.value.reason.isascii()
+
+
+def test_a_password_protected_odt_is_refused_in_chinese_by_default():
+    locked = b'<manifest><file-entry><encryption-data/></file-entry></manifest>'
+    with pytest.raises(InputError) as error:
+        read_bytes("locked.odt", _odt_with("META-INF/manifest.xml", locked))
+    assert "有密码保护" in error.value.message.zh and "password-protected" in error.value.reason

@@ -100,6 +100,14 @@ def test_several_inputs_write_one_copy_each_into_the_folder(tmp_path):
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["a-2.docx", "a.docx"]
 
 
+def test_one_input_and_a_folder_not_yet_made_written_with_a_slash(tmp_path):
+    (tmp_path / "a.txt").write_text(NO_PROBLEMS_PART, encoding="utf-8")
+    result = CliRunner().invoke(main, ["--format", "docx", "-q", "-o", str(tmp_path / "reviewed") + "/",
+                                       str(tmp_path / "a.txt")])
+    assert result.exit_code == 1, result.output
+    assert [p.name for p in (tmp_path / "reviewed").iterdir()] == ["a.docx"]
+
+
 def test_a_copy_never_overwrites_an_input(tmp_path):
     seed_docx(tmp_path / "seed.docx")
     before = (tmp_path / "seed.docx").read_bytes()

@@ -385,7 +385,8 @@ def main(
         warn(error.message.get(said.lang))
         sys.exit(2)
     except RuleDataError as error:
-        warn(str(error))
+        chinese = getattr(error, "zh", None)
+        warn(chinese if chinese and said.lang != "en" else str(error))
         sys.exit(2)
     lang = lang or next((config.settings.lang for config in configs.values()), "zh")
     said = Said(lang)

@@ -65,7 +65,12 @@ _MAX_PATTERN_LENGTH = 500
 
 
 class ConfigError(RuleDataError):
-    """A configuration file that cannot be used: unknown key, wrong type, bad path or unsafe pattern."""
+    """A configuration file that cannot be used: unknown key, wrong type, bad path or unsafe pattern.
+    ``zh``: the same in Chinese, for what a user types on the command line (files' errors stay English)."""
+
+    def __init__(self, message: str, zh: str | None = None):
+        super().__init__(message)
+        self.zh = zh
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
@@ -569,7 +574,11 @@ class ConfigResolver:
         self._lexicons: dict[int, Lexicon] = {}
         self._resolved: dict[str, Path] = {}  # folder as given -> resolved (a walk meets each folder often)
         if overrides.pack and overrides.pack not in builtin().packs:
-            raise ConfigError(f"--pack: unknown pack {overrides.pack!r}{did_you_mean(overrides.pack, builtin().packs)}")
+            packs = builtin().packs
+            raise ConfigError(
+                f"--pack: unknown pack {overrides.pack!r}{did_you_mean(overrides.pack, packs)}",
+                f"--pack：没有报告类型“{overrides.pack}”（可选：{'、'.join(packs)}）",
+            )
         for selector in (*overrides.select, *overrides.ignore):
             check_selector(selector, "--select/--ignore")
         self._explicit = self._load(Path(config_file).resolve()) if config_file else None

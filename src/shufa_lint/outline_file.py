@@ -49,8 +49,8 @@ def load_outline(path: str) -> Outline:
     file = Path(path)
     try:  # an outline is saved like the drafts it goes with: GB18030 as often as UTF-8
         text = decode(read_regular_file(path, MAX_OUTLINE_BYTES), path).text
-    except InputError as error:
-        raise RuleDataError(f"outline {error}") from None
+    except InputError as error:  # the user's file, not rule data: said in the run's language
+        raise InputError(error.path, f"outline file: {error.reason}", f"提纲文件{error.zh}") from None
     if file.suffix.lower() in (".yaml", ".yml"):
         data = load_yaml(path, text)
         if isinstance(data, dict) and "outline" in data:

@@ -28,7 +28,7 @@ from urllib.parse import quote
 
 import click
 
-from .diagnostics import InputError
+from .diagnostics import InputError, Message
 from .lexicon import RuleDataError, builtin
 
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
@@ -38,6 +38,14 @@ DEFAULT_PORT = 8765
 
 class TooLarge(Exception):
     """A request body past MAX_UPLOAD_BYTES."""
+
+
+class Refused(ValueError):
+    """A submission that cannot be linted (no draft, an unknown type): 400, said in both languages."""
+
+    def __init__(self, message: Message):
+        super().__init__(message.en)
+        self.message = message
 
 
 class CannotFix(Exception):
@@ -120,7 +128,7 @@ def create_app(temporary_folder: str, allowed_hosts: list[str]):
         except CannotFix as error:
             return PlainTextResponse(str(error), status_code=422)
         except (InputError, RuleDataError, ValueError) as error:
-            return PlainTextResponse(str(error), status_code=400)
+            return PlainTextResponse(await _refusal(request, error), status_code=400)
         disposition = f"attachment; filename=\"{_ascii_name(name)}\"; filename*=UTF-8''{quote(name)}"
         return Response(fixed, media_type="application/octet-stream", headers={"Content-Disposition": disposition})
 
@@ -129,7 +137,7 @@ def create_app(temporary_folder: str, allowed_hosts: list[str]):
             submission = await _submission(request)
             report = await run_in_threadpool(_lint, submission, temporary_folder)
         except (InputError, RuleDataError, ValueError) as error:
-            return JSONResponse({"error": str(error)}, status_code=400)
+            return JSONResponse({"error": await _refusal(request, error)}, status_code=400)
         body, media_type = render(report, submission)
         return Response(body, media_type=f"{media_type}; charset=utf-8")
 
@@ -157,6 +165,19 @@ def create_app(temporary_folder: str, allowed_hosts: list[str]):
     )
 
 
+async def _refusal(request, error: Exception) -> str:
+    """Why a submission was refused, in the language it asked for: Chinese unless ``lang`` is en, as the page."""
+    if not isinstance(error, (InputError, Refused)):
+        return str(error)
+    try:  # the body was read (and kept) by the submission that failed
+        is_json = request.headers.get("content-type", "").startswith("application/json")
+        fields = await request.json() if is_json else await request.form()
+        lang = fields.get("lang") if hasattr(fields, "get") else None  # JSON may be a list
+    except Exception:  # noqa: BLE001 - a body that could not even be parsed: the default language
+        lang = None
+    return error.message.get("en" if lang == "en" else "zh")
+
+
 async def _submission(request) -> Submission:
     from starlette.datastructures import UploadFile
 
@@ -182,7 +203,12 @@ async def _submission(request) -> Submission:
             name = _safe_name(str(form.get("name") or "draft.txt"))
             source = from_text(name, form["text"])
         else:
-            raise ValueError("no draft: upload a file (field 'file') or paste its text (field 'text')")
+            raise Refused(
+                Message(
+                    "没有文稿：请上传文件（file 字段）或粘贴正文（text 字段）",
+                    "no draft: upload a file (field 'file') or paste its text (field 'text')",
+                )
+            )
         outline_upload = form.get("outline")
         outline, outline_name = None, "outline.txt"
         if isinstance(outline_upload, UploadFile) and outline_upload.filename:
@@ -190,7 +216,8 @@ async def _submission(request) -> Submission:
         fields = {key: value for key, value in form.items() if isinstance(value, str)}
     pack = fields.get("pack") or None
     if pack is not None and pack not in builtin().packs:
-        raise ValueError(f"unknown report type {pack!r} (one of: {', '.join(builtin().packs)})")
+        known = ", ".join(builtin().packs)
+        raise Refused(Message(f"没有报告类型“{pack}”（可选：{known}）", f"unknown report type {pack!r} (one of: {known})"))
     lang = fields.get("lang") if fields.get("lang") in ("zh", "en") else "zh"
     fixes = "unsafe" if fields.get("fixes") == "unsafe" else "safe"
     return Submission(source, pack, outline, outline_name, lang, fixes)
@@ -259,11 +286,14 @@ def _render(name: str, report, lang: str) -> str:
 
 @cache
 def _index_page() -> str:
+    from .cli import LINTED_SUFFIXES  # the formats the readers take, as the command line lists them
     from .formats.html import environment
 
     style = _index_style()
     packs = [(pack.name, pack.title) for pack in builtin().packs.values()]
-    return environment().get_template("serve.html.j2").render(style=style, packs=packs, limit=MAX_UPLOAD_BYTES // 1024 // 1024)
+    return environment().get_template("serve.html.j2").render(
+        style=style, packs=packs, suffixes=LINTED_SUFFIXES, limit=MAX_UPLOAD_BYTES // 1024 // 1024
+    )
 
 
 @cache

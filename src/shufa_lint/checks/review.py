@@ -96,7 +96,11 @@ class Item:
 
     @property
     def key(self) -> str:
-        return self.lead[:24]
+        """The lead as quoted in a message; a cut one says so (…), lest the quote read as the whole item."""
+        return self.lead if len(self.lead) <= _KEY_CHARS else self.lead[: _KEY_CHARS - 1] + "…"
+
+
+_KEY_CHARS = 24
 
 
 def _items(document: Document, part: Part) -> list[Item]:

@@ -27,7 +27,8 @@ _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 def write_reviewed(files: list[FileReport], out: str, lang: str) -> list[str]:
     """Write a reviewed copy of each linted file; return one line per file that could not be written."""
     linted = [report for report in files if report.source is not None and not report.error]
-    into_folder = len(files) > 1 or os.path.isdir(out)
+    # -o reviewed/ names a folder even for one file, before it exists (as README's example writes it)
+    into_folder = len(files) > 1 or os.path.isdir(out) or out.endswith(("/", os.sep))
     problems: list[str] = []
     if into_folder:
         try:

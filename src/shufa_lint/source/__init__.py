@@ -197,7 +197,10 @@ def from_text(path: str, text: str, **attributes) -> SourceText:
 
 # An office document or PDF holding more text than this is not a report: refused, not linted.
 MAX_DOCUMENT_CHARS = 20 * 1024 * 1024
-PASSWORD_PROTECTED = "is password-protected; remove the password (save a copy without one) and lint that"
+PASSWORD_PROTECTED = (
+    "is password-protected; remove the password (save a copy without one) and lint that",
+    "有密码保护；请另存一份不带密码的副本再检查",
+)
 
 
 def from_paragraphs(path: str, lines, kind: str, origins=(), **attributes) -> SourceText:

@@ -70,9 +70,9 @@ def read_odt(path: str, data: bytes) -> SourceText:
     archive = checked_archive(path, data, ".odt")
     names = set(archive.namelist())
     if "content.xml" not in names:
-        raise InputError(path, "not a valid .odt (no content.xml)")
+        raise InputError(path, "not a valid .odt (no content.xml)", "不是有效的 .odt（缺少 content.xml）")
     if "META-INF/manifest.xml" in names and b"encryption-data" in archive.read("META-INF/manifest.xml"):
-        raise InputError(path, PASSWORD_PROTECTED)
+        raise InputError(path, *PASSWORD_PROTECTED)
     try:
         from lxml import etree
 
@@ -80,10 +80,11 @@ def read_odt(path: str, data: bytes) -> SourceText:
         content = etree.fromstring(archive.read("content.xml"), parser)
         styles = etree.fromstring(archive.read("styles.xml"), parser) if "styles.xml" in names else None
     except Exception as error:  # noqa: BLE001 - lxml and zipfile errors on a damaged file
-        raise InputError(path, f"not a readable .odt ({type(error).__name__}: {' '.join(str(error).split())[:200]})") from None
+        detail = f"{type(error).__name__}: {' '.join(str(error).split())[:200]}"
+        raise InputError(path, f"not a readable .odt ({detail})", f"无法读取的 .odt（{detail}）") from None
     body = content.find(f"{_q('office:body')}/{_q('office:text')}")
     if body is None:
-        raise InputError(path, "not a text document (.odt without office:text)")
+        raise InputError(path, "not a text document (.odt without office:text)", "不是文字文档（.odt 中没有 office:text）")
     reader = _Reader(_list_styles(content, styles))
     reader.blocks(body, depth=0, chain=None)
     return from_paragraphs(path, reader.lines, "odt", reader.origins)

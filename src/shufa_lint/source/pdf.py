@@ -85,17 +85,18 @@ class VisualLine:
 
 def read_pdf(path: str, data: bytes) -> SourceText:
     if b"%PDF-" not in data[:1024]:
-        raise InputError(path, "not a PDF (no %PDF header)")
+        raise InputError(path, "not a PDF (no %PDF header)", "不是 PDF 文件（没有 %PDF 文件头）")
     outcome = _extract_bounded(data)
     if isinstance(outcome, InputErrorReason):
-        raise InputError(path, outcome.reason)
+        raise InputError(path, outcome.reason, outcome.zh)
     pages, boxes = outcome
     if not pages:
-        raise InputError(path, "not a readable PDF (no pages: its page tree is empty or broken)")
+        raise InputError(path, "not a readable PDF (no pages: its page tree is empty or broken)", "无法读取的 PDF（没有页面：页面树为空或已损坏）")
     if not any(line.text.strip() for page in pages for line in page):
         raise InputError(
             path,
             "has no text layer (a scanned document?); shufa-lint does not do OCR: lint the original document or an OCR'd copy",
+            "没有文字层（扫描件？）；shufa-lint 不做文字识别：请检查原始文档或经 OCR 识别后的副本",
         )
     width = statistics.median(box[0] for box in boxes)
     lines, page_starts = rebuild_paragraphs(drop_running_lines(pages, [box[1] for box in boxes]), width)
@@ -105,6 +106,7 @@ def read_pdf(path: str, data: bytes) -> SourceText:
 @dataclass(frozen=True)
 class InputErrorReason:
     reason: str
+    zh: str | None = None
 
 
 # -- extraction ------------------------------------------------------------------------------------------
@@ -176,8 +178,9 @@ def _extract_safely(data: bytes):
     except Exception as error:  # noqa: BLE001 - pdfminer raises many kinds on damaged files
         name = type(error).__name__
         if "Password" in name or "Encrypt" in name:
-            return InputErrorReason(PASSWORD_PROTECTED)
-        return InputErrorReason(f"not a readable PDF ({name}: {' '.join(str(error).split())[:200]})")
+            return InputErrorReason(*PASSWORD_PROTECTED)
+        detail = f"{name}: {' '.join(str(error).split())[:200]}"
+        return InputErrorReason(f"not a readable PDF ({detail})", f"无法读取的 PDF（{detail}）")
 
 
 class _Refused(Exception):

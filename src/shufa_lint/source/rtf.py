@@ -28,7 +28,7 @@ _PARAGRAPH_WORD = re.compile(r"(?<!\\)\\(pard|intbl|par)(?![a-zA-Z])-?\d* ?")
 
 def read_rtf(path: str, data: bytes) -> SourceText:
     if not data.lstrip().startswith(b"{\\rtf"):
-        raise InputError(path, "not an RTF document (it does not start with {\\rtf)")
+        raise InputError(path, "not an RTF document (it does not start with {\\rtf)", "不是 RTF 文档（开头不是 {\\rtf）")
     markup = _RAW_HIGH_BYTE.sub(lambda byte: b"\\'%02x" % byte[0][0], data).decode("ascii", errors="replace")
     markup = _LIST_TEXT.sub(lambda group: "{" + _FORMATTING_WORD.sub("", group[1]).strip() + "}", markup)
     markup = _cell_paragraphs_joined(markup)
@@ -37,7 +37,8 @@ def read_rtf(path: str, data: bytes) -> SourceText:
 
         text = rtf_to_text(markup, errors="replace")
     except Exception as error:  # noqa: BLE001 - striprtf raises plain errors on malformed control words
-        raise InputError(path, f"not a readable .rtf ({type(error).__name__}: {' '.join(str(error).split())[:200]})") from None
+        detail = f"{type(error).__name__}: {' '.join(str(error).split())[:200]}"
+        raise InputError(path, f"not a readable .rtf ({detail})", f"无法读取的 .rtf（{detail}）") from None
     return from_paragraphs(path, (_row_or_paragraph(line) for line in split_lines(text)), "rtf")
 
 

@@ -69,22 +69,36 @@ def read_word_binary(path: str, data: bytes) -> SourceText:
     try:
         ole = olefile.OleFileIO(io.BytesIO(data))
     except Exception as error:  # noqa: BLE001 - olefile raises several kinds on damaged compound files
-        raise InputError(path, f"not a readable .doc/.wps (damaged compound file: {_one_line(error)})") from None
+        raise InputError(
+            path,
+            f"not a readable .doc/.wps (damaged compound file: {_one_line(error)})",
+            f"无法读取的 .doc/.wps（复合文件已损坏：{_one_line(error)}）",
+        ) from None
     try:
         if not ole.exists("WordDocument"):
             if ole.exists("EncryptedPackage"):
-                raise InputError(path, PASSWORD_PROTECTED)
+                raise InputError(path, *PASSWORD_PROTECTED)
             if ole.exists("CONTENTS") or ole.exists("MatOST"):
-                raise InputError(path, "is a Microsoft Works document, not WPS Office or Word; save it as .docx and lint that")
-            raise InputError(path, "is an OLE compound file without a WordDocument stream (not a Word or WPS document)")
+                raise InputError(
+                    path,
+                    "is a Microsoft Works document, not WPS Office or Word; save it as .docx and lint that",
+                    "是 Microsoft Works 文档，不是 WPS 或 Word 文档；请另存为 .docx 再检查",
+                )
+            raise InputError(
+                path,
+                "is an OLE compound file without a WordDocument stream (not a Word or WPS document)",
+                "是不含 WordDocument 流的 OLE 复合文件（不是 Word 或 WPS 文档）",
+            )
         document = _Document(path, ole, _stream(ole, "WordDocument", len(data)), len(data))
         lines, origins = document.lines()
     except InputError:
         raise
     except (_Broken, struct.error, IndexError, ValueError, OSError, EOFError) as error:
-        raise InputError(path, f"not a readable .doc/.wps ({_one_line(error) or 'broken structure'})") from None
+        detail = _one_line(error)
+        raise InputError(path, f"not a readable .doc/.wps ({detail or 'broken structure'})", f"无法读取的 .doc/.wps（{detail or '结构已损坏'}）") from None
     except Exception as error:  # noqa: BLE001 - olefile's own errors on broken sector chains
-        raise InputError(path, f"not a readable .doc/.wps ({type(error).__name__}: {_one_line(error)})") from None
+        detail = f"{type(error).__name__}: {_one_line(error)}"
+        raise InputError(path, f"not a readable .doc/.wps ({detail})", f"无法读取的 .doc/.wps（{detail}）") from None
     finally:
         ole.close()
     return from_paragraphs(path, lines, "doc", origins, unlabelled_lists=document.unlabelled_lists)
@@ -110,7 +124,7 @@ class _Document:
             raise _Broken("the WordDocument stream does not start with a Word 97 header")
         flags = struct.unpack_from("<H", word, 0x0A)[0]
         if flags & (_FIB_ENCRYPTED | _FIB_OBFUSCATED):
-            raise InputError(path, PASSWORD_PROTECTED)
+            raise InputError(path, *PASSWORD_PROTECTED)
         table_name = "1Table" if flags & _FIB_WHICH_TABLE else "0Table"
         if not ole.exists(table_name):
             raise _Broken(f"the {table_name} stream is missing")
