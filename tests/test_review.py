@@ -140,3 +140,23 @@ def test_the_review_family_is_off_with_review_false(tmp_path, monkeypatch):
     (tmp_path / ".shufa-lint.yaml").write_text("review: no-thanks\n", encoding="utf-8")
     result = run_concise("draft.txt")
     assert result.exit_code == 2 and "review" in result.output
+
+
+def test_three_measures_or_more_one_short_of_the_problems_read_as_one_measure_answering_two():
+    # as in a published annual report: five problems, four measures, one problem (亮点不多) answered by
+    # none in so many words; reviewers passed it
+    five_four = UNANSWERED.replace(
+        "（三）普法宣传针对性不强。面向企业的普法活动全年仅2场。\n",
+        "（三）普法宣传针对性不强。面向企业的普法活动全年仅2场。\n"
+        "（四）法治文化阵地利用率不高。村级法治广场活动较少。\n"
+        "（五）工作亮点不多。可复制推广的经验较少。\n",
+    ).replace(
+        "（二）深化普法宣传。扎实推进“八五”普法，开展面向企业的法治宣传活动。\n",
+        "（二）深化普法宣传。扎实推进“八五”普法，开展面向企业的法治宣传活动。\n"
+        "（三）用好法治文化阵地。每季度在村级法治广场开展活动。\n"
+        "（四）健全合同管理。合同审查纳入法律顾问工作清单。\n",
+    )
+    assert codes(five_four, "SF801") == []
+    # two short of the problems is still read item by item
+    five_three = five_four.replace("（四）健全合同管理。合同审查纳入法律顾问工作清单。\n", "")
+    assert [code for code, _line, _column in codes(five_three, "SF801")]
