@@ -26,7 +26,7 @@ def read_regular_file(path: str, limit: int) -> bytes:
         reason = os_reason(error)
         raise InputError(path, f"cannot read: {reason.en}", f"无法读取：{reason.zh}") from None
     except ValueError as error:  # a NUL in the name
-        raise InputError(path, f"cannot read: {error}", f"无法读取：文件名中有空字符（NUL）") from None
+        raise InputError(path, f"cannot read: {error}", "无法读取：文件名中有空字符（NUL）") from None
     with open(descriptor, "rb") as handle:
         status = os.fstat(descriptor)
         if stat.S_ISDIR(status.st_mode):

@@ -11,7 +11,6 @@ from __future__ import annotations
 import importlib
 import inspect
 import re
-import sys
 from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING, Any, ClassVar, Iterable, Iterator
