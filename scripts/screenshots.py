@@ -46,7 +46,7 @@ def main() -> None:
         page.locator("mark[data-code=SF401]").nth(2).click()
         page.evaluate("window.scrollTo(0, 0)")
         page.screenshot(path=str(docs / "report.png"))
-        page = browser.new_page(viewport={"width": 1440, "height": 500})
+        page = browser.new_page(viewport={"width": 1680, "height": 500})
         page.goto(render(work, "drafts", work / "dashboard.html"))
         page.screenshot(path=str(docs / "dashboard.png"))
         browser.close()

@@ -177,9 +177,10 @@ def test_a_dashboard_row_per_document_with_sections_outline_and_worst_severity(t
     assert '<span class="sev sev-error">错误</span>' in south
     north = re.search(r'<tr data-view="d2".*?</tr>', body, re.S).group(0)
     assert "fazhi-zhengfu" in north and re.findall(r'class="st-(found|missing)"', north) == ["found"] * 4
-    # the type column names the type as a reviewer says it; the pack's id stays in the tooltip
-    assert '<td data-sort="fazhi-zhengfu" title="fazhi-zhengfu">法治政府建设年度报告</td>' in north
-    assert ">述法报告（履行推进法治建设第一责任人职责情况的报告）</td>" in south
+    # the type column names the type as a reviewer says it, in short (the column stays narrow); the full
+    # name and the pack's id are in the tooltip
+    assert '<td data-sort="fazhi-zhengfu" title="法治政府建设年度报告 (fazhi-zhengfu)">法治政府建设年度报告</td>' in north
+    assert 'title="述法报告（履行推进法治建设第一责任人职责情况的报告） (shufa)">述法报告</td>' in south
     west = re.search(r'<tr data-view="d3".*?</tr>', body, re.S).group(0)
     assert ">5/6<" in west
     for view in ("d0", "d1", "d2", "d3", "d4"):
@@ -245,3 +246,11 @@ def test_a_docx_finding_is_marked_on_its_text_after_words_numbering_label(tmp_pa
     html = out.read_text(encoding="utf-8")
     line = re.search(r'<div class="ln" id="d0-L3".*?</div>', html).group(0)
     assert re.search(r'<span class="tx">（一）加强<mark [^>]*data-code="SF401"[^>]*>_</mark>学习</span>', line)
+
+
+def test_every_family_of_findings_has_its_group_in_the_panel():
+    html, (report,) = page_of(("seed.txt", SEED.read_text(encoding="utf-8")))
+    families = {d.code[:3] for d in report.diagnostics}
+    assert "SF8" in families  # the seed has problems without a measure (SF801)
+    for family in families:
+        assert f'<details open class="family fam-{family}" data-family="{family}">' in html

@@ -33,7 +33,8 @@ FAMILIES = {
     "SF4": ("过滤词与提法", "filtered words and terms"),
     "SF5": ("提纲", "outline"),
     "SF6": ("完整性", "integrity"),
-    "SF7": ("标点", "punctuation"),
+    "SF7": ("标点与数字", "punctuation and numbers"),
+    "SF8": ("审阅要点", "reviewers' criteria"),
 }
 FILTERED_WORD_CODES = ("SF401", "SF402")  # a removed or altered word, with the originals it may have been
 FIX_CONTEXT = 8  # characters shown either side of a fix's edit
