@@ -88,10 +88,19 @@ class Rule:
             fix=fix,
         )
 
-
     def report_text(self, paragraph: "Paragraph", start: int, end: int, zh: str, en: str, **details) -> Diagnostic:
         """``report`` for the characters ``start``–``end`` (offsets, end exclusive) of a paragraph's text."""
         return self.report(paragraph.position(start), paragraph.position(end), zh, en, **details)
+
+    def report_replacement(
+        self, paragraph: "Paragraph", found: re.Match, written: str, zh: str, en: str, safe: bool | None = None
+    ) -> Diagnostic:
+        """``report_text`` for a match that should read ``written``: the suggestion to write it and, unless
+        ``safe`` is None, a fix that writes it. A match broken over two lines gets no fix: the line join
+        (SF601) comes first, and a replacement across the break would remove it."""
+        start, end = paragraph.position(found.start()), paragraph.position(found.end())
+        fix = Fix.replacing(start, end, written, safe) if safe is not None and start[0] == end[0] else None
+        return self.report(start, end, zh, en, suggestions=[(f"改为“{written}”", f"write {written}")], fix=fix)
 
 
 @cache

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from ..diagnostics import Fix, Severity
+from ..diagnostics import Severity
 from ..document.numerals import parse_chinese
 from ..patterns import GuardedPattern
 from ..registry import Rule, register
@@ -82,13 +82,12 @@ class MixedNumeral(Rule):
     def check(self, document, context):
         for paragraph, found in document.matches(_MIXED):
             written = _plain_number(float(found.group(1)) * (1000 if found.group(2) == "千" else 100))
-            start, end = paragraph.position(found.start()), paragraph.position(found.end())
-            yield self.report(
-                start,
-                end,
+            yield self.report_replacement(
+                paragraph,
+                found,
+                written,
                 f"数字写法不规范：“{found.group()}”应为“{written}”（或全部用汉字）",
                 f"'{found.group()}' mixes digits and a Chinese multiplier: write {written}",
-                suggestions=[(f"改为“{written}”", f"write {written}")],
             )
 
 
@@ -127,14 +126,13 @@ class RangeForm(Rule):
             written = f"{found.group('low')}{unit if high_unit else low_unit}～{found.group('high')}{high_unit}"
             if written == found.group():
                 continue
-            start, end = paragraph.position(found.start()), paragraph.position(found.end())
-            yield self.report(
-                start,
-                end,
+            yield self.report_replacement(
+                paragraph,
+                found,
+                written,
                 f"数值范围写法不规范：“{found.group()}”应为“{written}”",
                 f"range '{found.group()}': write {written}",
-                suggestions=[(f"改为“{written}”", f"write {written}")],
-                fix=Fix.replacing(start, end, written, safe=_figures(written) == _figures(found.group())),
+                safe=_figures(written) == _figures(found.group()),
             )
 
 

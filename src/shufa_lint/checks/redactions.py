@@ -330,14 +330,11 @@ class AlteredTerm(Rule):
                     if pattern is None:
                         continue
                     for found in pattern.finditer(paragraph.text):
-                        start, end = paragraph.position(found.start()), paragraph.position(found.end())
-                        # a term broken over two lines is left to the line join (SF601) first
-                        fix = None if start[0] != end[0] else Fix.replacing(start, end, term.term, safe=False)
-                        yield self.report(
-                            start,
-                            end,
+                        yield self.report_replacement(
+                            paragraph,
+                            found,
+                            term.term,
                             f"提法{how_zh}：“{found.group()}”应为“{term.term}”",
                             f"the term '{found.group()}' {how_en}: write {term.term}",
-                            suggestions=[(f"改为“{term.term}”", f"write {term.term}")],
-                            fix=fix,
+                            safe=False,
                         )

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..diagnostics import Fix, Severity
+from ..diagnostics import Severity
 from ..lexicon import Lexicon, RuleDataError, compile_pattern
 from ..patterns import GuardedPattern
 from ..registry import Rule, register
@@ -180,14 +180,13 @@ class NonstandardTerm(Rule):
         for paragraph in document.prose():
             for found, term in wrong_terms(data, paragraph.text, year):
                 when = f"（{year}年的报告）" if term.dated else ""
-                start, end = paragraph.position(found.start()), paragraph.position(found.end())
-                yield self.report(
-                    start,
-                    end,
+                yield self.report_replacement(
+                    paragraph,
+                    found,
+                    term.right,
                     f"提法不规范{when}：“{found.group()}”应为“{term.right}”",
                     f"non-standard term '{found.group()}': write {term.right}",
-                    suggestions=[(f"改为“{term.right}”", f"write {term.right}")],
-                    fix=Fix.replacing(start, end, term.right, safe=True) if term.fixable and start[0] == end[0] else None,
+                    safe=True if term.fixable else None,
                 )
 
 
@@ -255,14 +254,13 @@ class TraditionalCharacter(Rule):
             return
         for paragraph, found in runs:
             written = "".join(data.simplified_of[char] for char in found.group())
-            start, end = paragraph.position(found.start()), paragraph.position(found.end())
-            yield self.report(
-                start,
-                end,
+            yield self.report_replacement(
+                paragraph,
+                found,
+                written,
                 f"简体文稿中出现繁体字“{found.group()}”，应为“{written}”",
                 f"traditional character '{found.group()}' in a simplified report: write {written}",
-                suggestions=[(f"改为“{written}”", f"write {written}")],
-                fix=Fix.replacing(start, end, written, safe=True) if start[0] == end[0] else None,
+                safe=True,
             )
 
 
