@@ -216,9 +216,11 @@ def report_results(reports, choices: OutputChoices, lang: str, err: bool = False
     return exit_code(reports, Severity.parse(choices.fail_on), choices.exit_zero)
 
 
-def lint_configured(paths: list[str], configs: dict, encoding: str | None, jobs: int | None, progress=None) -> list:
+def lint_configured(
+    paths: list[str], configs: dict, encoding: str | None, jobs: int | None, progress=None, structure: bool = False
+) -> list:
     """A report per path, in order, each linted with its own configuration (files sharing one together);
-    ``progress`` is called after each file."""
+    ``progress`` is called after each file; ``structure``: each report's structure too (the HTML view)."""
     from .parallel import lint_files
 
     groups: dict[tuple, list[int]] = {}
@@ -228,7 +230,9 @@ def lint_configured(paths: list[str], configs: dict, encoding: str | None, jobs:
     reports: list = [None] * len(paths)
     for indices in groups.values():
         config = configs[paths[indices[0]]]
-        linted = lint_files([paths[i] for i in indices], config.settings, config.lexicon, encoding, jobs, progress)
+        linted = lint_files(
+            [paths[i] for i in indices], config.settings, config.lexicon, encoding, jobs, progress, structure
+        )
         for index, report in zip(indices, linted):
             reports[index] = report
     return reports
@@ -395,7 +399,9 @@ def main(
     from .progress import Progress, wanted
 
     progress = Progress(len(linted), lang) if wanted(output_format, output_flags["quiet"], len(linted)) else None
-    reports = lint_configured(linted, configs, encoding, jobs, progress and progress.advance)
+    reports = lint_configured(
+        linted, configs, encoding, jobs, progress and progress.advance, structure=output_format == "html"
+    )
     if progress is not None:
         progress.close()
     reports += [

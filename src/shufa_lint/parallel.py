@@ -12,7 +12,7 @@ import os
 from typing import Callable
 
 from .diagnostics import InputError
-from .engine import review_source
+from .engine import lint_source, review_source
 from .formats import FileReport
 from .lexicon import Lexicon, RuleDataError
 from .settings import Settings
@@ -40,24 +40,32 @@ def worker_count(jobs: int | None, files: int) -> int:
     return max(1, min(jobs, files))
 
 
-def lint_file(path: str, settings: Settings, lexicon: Lexicon, encoding: str | None = None) -> FileReport:
-    """One file's report; a file that cannot be read or linted becomes a report with ``error`` set."""
+def lint_file(
+    path: str, settings: Settings, lexicon: Lexicon, encoding: str | None = None, structure: bool = False
+) -> FileReport:
+    """One file's report, with its ``structure`` (report type, sections, outline coverage) when asked for:
+    the HTML view shows it, other formats do not need it. A file that cannot be read or linted becomes a
+    report with ``error`` set."""
     try:
         source = read_path(path, encoding)
-        diagnostics, structure = review_source(source, settings, lexicon)
-        return FileReport(path, diagnostics, source, structure=structure)
+        if not structure:
+            return FileReport(path, lint_source(source, settings, lexicon), source)
+        diagnostics, summary = review_source(source, settings, lexicon)
+        return FileReport(path, diagnostics, source, structure=summary)
     except InputError as error:
         return FileReport(path, error=error.message)
     except RuleDataError as error:
         return FileReport(path, error=str(error))
 
 
-_job: tuple[Settings, Lexicon, str | None] | None = None
+# lint_file's arguments after the path: settings, lexicon, encoding, structure
+_Job = tuple[Settings, Lexicon, "str | None", bool]
+_job: _Job | None = None
 
 
-def _start_worker(settings: Settings, lexicon: Lexicon, encoding: str | None, collect: bool) -> None:
+def _start_worker(job: _Job, collect: bool) -> None:
     global _job
-    _job = (settings, lexicon, encoding)
+    _job = job
     if collect:
         gc.enable()  # a forked worker inherits the parent's paused collector; documents do hold cycles
 
@@ -82,20 +90,22 @@ def lint_files(
     encoding: str | None = None,
     jobs: int | None = None,
     progress: Callable[[], None] | None = None,
+    structure: bool = False,
 ) -> list[FileReport]:
     """A report per path, in the order of ``paths``, linted by ``worker_count(jobs, …)`` processes;
-    ``progress`` is called after each file."""
+    ``progress`` is called after each file; ``structure``: see ``lint_file``."""
     advance = progress or (lambda: None)
+    job: _Job = (settings, lexicon, encoding, structure)
     # standard input belongs to this process: workers cannot read it
     files = [index for index, path in enumerate(paths) if path != "-"]
     workers = worker_count(jobs, len(files))
     if workers == 1:
-        return [_counted(lint_file(path, settings, lexicon, encoding), advance) for path in paths]
+        return [_counted(lint_file(path, *job), advance) for path in paths]
     reports: list[FileReport | None] = [None] * len(paths)
     # The first file is linted here, before the workers start, so they inherit what a first file
     # loads (derived lexicon data, compiled patterns, dictionary buckets) instead of each loading it.
     first, files = files[0], files[1:]
-    reports[first] = _counted(lint_file(paths[first], settings, lexicon, encoding), advance)
+    reports[first] = _counted(lint_file(paths[first], *job), advance)
     chunk = max(1, len(files) // (workers * CHUNKS_PER_WORKER))
     # Frozen objects are never scanned by the collector, so forked workers share the parent's pages
     # instead of copying them; and the reports coming back hold no cycles, so collecting while they
@@ -104,7 +114,7 @@ def lint_files(
     gc.freeze()
     gc.disable()
     try:
-        with _context().Pool(workers, _start_worker, (settings, lexicon, encoding, collecting)) as pool:
+        with _context().Pool(workers, _start_worker, (job, collecting)) as pool:
             linted = pool.imap(_lint_in_worker, [paths[index] for index in files], chunk)
             for index, report in zip(files, linted):
                 reports[index] = _counted(report, advance)
@@ -114,7 +124,7 @@ def lint_files(
             gc.enable()
     for index, path in enumerate(paths):
         if reports[index] is None:
-            reports[index] = _counted(lint_file(path, settings, lexicon, encoding), advance)
+            reports[index] = _counted(lint_file(path, *job), advance)
     return reports
 
 
