@@ -71,6 +71,11 @@ def test_the_report_type_is_recognised_from_the_whole_document(name, expected, d
     assert found.label and (found.pack is None) == (expected in ("unknown", "not-a-report"))
 
 
+@pytest.mark.parametrize("name", [name for name, expected, _ in TYPES if expected not in ("unknown", "not-a-report")])
+def test_a_document_of_a_known_type_gets_no_note_on_choosing_a_pack(name):
+    assert not [d for d in findings(name) if d.code == "SF002"]
+
+
 def test_every_fixture_has_its_type_checked():
     assert sorted(path.name for path in WHOLE.iterdir()) == sorted(name for name, _, _ in TYPES)
 
