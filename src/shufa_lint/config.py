@@ -22,18 +22,18 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable
 
-import yaml
-
 from .diagnostics import InputError, Severity
 from .files import read_regular_file
-from .lexicon import MAX_YAML_BYTES, Lexicon, RuleDataError, builtin, compile_pattern, load_yaml
+from .lexicon import (
+    MAX_YAML_BYTES,
+    Lexicon,
+    RuleDataError,
+    builtin,
+    compile_pattern,
+    load_yaml,
+)
 from .patterns import PROBE_CPU_SECONDS, backtracking_risk, too_slow_on_probes
 from .settings import Settings, TextIgnore
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on 3.10 only
-    import tomli as tomllib
 
 CONFIG_NAMES = (".shufa-lint.yaml", ".shufa-lint.yml")
 PYPROJECT = "pyproject.toml"
@@ -192,6 +192,12 @@ def check_lexicon_patterns(data: Any, where: str) -> None:
 
 
 def _read_pyproject(path: Path) -> dict | None:
+    # here: most runs meet no pyproject.toml, and importing the TOML reader is a part of a start
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - exercised on 3.10 only
+        import tomli as tomllib
+
     try:
         data = tomllib.loads(read_regular_file(str(path), MAX_YAML_BYTES).decode("utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
@@ -512,6 +518,8 @@ class FileConfig:
             "name-placeholders": list(values.get("name-placeholders", ())),
             "ignore-text": [{"code": list(entry.selectors), "text": entry.text} for entry in settings.ignore_text],
         }
+        import yaml  # here: only --show-config writes YAML
+
         return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, default_flow_style=False)
 
 

@@ -218,8 +218,8 @@ class ShufaLanguageServer(LanguageServer):
 
 def explanation_uri(code: str, lang: str) -> str:
     """A file with the rule's explanation, written once per user: the link each diagnostic carries."""
+    from .files import cache_dir
     from .registry import find_rule
-    from .segment import cache_dir
 
     folder = cache_dir() / "explain" / __version__ / lang
     target = folder / f"{code}.md"

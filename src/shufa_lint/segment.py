@@ -17,18 +17,17 @@ from __future__ import annotations
 import hashlib
 import marshal
 import mmap
-import os
-import re
 import struct
 from math import log
 from pathlib import Path
 
-from .files import replace_atomically
+from . import regexes
+from .files import cache_dir, replace_atomically
 
 # jieba's block and skip patterns (jieba/__init__.py, re_han_default and re_skip_default)
-_HAN = re.compile("([\u4E00-\u9FD5a-zA-Z0-9+#&\\._%\\-]+)")
-_SKIP = re.compile("(\r\n|\\s)")
-_ASCII_ALNUM = re.compile("[a-zA-Z0-9]")
+_HAN = regexes.compile("([\u4E00-\u9FD5a-zA-Z0-9+#&\\._%\\-]+)")
+_SKIP = regexes.compile("(\r\n|\\s)")
+_ASCII_ALNUM = regexes.compile("[a-zA-Z0-9]")
 
 _CACHE_FORMAT = b"shufa-lint jieba prefix buckets 1\n"
 _HEADER_SIZE = struct.Struct("<Q")
@@ -42,11 +41,6 @@ def jieba_dictionary() -> Path:
     if spec is None or not spec.submodule_search_locations:
         raise RuntimeError("jieba is not installed; word segmentation needs it (pip install jieba)")
     return Path(next(iter(spec.submodule_search_locations))) / "dict.txt"
-
-
-def cache_dir() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "shufa-lint"
 
 
 def prefix_buckets(lines) -> tuple[dict[str, dict[str, int]], int]:

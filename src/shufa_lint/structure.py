@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .checks.sections import survey
-from .document import Document
 from .diagnostics import Message
+from .document import Document
 from .lexicon import Pack
 
 FOUND, MISSING, MOVED, REWORDED = "found", "missing", "moved", "reworded"

@@ -10,8 +10,6 @@ moving. A directive naming no known rule suppresses nothing: SF001 reports it.
 
 from __future__ import annotations
 
-import hashlib
-import json
 import os
 import re
 import unicodedata
@@ -19,13 +17,14 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Iterable
 
+from . import regexes
 from .diagnostics import Diagnostic, InputError, os_reason
 from .files import read_regular_file, replace_atomically
 from .registry import all_rules, matches_selector
 from .settings import Settings, TextIgnore
 from .source import SourceText, split_lines
 
-_DIRECTIVE = re.compile(r"shufa-lint(?:\s+(?P<action>[\w-]+)(?P<codes>.*))?\Z", re.S)
+_DIRECTIVE = regexes.compile(r"shufa-lint(?:\s+(?P<action>[\w-]+)(?P<codes>.*))?\Z", re.S)
 ACTIONS = ("disable", "enable", "disable-next-line", "disable-line")
 # Characters of context on each side of a finding that its baseline fingerprint covers.
 _CONTEXT = 8
@@ -153,6 +152,8 @@ def fingerprint(diagnostic: Diagnostic, lines: tuple[str, ...], path: str) -> st
 
     ``diagnostic`` is in file coordinates, as the engine returns it; ``lines`` are ``file_lines``.
     """
+    import hashlib  # here, as json below: only runs with a baseline pay for importing them
+
     key = "\0".join((diagnostic.code, path, finding_context(diagnostic, lines)))
     # a file name that is not UTF-8 hashes as its own bytes
     return hashlib.sha256(key.encode("utf-8", "surrogateescape")).hexdigest()[:32]
@@ -173,6 +174,8 @@ class Baseline:
 
     @classmethod
     def load(cls, path: str) -> "Baseline":
+        import json
+
         try:
             data = json.loads(read_regular_file(path, MAX_BASELINE_BYTES).decode("utf-8"))
             counts = Counter(entry["fingerprint"] for entry in data["findings"])
@@ -213,6 +216,8 @@ class Baseline:
                 )
         entries.sort(key=lambda entry: (entry["path"], entry["code"], entry["context"], entry["fingerprint"]))
         data = {"schema_version": BASELINE_VERSION, "tool": "shufa-lint", "findings": entries}
+        import json
+
         try:
             replace_atomically(self.path, (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
         except OSError as error:

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from math import log
 
+from .. import regexes
 from ..diagnostics import Fix, Severity
 from ..document.text import CJK_RE
 from ..lexicon import Lexicon, RuleDataError, compile_pattern
@@ -23,14 +24,14 @@ _SURENESS = {"high": ("把握较大", "fairly sure"), "medium": ("把握一般",
 # What may stand beside a gap besides Chinese text: 《_法治思想, 等_,
 _GAP_SIDE_MARKS = set("“”‘’《》（）()、，,。；;：:！？!?")
 # An underscore inside a file name (附件：述法报告_定稿.docx) joins words; it removed nothing.
-_FILE_NAME_AFTER = re.compile(
+_FILE_NAME_AFTER = regexes.compile(
     r"[^\s，。；、,;：:“”《》（）()]{0,40}?\.(?:docx?|wps|pdf|txt|md|xlsx?|pptx?|zip|rar|jpe?g|png)(?![A-Za-z])",
     re.IGNORECASE,
 )
 # One or two underscores standing for a removed word: 以_新时代, 弱势_的, 等_, 弱势__的. More are a fill-in
 # blank, two before 年月日 a date blank (SF302); underscores touching ASCII letters or digits are names
 # (仿宋_GB2312, snake_case).
-_UNDERSCORE = re.compile(r"(?<![_＿A-Za-z0-9])[_＿]{1,2}(?![_＿A-Za-z0-9])")
+_UNDERSCORE = regexes.compile(r"(?<![_＿A-Za-z0-9])[_＿]{1,2}(?![_＿A-Za-z0-9])")
 
 
 @dataclass(frozen=True)
@@ -195,7 +196,7 @@ def redaction_data(lexicon: Lexicon) -> RedactionData:
             r"(?<![*＊])[*＊]{1,3}(?=" + "|".join(map(re.escape, table["asterisk_before"])) + ")"
         )
         units = sorted(lexicon.table("figures").get("units", ()), key=len, reverse=True)
-        unit = re.compile("(?:余|多)?(?:" + "|".join(map(re.escape, units)) + "|[%％])")
+        unit = regexes.compile("(?:余|多)?(?:" + "|".join(map(re.escape, units)) + "|[%％])")
         terms = tuple(
             CanonicalTerm(
                 term=entry["term"],

@@ -13,17 +13,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .. import regexes
+from ..diagnostics import Severity
 from ..document import Document
 from ..document.markers import Marker
-from ..diagnostics import Severity
 from ..lexicon import Lexicon, RuleDataError, compile_pattern
 from ..registry import Rule, register
-from .sections import Part, parts, report_year
 from .integrity import unfinished
+from .sections import Part, parts, report_year
 
 WHERE = "rules/lexicons/review.yaml"
-_SENTENCE = re.compile(r"[^。；;！？!?]+[。；;！？!?]?")
-_HAN_WORD = re.compile(r"[\u4e00-\u9fff]{2,}")
+_SENTENCE = regexes.compile(r"[^。；;！？!?]+[。；;！？!?]?")
+_HAN_WORD = regexes.compile(r"[\u4e00-\u9fff]{2,}")
 
 
 @dataclass(frozen=True)

@@ -14,13 +14,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Union
 
+from ..diagnostics import Severity
 from ..document import Document, PlainHeading
 from ..document.markers import HAN, ITEM, Marker
 from ..lexicon import Pack, Section
-from ..diagnostics import Severity
 from ..registry import Rule, register
 from .integrity import unfinished
-
 
 Heading = Union[Marker, PlainHeading]
 

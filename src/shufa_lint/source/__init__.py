@@ -11,15 +11,15 @@ from __future__ import annotations
 
 import bisect
 import codecs
-import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from .. import regexes
 from ..diagnostics import InputError
 
 # Only these end a line: editors, grep -n and git count lines this way, while str.splitlines() would also
 # split at form feeds, U+2028 and friends and shift every later line number.
-LINE_BREAK = re.compile(r"\r\n|\r|\n")
+LINE_BREAK = regexes.compile(r"\r\n|\r|\n")
 
 _BOM_BYTES = {
     "utf-8": codecs.BOM_UTF8,
@@ -61,7 +61,7 @@ class LineOrigin:
         return self.offset + index
 
 
-_JOINABLE_PREFIX = re.compile(r"[ \t\u3000]*(?:>[ \t]?)*[ \t\u3000]*")
+_JOINABLE_PREFIX = regexes.compile(r"[ \t\u3000]*(?:>[ \t]?)*[ \t\u3000]*")
 
 
 @dataclass(frozen=True)

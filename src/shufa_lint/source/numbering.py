@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .. import regexes
+
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 LEVELS = 9
 # Counters beyond this are printed in decimal: keeps a hostile start value (w:start="999999999") from
@@ -21,7 +23,7 @@ MAX_SPELLED = 10_000
 # label grown long from a huge start value, comes from a crafted file. Checked label by label as they are
 # built, so that such a file is refused at its first numbered paragraph, not after gigabytes of labels.
 MAX_LABEL_CHARS = 1000
-_PLACEHOLDER = re.compile(r"%([1-9])")
+_PLACEHOLDER = regexes.compile(r"%([1-9])")
 
 
 def w(tag: str) -> str:
