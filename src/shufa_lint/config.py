@@ -18,9 +18,8 @@ import difflib
 import os
 import re
 import sys
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, NamedTuple
 
 from .diagnostics import InputError, Severity
 from .files import read_regular_file
@@ -108,8 +107,7 @@ def _glob_regex(pattern: str) -> re.Pattern:
     return re.compile("".join(out))
 
 
-@dataclass(frozen=True)
-class Glob:
+class Glob(NamedTuple):
     """A pattern relative to the folder of the config that states it.
 
     A pattern without ``/`` matches a file or folder name at any depth (``*.md``, ``old``); one with
@@ -445,8 +443,7 @@ def _parse(raw: dict, where: str, folder: Path, tree: Path | None) -> dict[str, 
 # --- layering --------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Config:
+class Config(NamedTuple):
     """The merged values of a configuration file and everything it extends (base first)."""
 
     values: dict[str, Any]
@@ -470,8 +467,7 @@ class Config:
 EMPTY = Config({})
 
 
-@dataclass(frozen=True)
-class Overrides:
+class Overrides(NamedTuple):
     """What the command line states; each set field beats the configuration files."""
 
     select: tuple[str, ...] = ()
@@ -481,8 +477,7 @@ class Overrides:
     lang: str | None = None
 
 
-@dataclass(frozen=True)
-class FileConfig:
+class FileConfig(NamedTuple):
     """The effective configuration of one input file."""
 
     path: str

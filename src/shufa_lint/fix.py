@@ -22,7 +22,7 @@ import tempfile
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Callable, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable, NamedTuple
 
 from . import regexes
 from .diagnostics import Diagnostic, Fix, InputError, Message, os_reason
@@ -56,8 +56,7 @@ class FixError(InputError):
     """A file the fixes cannot be written to without risking its text (exit 2, file untouched)."""
 
 
-@dataclass(frozen=True)
-class _Span:
+class _Span(NamedTuple):
     start: int
     end: int
     content: str
@@ -238,8 +237,7 @@ def _keeps_figures(spans: list[_Span], text: str, safe: bool) -> bool:
     )
 
 
-@dataclass(frozen=True)
-class _Candidate:
+class _Candidate(NamedTuple):
     spans: list[_Span]
     diagnostic: Diagnostic
     key: tuple  # the fix's code and surroundings: how a withheld fix is recognised in a later pass

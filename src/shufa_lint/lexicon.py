@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from . import regexes
 from .diagnostics import InputError
@@ -111,8 +111,7 @@ def compile_pattern(pattern: str, where: str) -> re.Pattern:
         raise RuleDataError(f"{where}: invalid regular expression {pattern!r}: {error}") from None
 
 
-@dataclass(frozen=True)
-class Section:
+class Section(NamedTuple):
     """A part a report type requires, recognised by any of its names in a heading."""
 
     key: str
@@ -129,8 +128,7 @@ class Section:
         return any(pattern.search(heading) for pattern in self.names)
 
 
-@dataclass(frozen=True)
-class Recogniser:
+class Recogniser(NamedTuple):
     """How a pack's report type shows in a document (``recognise:`` in the pack's YAML): its title,
     the addressee and opening lines, its part headings and its vocabulary. ``document.report_type``
     weighs them (see ``document/report_type.py``)."""
@@ -141,8 +139,7 @@ class Recogniser:
     vocabulary: tuple[re.Pattern, ...] = ()
 
 
-@dataclass(frozen=True)
-class Pack:
+class Pack(NamedTuple):
     name: str
     title: str
     recogniser: Recogniser

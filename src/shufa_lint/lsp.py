@@ -16,7 +16,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
-from dataclasses import dataclass
+from typing import NamedTuple
 from urllib.parse import unquote, urlparse
 
 from lsprotocol import types as lsp
@@ -48,8 +48,7 @@ def uri_to_path(uri: str) -> str:
     return unquote(parsed.path) if parsed.scheme == "file" else uri
 
 
-@dataclass(frozen=True)
-class ClientOptions:
+class ClientOptions(NamedTuple):
     """What the editor may set (``initializationOptions``): the same choices as the CLI's flags."""
 
     pack: str | None = None

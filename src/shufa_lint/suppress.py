@@ -14,8 +14,7 @@ import os
 import re
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass
-from typing import Iterable
+from typing import Iterable, NamedTuple
 
 from . import regexes
 from .diagnostics import Diagnostic, InputError, os_reason
@@ -32,8 +31,7 @@ BASELINE_VERSION = 1
 MAX_BASELINE_BYTES = 64 * 1024 * 1024  # a fingerprint line per finding: far more than any project records
 
 
-@dataclass(frozen=True)
-class Directive:
+class Directive(NamedTuple):
     """One ``<!-- shufa-lint … -->`` comment: its action, the rules it names, its lines in the file."""
 
     action: str  # one of ACTIONS, or the misspelt word SF001 reports

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .. import regexes
 from ..diagnostics import Severity
@@ -33,8 +33,7 @@ _SIBLING_FIGURE = regexes.compile(r"[0-9０-９][0-9０-９.]*(?:余|多)?[\u4e0
 _HEADER_UNIT = regexes.compile(r"[）)]")  # 占比（%）: a column's unit, not a rate
 
 
-@dataclass(frozen=True)
-class FigureData:
+class FigureData(NamedTuple):
     placeholder: GuardedPattern  # placeholder mark followed by a unit
     names: GuardedPattern  # every name placeholder pattern, as one alternation
     bare_unit: GuardedPattern  # a unit with no numeral before it, where something could call for a figure

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from math import log
+from typing import NamedTuple
 
 from .. import regexes
 from ..diagnostics import Fix, Severity
@@ -34,8 +34,7 @@ _FILE_NAME_AFTER = regexes.compile(
 _UNDERSCORE = regexes.compile(r"(?<![_＿A-Za-z0-9])[_＿]{1,2}(?![_＿A-Za-z0-9])")
 
 
-@dataclass(frozen=True)
-class Restoration:
+class Restoration(NamedTuple):
     word: str  # the removed word, as the message names it
     phrase: str
     fit: int  # how many characters around the gap the phrase accounts for
@@ -44,16 +43,14 @@ class Restoration:
     sureness: str  # "high", "medium" or "low": how firmly the context determines the word
 
 
-@dataclass(frozen=True)
-class CanonicalTerm:
+class CanonicalTerm(NamedTuple):
     term: str
     anchors: tuple[str, ...]  # every altered form contains one of these
     substituted: GuardedPattern | None
     deleted: GuardedPattern | None
 
 
-@dataclass(frozen=True)
-class RedactionData:
+class RedactionData(NamedTuple):
     phrases: tuple[tuple[str, str], ...]  # (removed word, phrase containing it)
     asterisk: GuardedPattern
     terms: tuple[CanonicalTerm, ...]

@@ -11,8 +11,7 @@ every heading.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Union
+from typing import NamedTuple, Union
 
 from ..diagnostics import Severity
 from ..document import Document, PlainHeading
@@ -24,8 +23,7 @@ from .integrity import unfinished
 Heading = Union[Marker, PlainHeading]
 
 
-@dataclass(frozen=True)
-class SectionState:
+class SectionState(NamedTuple):
     section: Section
     heading: Heading | None  # the heading that realises it (None: missing, or only implied)
     implied: bool = False  # a leading section realised by topical headings
@@ -77,8 +75,7 @@ def _survey(document: Document, pack: Pack, year: int | None) -> list[SectionSta
     return states
 
 
-@dataclass(frozen=True)
-class Part:
+class Part(NamedTuple):
     """The text of one section: its heading and the body paragraphs up to the next section's heading
     (for a part realised by topical headings, from the first of them)."""
 

@@ -4,7 +4,7 @@ traditional characters in a simplified report, and text garbled by a wrong encod
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .. import regexes
 from ..diagnostics import Severity
@@ -40,8 +40,7 @@ def _clause(text: str, start: int, end: int) -> tuple[int, int]:
     return before, after.start() if after else len(text)
 
 
-@dataclass(frozen=True)
-class Term:
+class Term(NamedTuple):
     """One entry: the form to write instead, and the report years in which the wrong form was itself
     current (``valid_from``–``valid_until``; None: no limit on that side, both None: always wrong)."""
 
@@ -79,8 +78,7 @@ class Term:
         return 2025
 
 
-@dataclass(frozen=True)
-class Terms:
+class Terms(NamedTuple):
     entries: tuple[Term, ...]
     wrong: GuardedPattern  # every wrong form in one alternation; group t<N> names entry N
 
@@ -191,8 +189,7 @@ class NonstandardTerm(Rule):
                 )
 
 
-@dataclass(frozen=True)
-class Scripts:
+class Scripts(NamedTuple):
     simplified_of: dict[str, str]  # traditional character -> its simplified form
     traditional: re.Pattern  # a run of listed traditional characters
     simplified: re.Pattern  # any of their simplified forms

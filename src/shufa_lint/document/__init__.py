@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from functools import cached_property
+from typing import NamedTuple
 
 from .. import regexes
 from ..source import SourceText
@@ -51,8 +52,7 @@ def _date_number(text: str) -> int:
     return parse_chinese(text) or 0
 
 
-@dataclass(frozen=True)
-class SigningDate:
+class SigningDate(NamedTuple):
     paragraph: Paragraph
     year: int
     month: int
@@ -67,8 +67,7 @@ class Title:
     year: int | None
 
 
-@dataclass(frozen=True)
-class PlainHeading:
+class PlainHeading(NamedTuple):
     """A heading line with no number (坚持高位推动 法治政府建设责任不断强化), shaped like a marker."""
 
     text: str

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from .. import regexes
 from .numerals import NUMERAL_CHARS, parse_chinese, to_chinese
@@ -91,8 +92,7 @@ def label(kind: str, ordinal: int) -> str:
     return to_chinese(ordinal) + "是"
 
 
-@dataclass(frozen=True)
-class MarkerMatch:
+class MarkerMatch(NamedTuple):
     kind: str
     ordinal: int
     start: int

@@ -10,8 +10,7 @@ report at all and is not linted.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Iterable, NamedTuple
 
 from .. import regexes
 from ..diagnostics import Message
@@ -47,8 +46,7 @@ def _sample(lines: tuple[str, ...]) -> str:
     return "\n".join(taken)
 
 
-@dataclass(frozen=True)
-class ReportType:
+class ReportType(NamedTuple):
     """The type a document was checked as: ``name`` (a pack's name, ``unknown`` or ``not-a-report``),
     ``label`` (how people call it), ``decided_by`` (``option``: --pack or configuration; ``title``;
     ``content``: opening, headings and vocabulary; ``none``) and the ``evidence`` that decided it."""

@@ -13,6 +13,7 @@ import bisect
 import codecs
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import NamedTuple
 
 from .. import regexes
 from ..diagnostics import InputError
@@ -30,8 +31,7 @@ _BOM_BYTES = {
 }
 
 
-@dataclass(frozen=True)
-class LineOrigin:
+class LineOrigin(NamedTuple):
     """Where a report line came from: its 1-based line in the file and where each character stood.
 
     ``offset`` is added to a 0-based column when the line maps one-to-one (most lines); ``columns`` maps

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from .. import regexes
 
@@ -146,8 +147,7 @@ class NumberingBomb(ValueError):
     """A numbering definition whose labels would be longer than any document's (``MAX_LABEL_CHARS``)."""
 
 
-@dataclass(frozen=True)
-class Level:
+class Level(NamedTuple):
     start: int = 1
     number_format: str = "decimal"
     text: str = ""

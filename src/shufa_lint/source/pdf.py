@@ -36,7 +36,7 @@ import select
 import statistics
 import threading
 import time
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .. import regexes
 from ..diagnostics import InputError
@@ -73,8 +73,7 @@ _BOOK_TITLE = regexes.compile(r"《[^》]{1,40}》")
 _LONGEST_UNIT = 24
 
 
-@dataclass(frozen=True)
-class VisualLine:
+class VisualLine(NamedTuple):
     page: int  # 1-based
     x0: float
     x1: float
@@ -104,8 +103,7 @@ def read_pdf(path: str, data: bytes) -> SourceText:
     return from_paragraphs(path, lines, "pdf", pages=page_starts)
 
 
-@dataclass(frozen=True)
-class InputErrorReason:
+class InputErrorReason(NamedTuple):
     reason: str
     zh: str | None = None
 
