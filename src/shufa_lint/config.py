@@ -190,18 +190,21 @@ def check_lexicon_patterns(data: Any, where: str) -> None:
 
 
 def _read_pyproject(path: Path) -> dict | None:
-    # here: most runs meet no pyproject.toml, and importing the TOML reader is a part of a start
+    try:
+        raw = read_regular_file(str(path), MAX_YAML_BYTES)
+    except InputError as error:
+        raise ConfigError(str(error)) from None
+    if PYPROJECT_TABLE.encode() not in raw:
+        return None  # a project's file with no table of ours: nothing to parse, no TOML reader to import
     if sys.version_info >= (3, 11):
         import tomllib
     else:  # pragma: no cover - exercised on 3.10 only
         import tomli as tomllib
 
     try:
-        data = tomllib.loads(read_regular_file(str(path), MAX_YAML_BYTES).decode("utf-8"))
+        data = tomllib.loads(raw.decode("utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
         raise ConfigError(f"{path}: {error}") from None
-    except InputError as error:
-        raise ConfigError(str(error)) from None
     return data.get("tool", {}).get(PYPROJECT_TABLE)
 
 
