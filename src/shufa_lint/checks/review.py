@@ -18,6 +18,7 @@ from ..diagnostics import Severity
 from ..document import Document
 from ..document.markers import Marker
 from ..lexicon import Lexicon, RuleDataError, compile_pattern
+from ..patterns import GuardedPattern
 from ..registry import Rule, register
 from .integrity import unfinished
 from .sections import Part, parts, report_year
@@ -36,7 +37,7 @@ class ReviewData(NamedTuple):
     fields: re.Pattern
     claims: re.Pattern
     evidence: re.Pattern
-    web_residue: re.Pattern
+    web_residue: GuardedPattern  # tried only where one of its first characters stands
 
 
 def review_data(lexicon: Lexicon) -> ReviewData:
@@ -53,7 +54,7 @@ def review_data(lexicon: Lexicon) -> ReviewData:
             fields=compile_pattern(table["fields"], WHERE),
             claims=compile_pattern(table["claims"], WHERE),
             evidence=compile_pattern(table["evidence"], WHERE),
-            web_residue=compile_pattern("|".join(f"(?:{p})" for p in table["web_residue"]), WHERE),
+            web_residue=GuardedPattern(compile_pattern("|".join(f"(?:{p})" for p in table["web_residue"]), WHERE)),
         )
     except (KeyError, TypeError) as error:
         raise RuleDataError(f"{WHERE}: missing or malformed entry {error}") from None
