@@ -177,3 +177,113 @@ def test_a_unit_opening_a_table_cell_or_a_list_item_is_no_dropped_figure(text):
 
 def test_a_space_where_a_figure_was_cut_between_words_is_still_found():
     assert codes("全年受理涉法涉诉信访 件。", "SF303") == [("SF303", 1, 12)]
+
+
+# A government work report in the style of a 区 or 县 one (written for these tests): economic figures in
+# 万㎡, 万栋, 万余张, 台, 家, 所 and 座, counts after 等 and after the verbs such reports count with, changes
+# told as 由…增至…, and look-alikes of dropped figures (a surname, a campaign's name, 企业家 the people).
+WORK_REPORT = """\
+某区2025年政府工作报告
+区长  张卫民
+各位代表：现在，我代表区人民政府向大会报告工作，请予审议。
+一、2025年工作回顾
+过去一年，全区地区生产总值完成1286.5亿元，同比增长6.2%。
+（一）产业发展提质增效。新增规上工业企业58家，总量达到1126家。培育百亿级企业3家、十亿级企业21家。实施技术改造项目86个，弘扬企业家精神，依法保护企业家合法权益。
+（二）重大项目加快推进。全年实施区级重点项目162个，滨河大道、科创路等7条道路建成通车，调整公交线路9条，新投放公交车120台。集中推进12项民生实事，涵盖36个具体项目，全部按期完成。
+（三）城市面貌持续改善。清拆违法建筑45.6万㎡，排查自建房2.3万栋，分类整治危房460栋。出台稳增长“18条”措施，兑现奖补资金3.2亿元。
+（四）社会事业全面进步。区人民医院床位由620张增至900张，发放就业创业服务卡3万余张，新增公办学位1.2万座。实验小学、育才中学等14所学校通过办学水平评估。
+（五）政府自身建设不断加强。深入开展“万名干部进万企”活动，对张某某等人违规收费问题依法严肃处理，年度考核等次为优秀。
+二、2026年工作安排
+打造5个以上基层治理示范品牌，推进个人信用体系建设，启动项目建设“百日攻坚”。
+"""
+
+
+@pytest.mark.parametrize(
+    "context, figure",
+    [
+        ("新增规上工业企业58家", "58"),  # 企业家 in a clause a cue for a total opens
+        ("百亿级企业3家", "3"),  # 企业家 after a class
+        ("科创路等7条", "7"),  # an enumeration's 等, then its count
+        ("新投放公交车120台", "120"),  # a unit closing its clause after a counting verb
+        ("集中推进12项", "12"),  # a verb a work report counts with
+        ("涵盖36个", "36"),
+        ("违法建筑45.6万㎡", "45.6"),  # the magnitude stays
+        ("自建房2.3万栋", "2.3"),
+        ("稳增长“18条”", "18"),  # a quoted package of measures
+        ("床位由620张", "620"),  # the start of a change
+        ("增至900张", "900"),
+        ("服务卡3万余张", "3"),
+        ("公办学位1.2万座", "1.2"),
+        ("打造5个以上", "5"),  # 个以上 is a count, not a class like 亿元以上项目
+    ],
+)
+def test_a_figure_dropped_from_a_work_report_is_found(context, figure):
+    assert codes(WORK_REPORT, "SF3") == []
+    line_number, line = next((n, line) for n, line in enumerate(WORK_REPORT.splitlines(), 1) if context in line)
+    column = line.index(context) + context.index(figure) + 1
+    damaged = WORK_REPORT.replace(context, context.replace(figure, "", 1), 1)
+    assert codes(damaged, "SF303") == [("SF303", line_number, column)]
+
+
+@pytest.mark.parametrize(
+    "sentence, unit_column",
+    [
+        ("完成幸福路、建设路等条道路改造。", 11),
+        ("推动城市更新、生态修复等个重点项目落地。", 13),
+        ("启动个老旧小区改造，惠及居民4300户。", 3),
+        ("组建个城市社区网格服务团队。", 3),
+        ("全区市场主体由家增至1.2万家。", 8),
+        ("公办幼儿园从所增至46所。", 7),
+        ("规范占道经营万多起，群众投诉下降三成。", 7),
+        ("配备专职网格员人，实现全覆盖。", 8),
+        ("全区约有名外来务工人员参加培训。", 5),  # 约有 and 名, though jieba reads 约/有名
+        ("政务服务事项平均办理时限压缩至个工作日。", 16),  # 压缩至, though jieba reads 压缩/至
+        ("头部企业家以上。", 5),
+        ("全县共入驻65家企业个项目，达产后产值可观。", 11),  # a second count after 65家企业
+    ],
+)
+def test_dropped_figures_in_economic_reports(sentence, unit_column):
+    assert codes(sentence, "SF303") == [("SF303", 1, unit_column)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # 等 ends an enumeration of people, places or a grade
+        "对张三等人作出行政处罚。",
+        "张三等人均已依法处理。",
+        "在车站、码头、集贸市场等处张贴宣传海报。",
+        "依法确定年度考核等次，考核等次为优秀。",
+        "开展培训、宣讲等活动，提升群众法治意识。",
+        # the verbs a work report counts with, before a word that starts with a unit character
+        "加快推进个人信用体系建设。",
+        "推出个性化法律服务产品。",
+        "启动项目建设，确保如期完工。",
+        "支持个体工商户转型升级。",
+        "规范使用名称，严禁冒用他人名义。",
+        "推进“个转企”工作，培育市场主体。",
+        "加快推进新区垃圾分拣场、污水处理厂建设。",
+        "涵盖立法、执法、司法、守法各环节。",
+        # a surname is no unit
+        "对张某某依法作出处罚决定。",
+        "约谈张卫东同志，督促整改到位。",
+        "其中张某某涉嫌违法。",
+        # round numbers in names and set phrases
+        "开展“万名干部进万企”活动。",
+        "深化“万人助万企”行动，法律服务走进千家万户。",
+        "亿万人民共同奋斗，全县万众一心。",
+        "对群众反映的问题万分重视。",
+        # quotes around more than a unit
+        "推行“一件事一次办”，建成“法官之家”“职工之家”。",
+        # 企业家 the people
+        "弘扬企业家精神，走访企业家，听取意见。",
+        "表彰优秀企业家。",
+        "坚持共建共享服务企业家，营造良好营商环境。",
+        # a class after a measure
+        "年产值亿元以上企业全部纳入监测，县级以上领导干部带头述法。",
+        "约有名的专家学者参加研讨。",
+        "全县共建成示范点12个，其中国家、省级示范点各1个。",
+    ],
+)
+def test_no_dropped_figure_in_economic_reports(sentence):
+    assert codes(sentence, "SF3") == []
