@@ -218,10 +218,15 @@ WORK_REPORT = """\
     ],
 )
 def test_a_figure_dropped_from_a_work_report_is_found(context, figure):
-    assert codes(WORK_REPORT, "SF3") == []
-    line_number, line = next((n, line) for n, line in enumerate(WORK_REPORT.splitlines(), 1) if context in line)
+    _assert_found_when_dropped(WORK_REPORT, context, figure)
+
+
+def _assert_found_when_dropped(report: str, context: str, figure: str):
+    """The clean report has no finding; without ``figure`` (in ``context``) it has one, at the unit left bare."""
+    assert codes(report, "SF3") == []
+    line_number, line = next((n, line) for n, line in enumerate(report.splitlines(), 1) if context in line)
     column = line.index(context) + context.index(figure) + 1
-    damaged = WORK_REPORT.replace(context, context.replace(figure, "", 1), 1)
+    damaged = report.replace(context, context.replace(figure, "", 1), 1)
     assert codes(damaged, "SF303") == [("SF303", line_number, column)]
 
 
@@ -287,3 +292,32 @@ def test_dropped_figures_in_economic_reports(sentence, unit_column):
 )
 def test_no_dropped_figure_in_economic_reports(sentence):
     assert codes(sentence, "SF3") == []
+
+
+# A 法治政府建设 report in a county's style (written for these tests), with the same kinds of dropped figures
+# among the words for people that end in 人 or a unit character and count nothing.
+LAW_REPORT = """\
+某县2025年法治政府建设情况报告
+一、主要工作
+（一）推进依法决策。县政府常务会议会前学法12次，合法性审查行政规范性文件、重大合同等46件，出台优化法治化营商环境“16条”措施。
+（二）严格规范执法。全县行政执法案件由1320件增至1586件，组织执法人员参加执法规范、证据收集等3个专题轮训，推送普法短信1.2万条。
+（三）化解矛盾纠纷。认真听取信访人、当事人及其代理人的意见，明确责任人，做到责任落实到人；工作人员全程跟进，帮助村里的万元户依法签订合同。
+二、存在问题
+基层执法力量不足，执法人员专业化水平有待提高。
+三、下一步工作
+持续深化“谁执法谁普法”责任制，推动个人信息保护等领域执法。
+"""
+
+
+@pytest.mark.parametrize(
+    "context, figure",
+    [
+        ("重大合同等46件", "46"),
+        ("营商环境“16条”", "16"),
+        ("案件由1320件", "1320"),
+        ("证据收集等3个", "3"),
+        ("普法短信1.2万条", "1.2"),
+    ],
+)
+def test_a_figure_dropped_from_a_law_report_is_found(context, figure):
+    _assert_found_when_dropped(LAW_REPORT, context, figure)
