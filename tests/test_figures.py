@@ -235,7 +235,7 @@ def _assert_found_when_dropped(report: str, context: str, figure: str):
     [
         ("完成幸福路、建设路等条道路改造。", 11),
         ("推动城市更新、生态修复等个重点项目落地。", 13),
-        ("启动个老旧小区改造，惠及居民4300户。", 3),
+        ("启动个城镇老旧小区改造项目，惠及居民4300户。", 3),
         ("组建个城市社区网格服务团队。", 3),
         ("全区市场主体由家增至1.2万家。", 8),
         ("公办幼儿园从所增至46所。", 7),
@@ -267,6 +267,13 @@ def test_dropped_figures_in_economic_reports(sentence, unit_column):
         "支持个体工商户转型升级。",
         "规范使用名称，严禁冒用他人名义。",
         "推进“个转企”工作，培育市场主体。",
+        # … nor before a lone character, the head of a short form the dictionary lacks
+        "推进个转企工作，培育市场主体。",
+        "推进家校共育，落实签约服务等家医服务内容。",
+        "依托学校、社区等家校社协同育人阵地开展普法。",
+        # … nor before units other than classifiers
+        "启动分批次轮训，提升执法能力。",
+        "涵盖所办案件的全部环节，推进所提建议落地见效。",
         "加快推进新区垃圾分拣场、污水处理厂建设。",
         "涵盖立法、执法、司法、守法各环节。",
         # a surname is no unit

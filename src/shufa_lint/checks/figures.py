@@ -48,6 +48,8 @@ class FigureData:
     all_cues: frozenset[str]  # cues of either kind, for a first look at the characters before a unit
     count_only_units: frozenset[str]
     weak_cues: frozenset[str]  # before a count-only unit, these show its figure went missing
+    classifier_cues: frozenset[str]  # before a classifier and its noun, these show its figure went missing
+    classifiers: frozenset[str]
     amount_units: frozenset[str]
     not_counts: re.Pattern  # a word that ends where the unit ends and is no count
     surnames: frozenset[str]  # units that are also surnames
@@ -76,9 +78,13 @@ def figure_data(lexicon: Lexicon) -> FigureData:
             change_to=_alternation(table["change_to"]),
             counting_verbs=_alternation(table["counting_verbs"]),
             cues=frozenset(table["counting_verbs"]) | frozenset(table["quantity_cues"]),
-            all_cues=frozenset(table["counting_verbs"]) | frozenset(table["quantity_cues"]) | frozenset(table["weak_cues"]),
+            all_cues=frozenset(
+                [*table["counting_verbs"], *table["quantity_cues"], *table["weak_cues"], *table["classifier_cues"]]
+            ),
             count_only_units=frozenset(table["count_only_units"]),
             weak_cues=frozenset(table["weak_cues"]),
+            classifier_cues=frozenset(table["classifier_cues"]),
+            classifiers=frozenset(table["classifiers"]),
             amount_units=frozenset(table["amount_units"]),
             not_counts=re.compile("(?:" + "|".join(map(re.escape, table["not_counts"])) + ")$"),
             surnames=frozenset(table["surname_units"]),
@@ -103,7 +109,7 @@ def _bare_unit_pattern(table, units: list[str], unit_group: str) -> str:
     A first sieve, in one regular expression, for what ``_lost_figure`` decides word by word: most unit
     characters in a report (人民, 部门, 充分) never reach Python.
     """
-    cues = {*table["counting_verbs"], *table["quantity_cues"], *table["weak_cues"]}
+    cues = {*table["counting_verbs"], *table["quantity_cues"], *table["weak_cues"], *table["classifier_cues"]}
     singles = re.escape("".join(sorted(cue for cue in cues if len(cue) == 1)))
     longer = sorted(cue for cue in cues if len(cue) > 1)
     last = re.escape("".join(sorted({cue[-1] for cue in longer})))
@@ -304,7 +310,8 @@ def _lost_figure(text: str, start: int, end: int, data: FigureData) -> bool:
     )
     # Cheap first: what the decision below needs at the least, from the characters alone; most units
     # after Chinese text end here, before any segmentation.
-    cues = data.all_cues if count_only else data.cues  # a weak cue (的, 等) calls for nothing but a count
+    # a weak cue (的, 等) calls for nothing but a count
+    cues = data.all_cues if count_only or unit in data.classifiers else data.cues
     cue_before = any(text[gap_end - size : gap_end] in cues for size in range(1, min(gap_end, 4) + 1))
     opens_clause = not gap_end or text[gap_end - 1] in _CLAUSE_ENDS
     if not (spaced or cue_before or closes or amount):
@@ -361,6 +368,8 @@ def _lost_figure(text: str, start: int, end: int, data: FigureData) -> bool:
         counted_before = previous and _COUNTED.search(text, window_start, gap_end - len(previous))
         if count_only and (not previous or previous in data.weak_cues or counted_before):
             return True  # …，个社区第一时间…, …的项重大行政决策…, 明确4个方面项任务
+        if unit in data.classifiers and previous in data.classifier_cues and len(following) > 1:
+            return True  # 等个项目, 推进项民生实事 (not 推进家/校共育)
         # a sibling figure calls for one after a word for what is counted (律师事务所家), not after a
         # preposition (责任到人)
         return called_at_close or (sibling_figure and len(previous) > 1)
