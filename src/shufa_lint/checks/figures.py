@@ -23,7 +23,7 @@ _LAST_CLAUSE_MARK = re.compile(f"[{_CLAUSE_ENDS}](?=[^{_CLAUSE_ENDS}]*$)")
 _SEGMENTED_BEFORE = 8  # characters before a unit that are segmented with it
 _LONGEST_NOT_COUNT = 8  # characters a not_counts word may span, 法定代表人 and the like
 # A noun counted right before the unit: 4个方面项任务, 65家企业个项目 (one count, then a second)
-_COUNTING = "个项类大家所条件名"
+_COUNTING = "个项类大家所条件名宗"
 _COUNTED = re.compile(rf"[0-9０-９]+[{_COUNTING}]$")
 _COUNTED_WORD = re.compile(rf"[0-9０-９]+[{_COUNTING}][\u4e00-\u9fff]{{1,4}}$")  # the same, before the word is known
 _LIST_MARK = "、"  # 部、省、市: items of a list, not a count
@@ -33,6 +33,8 @@ _CLASSIFIERS = frozenset(_COUNTING)
 # A figure with its unit earlier in the sentence: 聘请法律顾问3名，律师事务所家。
 _SIBLING_FIGURE = re.compile(r"[0-9０-９][0-9０-９.]*(?:余|多)?[\u4e00-\u9fff%％]")
 _HEADER_UNIT = re.compile(r"[）)]")  # 占比（%）: a column's unit, not a rate
+_APPROXIMATE = re.compile("以上|以下|左右|以内")  # after a figure: 张以上
+_WORD_NAMED = re.compile("”(?:字|指|是|即|意为|就是)")  # “家”指的是家庭: a word explained, not a count
 _NAME_OPENS = "“《「‘\""  # what opens a name or a slogan
 
 
@@ -56,6 +58,7 @@ class FigureData:
     merged: frozenset[str]  # words the segmenter makes of a counted noun and its unit (企业家)
     total_cues: frozenset[str]  # cues that announce a total (新增, 累计)
     determiners: str
+    round_figures: str  # before 万 or 亿, these make a figure of it: 近万张
     units: frozenset[str]
 
 
@@ -91,6 +94,7 @@ def figure_data(lexicon: Lexicon) -> FigureData:
             merged=frozenset(table["merged_counts"]),
             total_cues=frozenset(table["total_cues"]),
             determiners=table["determiners"],
+            round_figures=table["round_figures"],
             units=frozenset(units),
         )
     except (KeyError, TypeError) as error:
@@ -126,11 +130,14 @@ def _bare_unit_pattern(table, units: list[str], unit_group: str) -> str:
     unit = rf"(?:[万亿][余多]?|余)?(?:{unit_group})"
     amounts = "|".join(map(re.escape, sorted(table["amount_units"], key=len, reverse=True)))
     change_to = "|".join(map(re.escape, table["change_to"]))
+    classifiers = "".join(sorted(table["classifiers"]))
     first = "".join(sorted({u[0] for u in units} | set("万亿余")))
     return (
-        rf"(?<=[{CJK}\s“”’》）)，、；：,;:。])(?<![{_NUMERALS}余多])(?=[{re.escape(first)}])"
-        rf"(?:(?:{before}){unit}|{unit}(?=(?:{table['unit_followers']}|{change_to}))|{magnitude}|(?:{amounts})"
-        rf"|(?<=“){unit}(?=”))"  # 措施“条”: a quoted unit is a package of measures that lost its count
+        rf"(?<=[{CJK}\s“”’》）)，、；：,;:。])(?<![{_NUMERALS}])(?=[{re.escape(first)}])"
+        rf"(?:(?<![余多])(?:(?:{before}){unit}|{unit}(?=(?:{table['unit_followers']}|{change_to}))|{magnitude}|(?:{amounts})"
+        rf"|(?<=“){unit}(?=”)"  # 措施“条”: a quoted unit is a package of measures that lost its count
+        rf"|[{classifiers}](?=[“《]))"  # 落实个“30条”: a classifier before a name counts it
+        rf"|(?<=[^{_NUMERALS}][余多])[万亿][余多]?(?:{unit_group}))"  # 剩余万㎡: 余 ends a word, not a figure
     )
 
 
@@ -231,13 +238,14 @@ class FigureMissing(Rule):
     - closes its clause, either as a unit that can only be a count there (``平均成绩分``, ``工单件``) or in
       a clause a counting verb opened (``开展…活动场``), or
     - keeps the magnitude of its figure or stands where only a figure can (``发卡万余张``, ``清拆违建万㎡``,
-      ``床位由张增至410张``, ``出台稳增长“条”措施``), or
-    - is a classifier after a weak cue: ``的``, an enumeration's ``等`` (``扩建工程等个项目``) or a verb a work
-      report puts before what it counts (``推进项民生实事``, ``涵盖个项目``).
+      ``床位由张增至410张``, ``病床张以上``, ``出台稳增长“条”措施``, ``落实个“30条”``), or
+    - is a classifier after a weak cue and before the word it counts: ``的``, an enumeration's ``等``
+      (``扩建工程等个项目``) or a verb a work report puts before what it counts (``推进项民生实事``, ``涵盖个项目``).
 
     ``这次``, ``每次``, ``多次``, ``各处``, ``件件落实``, ``张三等人``, ``考核等次`` carry no number by nature and are
-    not flagged; nor are words for people by role (信访人, 当事人, 代理人), a surname (对张某某), or a round
-    number in a campaign's name (“万名干部进万企”). 企业家 counts (企业 + 家) only where the count is plain:
+    not flagged; nor are words for people by role (信访人, 当事人, 代理人), a surname (对张某某), a figure in
+    words (近万张, 超亿元) or a round number in a campaign's name (“万名干部进万企”). 企业家 counts (企业 + 家)
+    only where the count is plain:
     ``头部企业家以上``, ``百亿级企业家``, ``新增落户企业家``.
 
     Example::
@@ -288,8 +296,8 @@ def _lost_figure(text: str, start: int, end: int, data: FigureData) -> bool:
         gap_end -= 1
     if _figure_ends_at(text, gap_end):
         return False
-    if unit[0] in "万亿" and text[gap_end - 1 : gap_end] in _NAME_OPENS:
-        return False  # “万名干部助企行”, 《万人…》: a round number in a campaign's name
+    if unit[0] in "万亿" and gap_end and text[gap_end - 1] in data.round_figures + _NAME_OPENS:
+        return False  # 近万张, 上万人次: a figure in words; “万名干部助企行”: a round number in a campaign's name
     for head in (1, 2):  # the tail of a longer unit after its number: 1200户次, 45趟次
         if head <= gap_end and text[gap_end - head : gap_end] + unit in data.units and _figure_ends_at(text, gap_end - head):
             return False
@@ -301,12 +309,15 @@ def _lost_figure(text: str, start: int, end: int, data: FigureData) -> bool:
     changes = data.change_to.match(text, end) is not None
     if text.startswith("某", end) or (unit in data.surnames and not (closes or changes)):
         return False  # 对张某某, 约谈张卫东: a surname, not a unit
-    # a figure's unit wherever it stands: 罚没款万元, 群众余人次, 发卡万余张, 由家增至278家, 措施“条”
+    # a figure's unit wherever it stands: 罚没款万元, 群众余人次, 发卡万余张, 由家增至278家, 床位张以上,
+    # 措施“条”, 落实个“30条”
     amount = (
         unit in data.amount_units
         or unit[0] in "万亿余"
         or changes
-        or (text[gap_end - 1 : gap_end] == "“" and text.startswith("”", end))
+        or _APPROXIMATE.match(text, end) is not None
+        or (text[gap_end - 1 : gap_end] == "“" and text.startswith("”", end) and not _WORD_NAMED.match(text, end))
+        or (unit in data.classifiers and text.startswith(("“", "《"), end))
     )
     # Cheap first: what the decision below needs at the least, from the characters alone; most units
     # after Chinese text end here, before any segmentation.
