@@ -243,6 +243,11 @@ def _assert_found_when_dropped(report: str, context: str, figure: str):
         ("配备专职网格员人，实现全覆盖。", 8),
         ("全区约有名外来务工人员参加培训。", 5),  # 约有 and 名, though jieba reads 约/有名
         ("政务服务事项平均办理时限压缩至个工作日。", 16),  # 压缩至, though jieba reads 压缩/至
+        ("大力推进剩余万㎡土地返还。", 7),  # 剩余 ends in 余 but is no figure
+        ("深入落实省稳经济个“25条”措施。", 9),  # a classifier before a name
+        ("新增病床位张以上，缓解住院难。", 6),  # 以上 after a unit, not after a figure
+        ("“1+N”中的“N”为个街道综合服务站。", 12),  # 为 explaining a formula
+        ("供应产业用地超2平方公里，宗以上产业项目完成供地。", 14),  # 宗以上 is a count, 亿元以上项目 a class
         ("头部企业家以上。", 5),
         ("全县共入驻65家企业个项目，达产后产值可观。", 11),  # a second count after 65家企业
     ],
@@ -294,6 +299,17 @@ def test_dropped_figures_in_economic_reports(sentence, unit_column):
         # a class after a measure
         "年产值亿元以上企业全部纳入监测，县级以上领导干部带头述法。",
         "约有名的专家学者参加研讨。",
+        # a round figure in words
+        "可供应床位近万张，全年接待群众上万人次，发放宣传资料数万份。",
+        "为企业减负超亿元，挽回经济损失近万元，地区生产总值突破亿元大关。",
+        # 以上 and 为 in their other senses
+        "以上内容请各单位认真落实，县级以上人民政府应当依法履职。",
+        "以调研为名违规收受礼品的，依法严肃处理；为家乡发展贡献力量。",
+        "成为个体工商户的，依法办理登记；作为个案进行研究。",
+        # a quoted word explained, a name after a determiner
+        "这里的“家”指的是家庭。",
+        "把这个“关键少数”抓在手上。",
+        "其余人员按程序调整，剩余部分于明年完成。",
         "全县共建成示范点12个，其中国家、省级示范点各1个。",
     ],
 )
