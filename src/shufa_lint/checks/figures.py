@@ -3,43 +3,43 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
+from .. import regexes
+from ..diagnostics import Severity
 from ..document.text import CJK, CJK_RE
 from ..lexicon import Lexicon, RuleDataError, compile_pattern
 from ..patterns import GuardedPattern
-from .redactions import redaction_data_of
-from ..diagnostics import Severity
 from ..registry import Rule, register
+from .redactions import redaction_data_of
 
 _NUMERALS = "0-9０-９一二三四五六七八九十百千万亿两〇零"
-_NUMERAL_BEFORE = re.compile(rf"[{_NUMERALS}][余多]?$")  # 二百多份
-_PERCENT = re.compile(r"[%％]")
+_NUMERAL_BEFORE = regexes.compile(rf"[{_NUMERALS}][余多]?$")  # 二百多份
+_PERCENT = regexes.compile(r"[%％]")
 _WINDOW = 80  # characters before a unit that its clause (and the figure) can stand in
 _CLAUSE_MARKS = "，,、；;：:"  # marks a rate may follow with its figure gone: ，%办结
 # marks that end the clause a unit stands in
 _CLAUSE_ENDS = "，。；,;：:！？"
-_LAST_CLAUSE_MARK = re.compile(f"[{_CLAUSE_ENDS}](?=[^{_CLAUSE_ENDS}]*$)")
+_LAST_CLAUSE_MARK = regexes.compile(f"[{_CLAUSE_ENDS}](?=[^{_CLAUSE_ENDS}]*$)")
 _SEGMENTED_BEFORE = 8  # characters before a unit that are segmented with it
 _LONGEST_NOT_COUNT = 8  # characters a not_counts word may span, 法定代表人 and the like
 # A noun counted right before the unit: 4个方面项任务, 65家企业个项目 (one count, then a second)
 _COUNTING = "个项类大家所条件名宗"
-_COUNTED = re.compile(rf"[0-9０-９]+[{_COUNTING}]$")
-_COUNTED_WORD = re.compile(rf"[0-9０-９]+[{_COUNTING}][\u4e00-\u9fff]{{1,4}}$")  # the same, before the word is known
+_COUNTED = regexes.compile(rf"[0-9０-９]+[{_COUNTING}]$")
+_COUNTED_WORD = regexes.compile(rf"[0-9０-９]+[{_COUNTING}][\u4e00-\u9fff]{{1,4}}$")  # the same, before the word is known
 _LIST_MARK = "、"  # 部、省、市: items of a list, not a count
 # A class after a measure: 亿元以上项目, 千万元级企业 (after a classifier, 打造个以上治理品牌 lost its count)
-_CATEGORY = re.compile(r"(?:以上|以下|级)[\u4e00-\u9fff]")
+_CATEGORY = regexes.compile(r"(?:以上|以下|级)[\u4e00-\u9fff]")
 _CLASSIFIERS = frozenset(_COUNTING)
 # A figure with its unit earlier in the sentence: 聘请法律顾问3名，律师事务所家。
-_SIBLING_FIGURE = re.compile(r"[0-9０-９][0-9０-９.]*(?:余|多)?[\u4e00-\u9fff%％]")
-_HEADER_UNIT = re.compile(r"[）)]")  # 占比（%）: a column's unit, not a rate
-_APPROXIMATE = re.compile("以上|以下|左右|以内")  # after a figure: 张以上
-_WORD_NAMED = re.compile("”(?:字|指|是|即|意为|就是)")  # “家”指的是家庭: a word explained, not a count
+_SIBLING_FIGURE = regexes.compile(r"[0-9０-９][0-9０-９.]*(?:余|多)?[\u4e00-\u9fff%％]")
+_HEADER_UNIT = regexes.compile(r"[）)]")  # 占比（%）: a column's unit, not a rate
+_APPROXIMATE = regexes.compile("以上|以下|左右|以内")  # after a figure: 张以上
+_WORD_NAMED = regexes.compile("”(?:字|指|是|即|意为|就是)")  # “家”指的是家庭: a word explained, not a count
 _NAME_OPENS = "“《「‘\""  # what opens a name or a slogan
 
 
-@dataclass(frozen=True)
-class FigureData:
+class FigureData(NamedTuple):
     placeholder: GuardedPattern  # placeholder mark followed by a unit
     names: GuardedPattern  # every name placeholder pattern, as one alternation
     bare_unit: GuardedPattern  # a unit with no numeral before it, where something could call for a figure
@@ -66,7 +66,8 @@ def figure_data(lexicon: Lexicon) -> FigureData:
     table = lexicon.table("figures")
     where = "rules/lexicons/figures.yaml"
     try:
-        units = sorted(set(table["units"]), key=len, reverse=True)
+        # longest first, so that 人次 wins over 人; then by code point, so the pattern is the same in every run
+        units = sorted(set(table["units"]), key=lambda unit: (-len(unit), unit))
         unit_group = "|".join(map(re.escape, units))
         placeholder = compile_pattern(rf"(?:{table['placeholder']})(?=[ \u3000]?(?P<unit>(?:余|多)?(?:{unit_group}|[%％])))", where)
         for pattern in table["name_placeholders"]:
@@ -89,7 +90,7 @@ def figure_data(lexicon: Lexicon) -> FigureData:
             classifier_cues=frozenset(table["classifier_cues"]),
             classifiers=frozenset(table["classifiers"]),
             amount_units=frozenset(table["amount_units"]),
-            not_counts=re.compile("(?:" + "|".join(map(re.escape, table["not_counts"])) + ")$"),
+            not_counts=regexes.compile("(?:" + "|".join(map(re.escape, table["not_counts"])) + ")$"),
             surnames=frozenset(table["surname_units"]),
             merged=frozenset(table["merged_counts"]),
             total_cues=frozenset(table["total_cues"]),
@@ -102,7 +103,7 @@ def figure_data(lexicon: Lexicon) -> FigureData:
 
 
 def _alternation(words) -> re.Pattern:
-    return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
+    return regexes.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
 
 
 def _bare_unit_pattern(table, units: list[str], unit_group: str) -> str:

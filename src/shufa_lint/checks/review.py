@@ -11,23 +11,23 @@ are in ``rules/lexicons/review.yaml`` (source: shared domain notes §4.2).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
+from .. import regexes
+from ..diagnostics import Severity
 from ..document import Document
 from ..document.markers import Marker
-from ..diagnostics import Severity
 from ..lexicon import Lexicon, RuleDataError, compile_pattern
 from ..registry import Rule, register
-from .sections import Part, parts, report_year
 from .integrity import unfinished
+from .sections import Part, parts, report_year
 
 WHERE = "rules/lexicons/review.yaml"
-_SENTENCE = re.compile(r"[^。；;！？!?]+[。；;！？!?]?")
-_HAN_WORD = re.compile(r"[\u4e00-\u9fff]{2,}")
+_SENTENCE = regexes.compile(r"[^。；;！？!?]+[。；;！？!?]?")
+_HAN_WORD = regexes.compile(r"[\u4e00-\u9fff]{2,}")
 
 
-@dataclass(frozen=True)
-class ReviewData:
+class ReviewData(NamedTuple):
     achievements: frozenset[str]
     problems: frozenset[str]
     measures: frozenset[str]
@@ -85,8 +85,7 @@ def part_in_role(document: Document, context, keys: frozenset[str]) -> Part | No
     return Part(part.key, heading, tuple(p for p in part.paragraphs if p.index < end))
 
 
-@dataclass(frozen=True)
-class Item:
+class Item(NamedTuple):
     """One item of a part: a numbered subheading with its text, or an unnumbered paragraph."""
 
     paragraph: object  # the Paragraph it starts in
