@@ -321,8 +321,7 @@ def _lost_figure(text: str, start: int, end: int, data: FigureData) -> bool:
         or (unit in data.classifiers and text.startswith(("“", "《"), end))
     )
     # Cheap first: what the decision below needs at the least, from the characters alone; most units
-    # after Chinese text end here, before any segmentation.
-    # a weak cue (的, 等) calls for nothing but a count
+    # after Chinese text end here, before any segmentation. A weak cue (的, 等) calls for a count only.
     cues = data.all_cues if count_only or unit in data.classifiers else data.cues
     cue_before = any(text[gap_end - size : gap_end] in cues for size in range(1, min(gap_end, 4) + 1))
     opens_clause = not gap_end or text[gap_end - 1] in _CLAUSE_ENDS
