@@ -244,6 +244,7 @@ def _assert_found_when_dropped(report: str, context: str, figure: str):
         ("全区约有名外来务工人员参加培训。", 5),  # 约有 and 名, though jieba reads 约/有名
         ("政务服务事项平均办理时限压缩至个工作日。", 16),  # 压缩至, though jieba reads 压缩/至
         ("大力推进剩余万㎡土地返还。", 7),  # 剩余 ends in 余 but is no figure
+        ("入选国家级人才计划专家人、省级人才计划专家12人。", 12),  # 专家/人, no 家人 (family)
         ("深入落实省稳经济个“25条”措施。", 9),  # a classifier before a name
         ("新增病床位张以上，缓解住院难。", 6),  # 以上 after a unit, not after a figure
         ("“1+N”中的“N”为个街道综合服务站。", 12),  # 为 explaining a formula
@@ -310,6 +311,7 @@ def test_dropped_figures_in_economic_reports(sentence, unit_column):
         "这里的“家”指的是家庭。",
         "把这个“关键少数”抓在手上。",
         "其余人员按程序调整，剩余部分于明年完成。",
+        "走访慰问困难党员家人，关爱干部家人。",
         "全县共建成示范点12个，其中国家、省级示范点各1个。",
     ],
 )
