@@ -138,7 +138,7 @@ def test_an_edited_rule_file_is_parsed_again(private_cache, tmp_path):
     rule_file = tmp_path / "terms.yaml"
     rule_file.write_text("replacements:\n  - wrong: 布署\n", encoding="utf-8")
     assert lexicon.load_builtin_yaml([rule_file]) == [{"replacements": [{"wrong": "布署"}]}]
-    assert (private_cache / "rules-data.bin").exists()
+    assert list(private_cache.glob("rules-*.bin"))
     rule_file.write_text("replacements:\n  - wrong: 法制建设第一责任人\n", encoding="utf-8")
     os.utime(rule_file, ns=(1, 1))  # even with a stale clock the size tells
     assert lexicon.load_builtin_yaml([rule_file]) == [{"replacements": [{"wrong": "法制建设第一责任人"}]}]
@@ -147,7 +147,19 @@ def test_an_edited_rule_file_is_parsed_again(private_cache, tmp_path):
 def test_a_damaged_rule_data_cache_is_parsed_again(private_cache, tmp_path):
     rule_file = tmp_path / "figures.yaml"
     rule_file.write_text("units: [次, 件]\n", encoding="utf-8")
-    private_cache.mkdir(parents=True)
-    (private_cache / "rules-data.bin").write_bytes(b"\x00garbage")
     assert lexicon.load_builtin_yaml([rule_file]) == [{"units": ["次", "件"]}]
-    assert lexicon.load_builtin_yaml([rule_file]) == [{"units": ["次", "件"]}]  # now from the cache
+    [kept] = private_cache.glob("rules-*.bin")
+    kept.write_bytes(b"\x00garbage")
+    assert lexicon.load_builtin_yaml([rule_file]) == [{"units": ["次", "件"]}]
+    assert kept.read_bytes() != b"\x00garbage"  # parsed again, and kept again
+
+
+def test_two_installations_keep_their_own_rule_data(private_cache, tmp_path):
+    """A pre-commit hook's copy and an editor's copy, used in turn, must not re-parse for each other."""
+    first, second = tmp_path / "a" / "terms.yaml", tmp_path / "b" / "terms.yaml"
+    for path, word in ((first, "布署"), (second, "法制")):
+        path.parent.mkdir()
+        path.write_text(f"wrong: {word}\n", encoding="utf-8")
+    assert lexicon.load_builtin_yaml([first]) == [{"wrong": "布署"}]
+    assert lexicon.load_builtin_yaml([second]) == [{"wrong": "法制"}]
+    assert len(list(private_cache.glob("rules-*.bin"))) == 2

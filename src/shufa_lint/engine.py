@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from . import suppress
@@ -106,7 +105,7 @@ def _to_file_coordinates(diagnostic: Diagnostic, source: SourceText) -> Diagnost
     if fix is not None:
         located = [source.locate_edit(*edit[:4]) for edit in fix.edits]
         # a fix that would also cover markup in the file (an image, a link's brackets) is not offered
-        fix = None if None in located else replace(
-            fix, edits=tuple(Edit(*where, edit.content) for where, edit in zip(located, fix.edits))
+        fix = None if None in located else fix._replace(
+            edits=tuple(Edit(*where, edit.content) for where, edit in zip(located, fix.edits))
         )
     return diagnostic.with_location(line=line, column=column, end_line=end_line, end_column=end_column, fix=fix)

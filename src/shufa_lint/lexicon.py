@@ -235,15 +235,18 @@ def load_builtin_yaml(paths: list[Path]) -> list[Any]:
     """The data of the built-in rule files, parsed once per version of them.
 
     Parsing them is most of loading the rules, and importing yaml a good part of a start: their data is
-    kept, marshalled, in the per-user cache with the files' names, sizes and modification times (as
-    Python keeps bytecode), so an edited or upgraded rule file is parsed anew. Data that marshal cannot
-    hold is simply not kept.
+    kept, marshalled, in the per-user cache under the files' names, sizes and modification times (as
+    Python keeps bytecode), so an edited or upgraded rule file is parsed anew; each installation keeps
+    its own file, so two of them used in turn (a pre-commit hook's and the editor's) do not parse for
+    each other. Data that marshal cannot hold is simply not kept.
     """
+    from binascii import crc32
+
     stamp = []
     for path in paths:
         status = path.stat()
         stamp.append((str(path), status.st_size, status.st_mtime_ns))
-    cached = cache_dir() / "rules-data.bin"
+    cached = cache_dir() / f"rules-{crc32(repr(stamp).encode()):08x}.bin"
     try:
         kept_stamp, kept_data = marshal.loads(cached.read_bytes())
         if kept_stamp == stamp:
@@ -254,9 +257,22 @@ def load_builtin_yaml(paths: list[Path]) -> list[Any]:
     try:
         cached.parent.mkdir(parents=True, exist_ok=True)
         replace_atomically(cached, marshal.dumps((stamp, data)))
+        _forget_unused(cached)
     except (OSError, ValueError):  # a read-only home, or data marshal cannot write
         pass
     return data
+
+
+_UNUSED_FOR = 30 * 24 * 3600  # a rules cache not read for this long belongs to an installation long gone
+
+
+def _forget_unused(kept: Path) -> None:
+    """Remove the rules caches of other installations that no run has read for a month."""
+    import time
+
+    for other in kept.parent.glob("rules-*.bin"):
+        if other != kept and time.time() - other.stat().st_atime > _UNUSED_FOR:
+            other.unlink(missing_ok=True)
 
 
 @cache

@@ -16,7 +16,7 @@ from __future__ import annotations
 import base64
 import hashlib
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import cache, cached_property
 from importlib import resources
 
@@ -319,7 +319,7 @@ def _as_shown(diagnostic: Diagnostic, widths: dict[int, int]) -> Diagnostic:
         edits = tuple(
             Edit(e.line, shift(e.line, e.column), e.end_line, shift(e.end_line, e.end_column), e.content) for e in fix.edits
         )
-        fix = replace(fix, edits=edits)
+        fix = fix._replace(edits=edits)
     return diagnostic.with_location(
         column=shift(diagnostic.line, diagnostic.column),
         end_column=shift(diagnostic.end_line, diagnostic.end_column),
