@@ -8,7 +8,8 @@ built-in pack or another configuration file underneath: a key in the extending f
 value, except the mappings ``rules``, ``per-file-ignores`` and ``lexicons``, which merge entry by entry.
 
 Every key is validated on load: a mistake raises ``ConfigError`` (the CLI exits 2) naming the file, the
-key and the closest valid spelling. Paths and globs are relative to the file that states them.
+key and the closest valid spelling, in English and in Chinese (the run's language is printed). Paths and
+globs are relative to the file that states them.
 """
 
 from __future__ import annotations
