@@ -21,6 +21,9 @@ _CLAUSE_MARKS = "，,、；;：:"  # marks a rate may follow with its figure gon
 _CLAUSE_ENDS = "，。；,;：:！？"
 _LAST_CLAUSE_MARK = re.compile(f"[{_CLAUSE_ENDS}](?=[^{_CLAUSE_ENDS}]*$)")
 _SEGMENTED_BEFORE = 8  # characters before a unit that are segmented with it
+# a cue and a unit that jieba's dictionary knows this well are a word of their own (近期, 逾期, 超期), not a
+# verb whose figure was dropped (培训期, seen twice)
+_COMMON_WORD = 10
 _LONGEST_NOT_COUNT = 8  # characters a not_counts word may span, 法定代表人 and the like
 # A noun counted right before the unit: 4个方面项任务 (4个方面, then a second count)
 _COUNTED = re.compile(r"[0-9０-９]+[个项类大]$")
@@ -28,7 +31,8 @@ _COUNTED_WORD = re.compile(r"[0-9０-９]+[个项类大][\u4e00-\u9fff]{1,4}$") 
 _LIST_MARK = "、"  # 部、省、市: items of a list, not a count
 _CATEGORY = re.compile(r"(?:以上|以下|级)[\u4e00-\u9fff]")  # 亿元以上项目, 千万元级企业
 # A figure with its unit earlier in the sentence: 聘请法律顾问3名，律师事务所家。
-_SIBLING_FIGURE = re.compile(r"[0-9０-９][0-9０-９.]*(?:余|多)?[\u4e00-\u9fff%％]")
+# (a point belongs to the figure only with a digit after it: the 2 of a list item 2.管好… is no figure)
+_SIBLING_FIGURE = re.compile(r"[0-9０-９]+(?:[.．][0-9０-９]+)?(?:余|多)?[\u4e00-\u9fff%％]")
 _HEADER_UNIT = re.compile(r"[）)]")  # 占比（%）: a column's unit, not a rate
 
 
@@ -296,8 +300,13 @@ def _lost_figure(text: str, start: int, end: int, data: FigureData) -> bool:
         if at + len(token) <= start:
             continue
         following = tokens[index + 1][0] if index + 1 < len(tokens) else ""
-        if at + len(token) == end and token[: start - at] in data.cues and unit in data.count_only_units:
-            previous = token[: start - at]  # a verb and its unit read as one word: 培训期
+        if (
+            at + len(token) == end
+            and token[: start - at] in data.cues
+            and unit in data.count_only_units
+            and loaded().frequency(token) < _COMMON_WORD
+        ):
+            previous = token[: start - at]  # a verb and its unit read as one word: 培训期 (not a word: 近期, 逾期)
         elif not spaced and (at != start or at + len(token) > end):
             return False  # the unit is part of a word: 案件, 频次, 一起, 次要, 个人
         else:

@@ -12,7 +12,7 @@ from typing import Iterator
 
 from ..diagnostics import Fix
 from ..document import Document, Tree
-from ..document.markers import ARABIC, ITEM, Marker, label
+from ..document.markers import ARABIC, ITEM, Marker, circled, label
 from ..lexicon import Pack
 from ..registry import Rule, register
 
@@ -83,6 +83,21 @@ def _slips(tree: Tree, in_outline: bool, pack: Pack | None) -> Iterator[Slip]:
                     yield Slip("skip", marker, previous, in_outline)
             if kind == ARABIC:
                 last_arabic = run[-1].ordinal
+    yield from _circled_slips(tree, in_outline)
+
+
+def _circled_slips(tree: Tree, in_outline: bool) -> Iterator[Slip]:
+    """①②④ and ①②② inside the text. A list of them runs on over adjacent paragraphs (one item a line)
+    and begins anew at every ① or after a paragraph without one; a list that opens late or turns back
+    (注②, a second list without its ①) is no slip here: circled numerals also mark notes."""
+    previous: Marker | None = None
+    for marker in circled(tree.paragraphs):
+        if previous is not None and marker.ordinal != 1 and marker.paragraph - previous.paragraph <= 1:
+            if marker.ordinal == previous.ordinal:
+                yield Slip("repeat", marker, previous, in_outline)
+            elif marker.ordinal > previous.ordinal + 1:
+                yield Slip("skip", marker, previous, in_outline)
+        previous = marker
 
 
 def _all_slips(document: Document, pack: Pack | None) -> list[Slip]:
@@ -128,6 +143,9 @@ class NumberingSkip(_NumberingRule):
 
         （一）强化政治引领……
         （四）保障司法公正……      ← （二）（三） are missing
+
+    Circled numerals in the text are checked too: ①②④ skips, ①②② repeats (SF202); a list begins anew
+    at every ①, and one that does not start at ① (注②) is left alone.
 
     Fix: restore the missing parts, or renumber the group consecutively.
     """

@@ -11,10 +11,11 @@ are in ``rules/lexicons/review.yaml`` (source: shared domain notes §4.2).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..document import Document
 from ..document.markers import Marker
+from ..document.text import CJK
 from ..diagnostics import Severity
 from ..lexicon import Lexicon, RuleDataError, compile_pattern
 from ..registry import Rule, register
@@ -22,7 +23,8 @@ from .sections import Part, parts, report_year
 from .integrity import unfinished
 
 WHERE = "rules/lexicons/review.yaml"
-_SENTENCE = re.compile(r"[^。；;！？!?]+[。；;！？!?]?")
+# a sentence: up to its end mark, a half-width full stop after Chinese text included (…不够.二是…)
+_SENTENCE = re.compile(rf"(?:[^。；;！？!?.．]|(?<![{CJK}])[.．])+[。；;！？!?.．]?")
 _HAN_WORD = re.compile(r"[\u4e00-\u9fff]{2,}")
 
 
@@ -362,6 +364,20 @@ class ClaimWithoutFigure(Rule):
                 )
 
 
+# what stands for the report's own text left out (（略）, 仅展示部分内容): never the page around it
+_OMISSION = re.compile(r"略|仅展示|未完|全文")
+_WORDING = re.compile(f"[{CJK}]{{5,}}|[。；！？]")  # a sentence or a phrase of the report's own
+
+
+def _page_chrome_only(text: str, residue: re.Pattern) -> bool:
+    """Whether a paragraph is nothing but the page's buttons and links (【打印本页】 【关闭窗口】,
+    扫一扫在手机打开当前页): the page around the report, not residue in its sentences."""
+    matches = list(residue.finditer(text))
+    if not matches or any(_OMISSION.search(found.group()) for found in matches):
+        return False
+    return _WORDING.search(residue.sub(" ", text)) is None
+
+
 @register
 class WebResidue(Rule):
     """Residue of a web page copied with the text: （来源：…）, 阅读次数, 打印本页, 关闭窗口, 【我要纠错】,
@@ -375,6 +391,10 @@ class WebResidue(Rule):
 
         （来源：某县司法局）  阅读次数：1024  【打印本页】【关闭窗口】
 
+    The page around a published report saved whole (lines before the title, metadata lines such as
+    来源：… 发布时间：…, a line of nothing but its buttons such as 【打印本页】 【关闭窗口】, what follows the
+    signing date) is the page, not residue in the report's text: it is reported as a note (info) only.
+
     Fix: delete it; where it stands for omitted text (（略）, 仅展示部分内容), write the text.
     """
 
@@ -385,11 +405,25 @@ class WebResidue(Rule):
     def check(self, document, context):
         pattern = review_data_of(context).web_residue
         for paragraph in document.prose():
+            frame = document.frames(paragraph) or _page_chrome_only(paragraph.text, pattern)
             for found in pattern.finditer(paragraph.text):
+                residue = found.group().strip()
+                if frame:
+                    yield replace(
+                        self.report_text(
+                            paragraph,
+                            found.start(),
+                            max(found.end(), found.start() + 1),
+                            f"网页元素“{residue}”：本文件是保存下来的网页，报送前删去正文以外的网页内容",
+                            f"web page element '{residue}': the file is a saved web page; keep only the report's text",
+                        ),
+                        severity=Severity.INFO,
+                    )
+                    continue
                 yield self.report_text(
                     paragraph,
                     found.start(),
                     max(found.end(), found.start() + 1),
-                    f"网页残留“{found.group().strip()}”：复制网页时带入，应删除",
-                    f"web page residue '{found.group().strip()}': delete it",
+                    f"网页残留“{residue}”：复制网页时带入，应删除",
+                    f"web page residue '{residue}': delete it",
                 )

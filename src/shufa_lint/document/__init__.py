@@ -188,6 +188,17 @@ class Document:
                 )
         return None
 
+    def frames(self, paragraph: Paragraph) -> bool:
+        """Whether a paragraph is the web page a published report was saved with, not the report's text:
+        a line before the title, a page metadata line (来源：…  发布时间：…, a breadcrumb), or a line after
+        the signing date (【打印本页】 【关闭窗口】)."""
+        if self.title and paragraph.last_line < self.title.line:
+            return True
+        if _PAGE_FURNITURE.match(paragraph.text.strip()):
+            return True
+        signed = self.signing_date
+        return signed is not None and paragraph.first_line > signed.paragraph.last_line
+
     def with_outline(self, outline: Outline | None) -> "Document":
         return replace(self, outline=outline, _derived={})
 

@@ -21,7 +21,9 @@ _INNER_SENTENCE_END = re.compile(r"[。；;！？!?]")
 _CONTINUES = set("的和与及或、，,")
 _AFTER_ANY = float("inf")  # sorts after every (offset, line, column) with the same offset
 STANDALONE_MAX = 40  # longest line read as a stand-alone heading or signature without punctuation
-SHORT_HEADING_MAX = 24  # a heading line this short may hold one comma (强化学习，提升法治素养)
+SHORT_HEADING_MAX = 24
+# a row of a table laid out with spaces or tabs: three or more cells, apart by two spaces or a tab
+_SPACED_TABLE_ROW = re.compile(r"\S(?:[ \u3000]{2,}|\t)\S+(?:[ \u3000]{2,}|\t)\S")  # a heading line this short may hold one comma (强化学习，提升法治素养)
 
 
 @dataclass
@@ -65,6 +67,8 @@ def stands_alone(line: str) -> bool:
     stripped = line.strip(INDENT)
     if stripped.startswith("|") and stripped.endswith("|"):
         return True
+    if _SPACED_TABLE_ROW.search(stripped) and not _INNER_SENTENCE_END.search(stripped):
+        return True  # 项目        2025年    2024年
     if stripped.startswith(("——", "--")) and not _INNER_SENTENCE_END.search(stripped):
         return True  # a subtitle: ——2025年1月15日在…人民代表大会第五次会议上
     if stripped and stripped[-1] in _CONTINUES:

@@ -1,0 +1,178 @@
+"""Twelve whole clean reports in styles the earlier fixtures lack (tests/fixtures/qa_clean2/, written for
+these tests): a 县委书记 述法 with 四个亲自 and a table laid out with spaces, a 乡镇长 述职述廉述法 in 第一部分
+parts, a 市直部门 法治政府建设年度报告 with 一是…五是, a 街道 report in 1. and (1), a report with 附件,
+联系人, 抄送 and a date in Chinese numerals, a report saved from a web page, a Markdown draft, a court
+president's 述法, a report quoting law articles, one typed with half-width punctuation throughout, one
+whose parts are 主要做法和成效/存在的不足/下一步打算, and a 工作要点 in 第一…, 首先…最后 and ①②③.
+
+None may give a headline finding (warning or error) of any rule; each class of false alarm they showed
+has its must-not-flag test here, next to the defect the rule still catches."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from shufa_lint.diagnostics import Severity
+from shufa_lint.engine import lint_source, prepare
+from shufa_lint.settings import Settings
+from shufa_lint.source import read_path
+from support import codes, lint
+
+QA_CLEAN2 = Path(__file__).parent / "fixtures" / "qa_clean2"
+
+TYPES = {
+    "n01_county_secretary_shufa_2025_four_personally.txt": "shufa",
+    "n02_township_head_shuzhi_shulian_shufa_2024.txt": "shuzhi-shulian-shufa",
+    "n03_city_market_bureau_fzzf_2025.txt": "fazhi-zhengfu",
+    "n04_street_fazhi_2024_arabic_items.txt": "fazhi-zhengfu",
+    "n05_county_justice_bureau_fzzf_2025_colophon.txt": "fazhi-zhengfu",
+    "n06_web_page_district_fzzf_2024.txt": "fazhi-zhengfu",
+    "n07_repo_markdown_shufa_2025.md": "shufa",
+    "n08_court_president_shufa_2024.txt": "shufa",
+    "n09_eco_env_bureau_fzzf_2025_law_articles.txt": "fazhi-zhengfu",
+    "n10_halfwidth_town_shufa_2024.txt": "shufa",
+    "n11_education_bureau_fzzf_2023_three_parts.txt": "fazhi-zhengfu",
+    "n12_work_points_2026_circled.txt": "gongzuo-yaodian",
+}
+
+
+def _text(name: str) -> str:
+    return (QA_CLEAN2 / name).read_text(encoding="utf-8")
+
+
+def _changed(name: str, old: str, new: str) -> str:
+    text = _text(name)
+    assert old in text
+    return text.replace(old, new, 1)
+
+
+def headline(text: str) -> list[tuple[str, int]]:
+    return [(d.code, d.line) for d in lint(text) if d.severity >= Severity.WARNING]
+
+
+def test_every_fixture_has_its_type():
+    assert sorted(path.name for path in QA_CLEAN2.iterdir()) == sorted(TYPES)
+
+
+@pytest.mark.parametrize("name", sorted(TYPES))
+def test_a_clean_report_in_a_new_style_gives_no_headline_finding(name):
+    found = lint_source(read_path(str(QA_CLEAN2 / name)), Settings())
+    assert [(d.code, d.line, d.message.zh) for d in found if d.severity >= Severity.WARNING] == []
+
+
+@pytest.mark.parametrize("name", sorted(TYPES))
+def test_the_report_type_is_recognised_from_the_title(name):
+    found = prepare(read_path(str(QA_CLEAN2 / name)), Settings()).report_type
+    assert (found.name, found.decided_by) == (TYPES[name], "title")
+
+
+# --- a table laid out with spaces -------------------------------------------------------------------
+
+
+def test_a_table_row_laid_out_with_spaces_stands_alone():
+    text = _text("n01_county_secretary_shufa_2025_four_personally.txt")  # 项目      2025年    2024年
+    assert codes(text, "SF601") == []
+    tabbed = text.replace("项目                              2025年    2024年", "项目\t2025年\t2024年")
+    assert codes(tabbed, "SF601") == []
+    # one wide gap inside a sentence that stops mid-way is a broken line all the same
+    broken = _changed(
+        "n01_county_secretary_shufa_2025_four_personally.txt",
+        "坚持领导干部带头学法，全年参加县委理论学习中心组法治专题学习6次，",
+        "坚持领导干部带头学法，全年参加县委理论学习中心组  法治专题学习\n6次，",
+    )
+    assert [line for _code, line, _column in codes(broken, "SF601")] == [20]
+
+
+# --- SF303: a word that ends in a unit, a list item's number ----------------------------------------
+
+
+@pytest.mark.parametrize("sentence", ["对超期未改的单位予以通报。", "对逾期未办结的事项进行督办。", "近期将开展专项检查。"])
+def test_a_cue_and_a_unit_that_make_a_common_word_are_no_dropped_figure(sentence):
+    text = _changed("n03_city_market_bureau_fzzf_2025.txt", "本年度无其他需要报告的情况。", sentence)
+    assert codes(text, "SF303") == []
+
+
+def test_a_verb_and_a_unit_read_as_one_rare_word_still_lost_their_figure():
+    text = _changed("n03_city_market_bureau_fzzf_2025.txt", "本年度无其他需要报告的情况。", "全年举办执法人员培训期。")
+    assert len(codes(text, "SF303")) == 1
+
+
+def test_the_number_of_a_list_item_is_no_sibling_figure():
+    text = _text("n02_township_head_shuzhi_shulian_shufa_2024.txt")  # 2.管好身边人。
+    assert codes(text, "SF303") == []
+    # a real figure earlier in the sentence still calls for one at the clause's end
+    dropped = text.replace("2.管好身边人。", "2.聘请法律顾问3名，律师事务所家。")
+    assert len(codes(dropped, "SF303")) == 1
+
+
+# --- SF805: the page a published report was saved with ----------------------------------------------
+
+
+def test_the_page_around_a_saved_report_is_a_note_and_residue_in_its_text_a_warning():
+    text = _text("n06_web_page_district_fzzf_2024.txt")
+    found = lint(text, "SF805")
+    # 来源/浏览次数 under the title, 字号：大 中 小, 【打印本页】 【关闭窗口】, 扫一扫… after the signature
+    assert [(d.line, d.severity) for d in found] == [(3, Severity.INFO), (3, Severity.INFO), (4, Severity.INFO),
+                                                      (27, Severity.INFO), (27, Severity.INFO), (29, Severity.INFO)]
+    inside = text.replace("取得积极成效。", "取得积极成效。（来源：区司法局）", 1)
+    assert [(d.line, d.severity) for d in lint(inside, "SF805") if d.line == 5] == [(5, Severity.WARNING)]
+    buttons_in_body = text.replace("（二）依法全面履行政府职能。", "【打印本页】 【关闭窗口】\n（二）依法全面履行政府职能。")
+    # a line of buttons inside the body is the page's too; text left out is the report's own defect
+    assert {d.severity for d in lint(buttons_in_body, "SF805") if d.line == 8} == {Severity.INFO}
+    omitted = text.replace("（二）依法全面履行政府职能。", "（略）\n（二）依法全面履行政府职能。")
+    assert [(d.line, d.severity) for d in lint(omitted, "SF805") if d.line == 8] == [(8, Severity.WARNING)]
+
+
+# --- half-width punctuation throughout --------------------------------------------------------------
+
+
+def test_a_half_width_full_stop_after_chinese_text_ends_a_sentence_and_opens_a_run_in_item():
+    text = _text("n10_halfwidth_town_shufa_2024.txt")  # …现象.二是普法形式比较单一…
+    assert codes(text, ("SF201", "SF202", "SF802")) == []
+    one_problem = text.replace(
+        "一是镇村干部法治能力参差不齐,个别村干部处理村务时仍有凭经验、靠习惯的现象.二是普法形式比较单一,"
+        "对外出务工人员、留守儿童的普法覆盖不够.三是执法力量不足,镇综合行政执法队在编执法人员仅4人,难以满足日常巡查需要.",
+        "镇村干部法治能力参差不齐,个别村干部处理村务时仍有凭经验、靠习惯的现象.",
+    )
+    assert [code for code, _line, _column in codes(one_problem, "SF802")] == ["SF802"]
+    skipped = text.replace("的现象.二是普法形式", "的现象.三是普法形式").replace("覆盖不够.三是执法力量", "覆盖不够.四是执法力量")
+    assert [code for code, _line, _column in codes(skipped, ("SF201", "SF202"))] == ["SF201"]
+    # after a digit the point is a decimal or an item number, not the end of a sentence
+    decimal = text.replace("调解成功率98%.", "调解成功率98.5%.")
+    assert codes(decimal, ("SF201", "SF202", "SF802")) == []
+
+
+# --- ①②③ inside the text ----------------------------------------------------------------------------
+
+
+def test_circled_numerals_that_begin_again_at_one_are_new_lists():
+    text = _text("n12_work_points_2026_circled.txt")  # ①②③ under 首先, ①② under 其次 …
+    assert codes(text, ("SF201", "SF202", "SF203")) == []
+    noted = text.replace("考核结果纳入年度目标管理绩效评价。", "考核结果纳入年度目标管理绩效评价（见注②）。")
+    assert codes(noted, ("SF201", "SF202", "SF203")) == []
+
+
+@pytest.mark.parametrize("written, code", [("；④开展法治建设督察", "SF201"), ("；②开展法治建设督察", "SF202")])
+def test_circled_numerals_that_skip_or_repeat_are_numbering_slips(written, code):
+    text = _changed("n12_work_points_2026_circled.txt", "；③开展法治建设督察", written)
+    found = codes(text, ("SF201", "SF202", "SF203"))
+    assert [(c, line) for c, line, _column in found] == [(code, 5)]
+
+
+# --- number style that cannot be misread ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("sentence", ["出动执法人员3千余人次。", "争取完成3-5个城市更新项目。"])
+def test_number_style_that_cannot_be_misread_is_a_note_not_a_headline(sentence):
+    text = _changed("n03_city_market_bureau_fzzf_2025.txt", "本年度无其他需要报告的情况。", sentence)
+    found = lint(text, ("SF711", "SF712"))
+    assert [(d.line, d.severity) for d in found] == [(18, Severity.INFO)]
+    assert headline(text) == []
+
+
+@pytest.mark.parametrize("sentence", ["行政复议纠错率控制在5～8%。", "惠及群众5-10万人。"])
+def test_a_range_without_its_first_unit_can_be_misread_and_stays_a_warning(sentence):
+    text = _changed("n03_city_market_bureau_fzzf_2025.txt", "本年度无其他需要报告的情况。", sentence)
+    assert headline(text) == [("SF712", 18)]
