@@ -3,7 +3,9 @@ these tests): a 县委书记 述法 with 四个亲自 and a table laid out with 
 parts, a 市直部门 法治政府建设年度报告 with 一是…五是, a 街道 report in 1. and (1), a report with 附件,
 联系人, 抄送 and a date in Chinese numerals, a report saved from a web page, a Markdown draft, a court
 president's 述法, a report quoting law articles, one typed with half-width punctuation throughout, one
-whose parts are 主要做法和成效/存在的不足/下一步打算, and a 工作要点 in 第一…, 首先…最后 and ①②③.
+whose parts are 主要做法和成效/存在的不足/下一步打算, and a 工作要点 in 第一…, 首先…最后 and ①②③; then a procurator's 述法 with 1,284件, a PDF copy with
+— 2 — page lines and a two-line title, a report with a 联系人/电话/邮箱 line, a 政府工作报告 excerpt, a
+述法发言 that numbers no part (一是… paragraphs, its problems and plans in prose), a five-year summary.
 
 None may give a headline finding (warning or error) of any rule; each class of false alarm they showed
 has its must-not-flag test here, next to the defect the rule still catches."""
@@ -35,6 +37,12 @@ TYPES = {
     "n10_halfwidth_town_shufa_2024.txt": "shufa",
     "n11_education_bureau_fzzf_2023_three_parts.txt": "fazhi-zhengfu",
     "n12_work_points_2026_circled.txt": "gongzuo-yaodian",
+    "n13_procuratorate_shufa_2025_thousands.txt": "shufa",
+    "n14_pdf_extract_county_fzzf_2024_page_numbers.txt": "fazhi-zhengfu",
+    "n15_data_bureau_fzzf_2024_contact_line.txt": "fazhi-zhengfu",
+    "n16_gov_work_report_excerpt_2026.txt": "zhengfu-gongzuo-baogao",
+    "n17_speech_shufa_2024_unnumbered_parts.txt": "shufa",  # 述法会议上的述法发言
+    "n18_five_year_summary_2021_2025.txt": "gongzuo-zongjie",
 }
 
 
@@ -176,3 +184,33 @@ def test_number_style_that_cannot_be_misread_is_a_note_not_a_headline(sentence):
 def test_a_range_without_its_first_unit_can_be_misread_and_stays_a_warning(sentence):
     text = _changed("n03_city_market_bureau_fzzf_2025.txt", "本年度无其他需要报告的情况。", sentence)
     assert headline(text) == [("SF712", 18)]
+
+
+# --- a contact line, agencies named …所 -------------------------------------------------------------
+
+
+def test_a_contact_line_stands_alone():
+    text = _text("n15_data_bureau_fzzf_2024_contact_line.txt")  # 联系人：陈敏，联系电话：…，电子邮箱：…
+    assert codes(text, "SF601") == []
+    broken = text.replace("五是深化数据领域普法，编印", "五是深化数据领域普法，编印\n", 1)
+    assert len(codes(broken, "SF601")) == 1
+
+
+def test_an_agency_named_with_suo_is_no_count_and_a_school_count_still_is():
+    text = _text("n17_speech_shufa_2024_unnumbered_parts.txt")  # 分解到各科室和司法所，
+    assert codes(text, "SF303") == []
+    schools = text.replace("分解到各科室和司法所，", "分解到各科室，新建学校所，")
+    assert len(codes(schools, "SF303")) == 1
+
+
+# --- a speech that numbers no part ------------------------------------------------------------------
+
+
+def test_a_speech_lists_its_problems_and_plans_in_prose_after_a_lead_in():
+    text = _text("n17_speech_shufa_2024_unnumbered_parts.txt")
+    assert codes(text, "SF1") == []
+    # a one-sentence 下一步 with no list after its lead-in is no plans part
+    closing = "下一步，我将继续努力，推动全县法治建设再上新台阶。"
+    plans = next(line for line in text.splitlines() if line.startswith("下一步，我将重点做好"))
+    thin = text.replace(plans, closing)
+    assert [(code, line) for code, line, _column in codes(thin, "SF101")] == [("SF101", 17)]

@@ -160,6 +160,8 @@ class SectionMissing(Rule):
             basis = document.report_type.basis
             label = _label(state.section)
             unheaded = None if state.section.anywhere else _unheaded_part(document, state.section)
+            if unheaded is not None and _introduced_list(document, unheaded, state.section):
+                continue  # 下一步，我将重点做好以下三个方面工作：一是…；二是…: a speech's part, run in
             if unheaded is not None:
                 line, column = unheaded.first_line, unheaded.starts[0][2] + 1
                 zh = f"缺少“{label}”部分的标题：第 {line} 行起的内容写的是这一部分（按{context.pack.title}检查，{basis.zh}）"
@@ -202,6 +204,22 @@ def _unheaded_part(document: Document, section: Section):
         if (starts_list or paragraph.index > last_heading) and section.matches(paragraph.text):
             return paragraph
     return None
+
+
+def _introduced_list(document: Document, paragraph, section: Section) -> bool:
+    """Whether, in a speech or a report that numbers no part (no 一、), a paragraph opens with a lead-in
+    that names the part and ends in a colon, then lists the part's items run in (…存在的问题和不足：一是…；
+    二是…): the part written as prose, not a part whose heading is missing. (Under numbered parts, the
+    same paragraph stands where a heading was left out.)"""
+    if any(marker.kind == HAN for marker in document.body.roots):
+        return False
+    colon = min((at for at in (paragraph.text.find("："), paragraph.text.find(":")) if at > 0), default=-1)
+    if colon < 0 or not section.matches(paragraph.text[:colon]):
+        return False
+    return any(
+        marker.kind == ITEM and marker.paragraph == paragraph.index and marker.offset > colon
+        for marker in document.markers
+    )
 
 
 @register

@@ -22,6 +22,8 @@ _CONTINUES = set("的和与及或、，,")
 _AFTER_ANY = float("inf")  # sorts after every (offset, line, column) with the same offset
 STANDALONE_MAX = 40  # longest line read as a stand-alone heading or signature without punctuation
 SHORT_HEADING_MAX = 24
+# a contact line under a report: 联系人：陈敏，联系电话：0755-86001234，电子邮箱：…
+_CONTACT_LINE = re.compile(r"(?:联\s*系\s*人|联系电话|联系方式|电子邮箱|电子邮件|邮\s*箱|传\s*真|邮政编码|邮\s*编)[:：]")
 # a row of a table laid out with spaces or tabs: three or more cells, apart by two spaces or a tab
 _SPACED_TABLE_ROW = re.compile(r"\S(?:[ \u3000]{2,}|\t)\S+(?:[ \u3000]{2,}|\t)\S")  # a heading line this short may hold one comma (强化学习，提升法治素养)
 
@@ -66,6 +68,8 @@ def stands_alone(line: str) -> bool:
     and still do not run on into the next line."""
     stripped = line.strip(INDENT)
     if stripped.startswith("|") and stripped.endswith("|"):
+        return True
+    if _CONTACT_LINE.match(stripped) and not _INNER_SENTENCE_END.search(stripped):
         return True
     if _SPACED_TABLE_ROW.search(stripped) and not _INNER_SENTENCE_END.search(stripped):
         return True  # 项目        2025年    2024年
