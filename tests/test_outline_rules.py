@@ -86,8 +86,6 @@ def test_no_outline_no_findings():
 
 
 def test_a_pack_may_give_a_default_outline(tmp_path):
-    from dataclasses import replace
-
     from shufa_lint.engine import lint_source
     from shufa_lint.lexicon import Lexicon, builtin
     from shufa_lint.settings import Settings
@@ -97,7 +95,7 @@ def test_a_pack_may_give_a_default_outline(tmp_path):
     outline.write_text("- 一、工作情况:\n    - （一）强化政治引领\n    - （二）聚焦依法行政\n- 二、存在问题\n- 三、整改措施\n",
                        encoding="utf-8")
     base = builtin()
-    packs = {**base.packs, "shufa": replace(base.packs["shufa"], outline=str(outline))}
+    packs = {**base.packs, "shufa": base.packs["shufa"]._replace(outline=str(outline))}
     lexicon = Lexicon(packs=packs, tables=base.tables)
     draft = TITLE + "一、工作情况\n（一）强化政治引领。内容。\n" + TAIL
     found = lint_source(from_text("draft.txt", draft), Settings(select=("SF5",)), lexicon)

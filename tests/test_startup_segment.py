@@ -7,9 +7,10 @@ import os
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from shufa_lint import segment
+from shufa_lint import files, segment
 
 SEED = (Path(__file__).parent / "fixtures" / "seed.txt").read_text(encoding="utf-8")
 
@@ -116,6 +117,6 @@ def test_unwritable_cache_folder_still_segments(small_dictionary, tmp_path):
 
 def test_cache_folder_follows_xdg(monkeypatch, tmp_path):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    assert segment.cache_dir() == tmp_path / "shufa-lint"
+    assert files.cache_dir() == tmp_path / "shufa-lint"
     monkeypatch.delenv("XDG_CACHE_HOME")
-    assert segment.cache_dir() == Path(os.path.expanduser("~")) / ".cache" / "shufa-lint"
+    assert files.cache_dir() == Path(os.path.expanduser("~")) / ".cache" / "shufa-lint"

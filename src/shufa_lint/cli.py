@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 import click
 
@@ -86,8 +86,7 @@ def _list_rules(lang: str) -> str:
     )
 
 
-@dataclass(frozen=True)
-class Said:
+class Said(NamedTuple):
     """A message of the command line in the run's language: ``said(zh, en)``."""
 
     lang: str
@@ -96,8 +95,7 @@ class Said:
         return Message(zh, en).get(self.lang)
 
 
-@dataclass(frozen=True)
-class OutputChoices:
+class OutputChoices(NamedTuple):
     """Where the findings go and what the exit code means: the output options, in one place.
 
     The exit code depends only on the findings, ``fail_on`` and ``exit_zero``, never on the format or

@@ -18,22 +18,21 @@ import difflib
 import os
 import re
 import sys
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable
-
-import yaml
+from typing import Any, Iterable, NamedTuple
 
 from .diagnostics import InputError, Severity
 from .files import read_regular_file
-from .lexicon import MAX_YAML_BYTES, Lexicon, RuleDataError, builtin, compile_pattern, load_yaml
+from .lexicon import (
+    MAX_YAML_BYTES,
+    Lexicon,
+    RuleDataError,
+    builtin,
+    compile_pattern,
+    load_yaml,
+)
 from .patterns import PROBE_CPU_SECONDS, backtracking_risk, too_slow_on_probes
 from .settings import Settings, TextIgnore
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on 3.10 only
-    import tomli as tomllib
 
 CONFIG_NAMES = (".shufa-lint.yaml", ".shufa-lint.yml")
 PYPROJECT = "pyproject.toml"
@@ -108,8 +107,7 @@ def _glob_regex(pattern: str) -> re.Pattern:
     return re.compile("".join(out))
 
 
-@dataclass(frozen=True)
-class Glob:
+class Glob(NamedTuple):
     """A pattern relative to the folder of the config that states it.
 
     A pattern without ``/`` matches a file or folder name at any depth (``*.md``, ``old``); one with
@@ -193,11 +191,20 @@ def check_lexicon_patterns(data: Any, where: str) -> None:
 
 def _read_pyproject(path: Path) -> dict | None:
     try:
-        data = tomllib.loads(read_regular_file(str(path), MAX_YAML_BYTES).decode("utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
-        raise ConfigError(f"{path}: {error}") from None
+        raw = read_regular_file(str(path), MAX_YAML_BYTES)
     except InputError as error:
         raise ConfigError(str(error)) from None
+    if PYPROJECT_TABLE.encode() not in raw:
+        return None  # a project's file with no table of ours: nothing to parse, no TOML reader to import
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - exercised on 3.10 only
+        import tomli as tomllib
+
+    try:
+        data = tomllib.loads(raw.decode("utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+        raise ConfigError(f"{path}: {error}") from None
     return data.get("tool", {}).get(PYPROJECT_TABLE)
 
 
@@ -439,8 +446,7 @@ def _parse(raw: dict, where: str, folder: Path, tree: Path | None) -> dict[str, 
 # --- layering --------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Config:
+class Config(NamedTuple):
     """The merged values of a configuration file and everything it extends (base first)."""
 
     values: dict[str, Any]
@@ -464,8 +470,7 @@ class Config:
 EMPTY = Config({})
 
 
-@dataclass(frozen=True)
-class Overrides:
+class Overrides(NamedTuple):
     """What the command line states; each set field beats the configuration files."""
 
     select: tuple[str, ...] = ()
@@ -475,8 +480,7 @@ class Overrides:
     lang: str | None = None
 
 
-@dataclass(frozen=True)
-class FileConfig:
+class FileConfig(NamedTuple):
     """The effective configuration of one input file."""
 
     path: str
@@ -512,6 +516,8 @@ class FileConfig:
             "name-placeholders": list(values.get("name-placeholders", ())),
             "ignore-text": [{"code": list(entry.selectors), "text": entry.text} for entry in settings.ignore_text],
         }
+        import yaml  # here: only --show-config writes YAML
+
         return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, default_flow_style=False)
 
 

@@ -4,23 +4,7 @@ from __future__ import annotations
 
 import enum
 import errno
-from dataclasses import dataclass, field, fields, replace
 from typing import NamedTuple
-
-
-class _Compact:
-    """Pickles as its class and field values: reports cross process boundaries (``--jobs``) by the
-    thousand, and the default protocol for slotted dataclasses costs several times more."""
-
-    __slots__ = ()
-    _names: dict[type, tuple[str, ...]] = {}
-
-    def __reduce__(self):
-        kind = type(self)
-        names = _Compact._names.get(kind)
-        if names is None:
-            names = _Compact._names[kind] = tuple(item.name for item in fields(kind))
-        return kind, tuple([getattr(self, name) for name in names])
 
 
 class Severity(enum.IntEnum):
@@ -40,8 +24,7 @@ class Severity(enum.IntEnum):
             raise ValueError(f"unknown severity {text!r} (error, warning, info)") from None
 
 
-@dataclass(frozen=True, slots=True)
-class Message(_Compact):
+class Message(NamedTuple):
     """A message in both languages; the output picks one with ``--lang``."""
 
     zh: str
@@ -51,9 +34,11 @@ class Message(_Compact):
         return self.en if lang == "en" else self.zh
 
 
-@dataclass(frozen=True, slots=True)
-class Diagnostic(_Compact):
-    """One finding. Positions are 1-based; columns count code points; ``end_column`` is exclusive."""
+class Diagnostic(NamedTuple):
+    """One finding. Positions are 1-based; columns count code points; ``end_column`` is exclusive.
+
+    A named tuple, as Message, Edit and Fix: findings are made by the hundred thousand in a long draft
+    and cross process boundaries (``--jobs``), where a tuple is the cheapest to build and to pickle."""
 
     code: str
     name: str
@@ -68,7 +53,7 @@ class Diagnostic(_Compact):
     fix: "Fix | None" = None
 
     def with_location(self, **changes) -> "Diagnostic":
-        return replace(self, **changes)
+        return self._replace(**changes)
 
     @property
     def sort_key(self):
@@ -87,11 +72,10 @@ class Edit(NamedTuple):
     content: str
 
 
-@dataclass(frozen=True, slots=True)
-class Fix(_Compact):
+class Fix(NamedTuple):
     edits: tuple[Edit, ...]
     safe: bool = True
-    description: Message = field(default=Message("", ""))
+    description: Message = Message("", "")
 
     @classmethod
     def replacing(cls, start: tuple[int, int], end: tuple[int, int], content: str, safe: bool) -> "Fix":

@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from . import suppress
 from .diagnostics import Diagnostic, Edit, Severity
 from .document import Document, build_document
 from .document.report_type import chosen, recognise
 from .lexicon import Lexicon, Pack, builtin
-from .outline_file import load_outline
 from .registry import Context, Rule, selected
 from .settings import Settings
 from .source import SourceText
-from .structure import ReportStructure, summarize
+
+if TYPE_CHECKING:
+    from .structure import ReportStructure
 
 
 def selected_rules(settings: Settings) -> tuple[type[Rule], ...]:
@@ -25,6 +26,9 @@ def prepare(source: SourceText, settings: Settings, lexicon: Lexicon | None = No
     (``document.report_type``, which front ends show)."""
     document = build_document(source)
     if settings.outline:
+        # imported here, as below: most drafts carry their outline or have none
+        from .outline_file import load_outline
+
         document = document.with_outline(load_outline(settings.outline))
     return with_report_type(document, settings, lexicon or builtin())
 
@@ -35,6 +39,8 @@ def resolve(document: Document, settings: Settings, lexicon: Lexicon) -> tuple[D
     document = with_report_type(document, settings, lexicon)
     pack = document.report_type.pack
     if document.outline is None and pack is not None and pack.outline:
+        from .outline_file import load_outline
+
         document = document.with_outline(load_outline(pack.outline))
     return document, pack
 
@@ -48,6 +54,9 @@ def review_source(
     source: SourceText, settings: Settings, lexicon: Lexicon | None = None
 ) -> tuple[list[Diagnostic], ReportStructure]:
     """The findings and the structure (report type, sections, outline coverage) of one input."""
+    # imported here: only the HTML view and the local page show the structure
+    from .structure import summarize
+
     lexicon = lexicon or builtin()
     document, pack = resolve(prepare(source, settings, lexicon), settings, lexicon)
     diagnostics = _lint_resolved(document, pack, settings, lexicon)
@@ -96,7 +105,7 @@ def _to_file_coordinates(diagnostic: Diagnostic, source: SourceText) -> Diagnost
     if fix is not None:
         located = [source.locate_edit(*edit[:4]) for edit in fix.edits]
         # a fix that would also cover markup in the file (an image, a link's brackets) is not offered
-        fix = None if None in located else replace(
-            fix, edits=tuple(Edit(*where, edit.content) for where, edit in zip(located, fix.edits))
+        fix = None if None in located else fix._replace(
+            edits=tuple(Edit(*where, edit.content) for where, edit in zip(located, fix.edits))
         )
     return diagnostic.with_location(line=line, column=column, end_line=end_line, end_column=end_column, fix=fix)

@@ -62,6 +62,13 @@ def too_large(size: int, limit: int, at_least: bool = False) -> tuple[str, str]:
     )
 
 
+def cache_dir() -> Path:
+    """The per-user cache folder (dictionary buckets, compiled patterns, explanations):
+    ``$XDG_CACHE_HOME/shufa-lint``, else ``~/.cache/shufa-lint``."""
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "shufa-lint"
+
+
 def replace_atomically(path: str | Path, data: bytes) -> None:
     """Write ``data`` as the new content of ``path`` (a symlink at ``path`` is replaced, not followed)."""
     import tempfile  # here: a run that writes nothing does not pay for importing it

@@ -18,13 +18,13 @@ from __future__ import annotations
 import bisect
 import difflib
 import os
-import re
 import tempfile
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Callable, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable, NamedTuple
 
+from . import regexes
 from .diagnostics import Diagnostic, Fix, InputError, Message, os_reason
 from .source import SourceText, from_text
 from .source.reader import text_source
@@ -39,13 +39,13 @@ MAX_PASSES = 16
 # No fix may add, drop or change a digit: a fix never invents or loses a figure. Nor may a safe fix touch
 # a placeholder mark (*次, XX人, □□起, ??件); only an unsafe fix, which the user asks for and reviews, may
 # replace one, when its rule judged it a redaction (*法治思想 → 习近平法治思想).
-_DIGITS = re.compile(r"[0-9]")
-_PLACEHOLDER_MARKS = re.compile(r"[*xX×□■?%]")
-_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
-_TRAILING_BREAK = re.compile(r"(?:\r\n|\r|\n)\Z")
+_DIGITS = regexes.compile(r"[0-9]")
+_PLACEHOLDER_MARKS = regexes.compile(r"[*xX×□■?%]")
+_LINE = regexes.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
+_TRAILING_BREAK = regexes.compile(r"(?:\r\n|\r|\n)\Z")
 # A fix must never create one of these findings: structure, numbering, figures, redactions, outline,
 # integrity. Minor punctuation findings (SF7xx) may move.
-_HEADLINE = re.compile(r"SF[1-6]\d\d")
+_HEADLINE = regexes.compile(r"SF[1-6]\d\d")
 # Characters either side of a fix that identify it again in the next pass, once withheld.
 _CONTEXT = 16
 
@@ -56,8 +56,7 @@ class FixError(InputError):
     """A file the fixes cannot be written to without risking its text (exit 2, file untouched)."""
 
 
-@dataclass(frozen=True)
-class _Span:
+class _Span(NamedTuple):
     start: int
     end: int
     content: str
@@ -238,8 +237,7 @@ def _keeps_figures(spans: list[_Span], text: str, safe: bool) -> bool:
     )
 
 
-@dataclass(frozen=True)
-class _Candidate:
+class _Candidate(NamedTuple):
     spans: list[_Span]
     diagnostic: Diagnostic
     key: tuple  # the fix's code and surroundings: how a withheld fix is recognised in a later pass

@@ -7,22 +7,16 @@ exits 2 instead of linting with half a rule set.
 
 from __future__ import annotations
 
+import marshal
 import re
 from dataclasses import dataclass, field
 from functools import cache
-from importlib.resources import files
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
-import yaml
-
+from . import regexes
 from .diagnostics import InputError
-from .files import read_regular_file
-
-try:
-    _Loader = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover - pyyaml built without libyaml
-    _Loader = yaml.SafeLoader
+from .files import cache_dir, read_regular_file, replace_atomically
 
 
 class RuleDataError(Exception):
@@ -52,11 +46,17 @@ def _expanded_size(data: Any, limit: int) -> int:
     return count
 
 
-def load_yaml(path: str | Path, text: str | None = None) -> Any:
+def load_yaml(path: str | Path, text: str | bytes | None = None) -> Any:
+    """The data of the YAML file ``path`` (or of ``text``, read from it already), checked for size."""
+    import yaml  # here: a run with the built-in rules from the cache and no configuration never needs it
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # SafeLoader: pyyaml built without libyaml
     try:
         if text is None:
-            text = read_regular_file(str(path), MAX_YAML_BYTES).decode("utf-8-sig")
-        data = yaml.load(text, Loader=_Loader)
+            text = read_regular_file(str(path), MAX_YAML_BYTES)
+        if isinstance(text, bytes):
+            text = text.decode("utf-8-sig")
+        data = yaml.load(text, Loader=loader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark
         where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
@@ -75,7 +75,13 @@ def load_yaml(path: str | Path, text: str | None = None) -> Any:
 
 
 def rules_dir() -> Path:
-    return Path(str(files("shufa_lint.rules")))
+    """The folder of the built-in rule data (``rules/``, installed as the package ``shufa_lint.rules``).
+
+    Its module's own path, not ``importlib.resources``: importing that is a noticeable part of a start,
+    and the data is always installed as plain files."""
+    from . import rules
+
+    return Path(rules.__file__).parent
 
 
 def _require(mapping: Any, key: str, kind: type | tuple, where: str) -> Any:
@@ -100,13 +106,12 @@ def _strings(value: Any, where: str) -> tuple[str, ...]:
 
 def compile_pattern(pattern: str, where: str) -> re.Pattern:
     try:
-        return re.compile(pattern)
+        return regexes.compile(pattern)
     except (re.error, OverflowError, RecursionError) as error:  # a{99999999999}: a count too large
         raise RuleDataError(f"{where}: invalid regular expression {pattern!r}: {error}") from None
 
 
-@dataclass(frozen=True)
-class Section:
+class Section(NamedTuple):
     """A part a report type requires, recognised by any of its names in a heading."""
 
     key: str
@@ -123,8 +128,7 @@ class Section:
         return any(pattern.search(heading) for pattern in self.names)
 
 
-@dataclass(frozen=True)
-class Recogniser:
+class Recogniser(NamedTuple):
     """How a pack's report type shows in a document (``recognise:`` in the pack's YAML): its title,
     the addressee and opening lines, its part headings and its vocabulary. ``document.report_type``
     weighs them (see ``document/report_type.py``)."""
@@ -135,8 +139,7 @@ class Recogniser:
     vocabulary: tuple[re.Pattern, ...] = ()
 
 
-@dataclass(frozen=True)
-class Pack:
+class Pack(NamedTuple):
     name: str
     title: str
     recogniser: Recogniser
@@ -228,13 +231,60 @@ class Lexicon:
         return self._derived[key]
 
 
+def load_builtin_yaml(paths: list[Path]) -> list[Any]:
+    """The data of the built-in rule files, parsed once per version of them.
+
+    Parsing them is most of loading the rules, and importing yaml a good part of a start: their data is
+    kept, marshalled, in the per-user cache under the files' names, sizes and modification times (as
+    Python keeps bytecode), so an edited or upgraded rule file is parsed anew; each installation keeps
+    its own file, so two of them used in turn (a pre-commit hook's and the editor's) do not parse for
+    each other. Data that marshal cannot hold is simply not kept.
+    """
+    from binascii import crc32
+
+    stamp = []
+    for path in paths:
+        status = path.stat()
+        stamp.append((str(path), status.st_size, status.st_mtime_ns))
+    cached = cache_dir() / f"rules-{crc32(repr(stamp).encode()):08x}.bin"
+    try:
+        kept_stamp, kept_data = marshal.loads(cached.read_bytes())
+        if kept_stamp == stamp:
+            return list(kept_data)
+    except (OSError, EOFError, ValueError, TypeError):
+        pass  # not parsed before, or an unreadable cache: parse, and keep the result
+    data = [load_yaml(path) for path in paths]
+    try:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        replace_atomically(cached, marshal.dumps((stamp, data)))
+        _forget_unused(cached)
+    except (OSError, ValueError):  # a read-only home, or data marshal cannot write
+        pass
+    return data
+
+
+_UNUSED_FOR = 30 * 24 * 3600  # a rules cache not read for this long belongs to an installation long gone
+
+
+def _forget_unused(kept: Path) -> None:
+    """Remove the rules caches of other installations that no run has read for a month."""
+    import time
+
+    for other in kept.parent.glob("rules-*.bin"):
+        if other != kept and time.time() - other.stat().st_atime > _UNUSED_FOR:
+            other.unlink(missing_ok=True)
+
+
 @cache
 def builtin() -> Lexicon:
     root = rules_dir()
     lexicon = Lexicon()
-    packs = [parse_pack(load_yaml(path), str(path)) for path in sorted((root / "packs").glob("*.yaml"))]
+    pack_paths = sorted((root / "packs").glob("*.yaml"))
+    table_paths = sorted((root / "lexicons").glob("*.yaml"))
+    data = load_builtin_yaml(pack_paths + table_paths)
+    packs = [parse_pack(pack, str(path)) for path, pack in zip(pack_paths, data)]
     for pack in sorted(packs, key=lambda pack: pack.priority):
         lexicon.packs[pack.name] = pack
-    for path in sorted((root / "lexicons").glob("*.yaml")):
-        lexicon.tables[path.stem] = load_yaml(path)
+    for path, table in zip(table_paths, data[len(pack_paths) :]):
+        lexicon.tables[path.stem] = table
     return lexicon

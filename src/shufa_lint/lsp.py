@@ -16,7 +16,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
-from dataclasses import dataclass
+from typing import NamedTuple
 from urllib.parse import unquote, urlparse
 
 from lsprotocol import types as lsp
@@ -48,8 +48,7 @@ def uri_to_path(uri: str) -> str:
     return unquote(parsed.path) if parsed.scheme == "file" else uri
 
 
-@dataclass(frozen=True)
-class ClientOptions:
+class ClientOptions(NamedTuple):
     """What the editor may set (``initializationOptions``): the same choices as the CLI's flags."""
 
     pack: str | None = None
@@ -218,8 +217,8 @@ class ShufaLanguageServer(LanguageServer):
 
 def explanation_uri(code: str, lang: str) -> str:
     """A file with the rule's explanation, written once per user: the link each diagnostic carries."""
+    from .files import cache_dir
     from .registry import find_rule
-    from .segment import cache_dir
 
     folder = cache_dir() / "explain" / __version__ / lang
     target = folder / f"{code}.md"

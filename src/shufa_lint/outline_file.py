@@ -11,9 +11,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from .document import Outline, parse_outline_lines
-from .document import OUTLINE_OPENERS
 from .diagnostics import InputError
+from .document import OUTLINE_OPENERS, Outline, parse_outline_lines
 from .files import read_regular_file
 from .lexicon import RuleDataError, load_yaml
 from .source.encoding import decode

@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterator
 
+from . import regexes
+
 try:  # Python 3.11+
     from re import _constants as sre_constants
     from re import _parser as sre_parse
@@ -301,11 +303,18 @@ def first_chars(pattern: str) -> frozenset[str] | None:
     return frozenset(chr(code) for low, high in first.ranges for code in range(low, high + 1))
 
 
+def _guard_class(pattern: str) -> str | None:
+    """A character class of the characters a match of ``pattern`` starts with, if they can be told."""
+    chars = first_chars(pattern)
+    return "[" + "".join(map(re.escape, sorted(chars))) + "]" if chars else None
+
+
 class GuardedPattern:
     def __init__(self, pattern: re.Pattern):
         self.pattern = pattern
-        chars = first_chars(pattern.pattern)
-        self.guard = re.compile("[" + "".join(map(re.escape, sorted(chars))) + "]") if chars else None
+        # parsing the pattern again is as slow as compiling it: the guard is kept with compiled patterns
+        guard = regexes.derived(pattern.pattern, "guard", _guard_class)
+        self.guard = regexes.compile(guard) if guard else None
 
     def finditer(self, text: str) -> Iterator[re.Match]:
         if self.guard is None:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING, Any, ClassVar, Iterable, Iterator
 
+from . import regexes
 from .diagnostics import Diagnostic, Fix, Message, Severity
 
 if TYPE_CHECKING:
@@ -115,8 +116,8 @@ def chinese_docs() -> dict[str, str]:
     return docs
 
 
-_LITERAL = re.compile(r"``(.+?)``")
-_LITERAL_BLOCK = re.compile(r"::$", re.M)
+_LITERAL = regexes.compile(r"``(.+?)``")
+_LITERAL_BLOCK = regexes.compile(r"::$", re.M)
 
 
 def for_terminal(doc: str) -> str:

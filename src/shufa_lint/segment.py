@@ -6,10 +6,10 @@ clauses around a candidate, never on whole files, so a run without such rules ne
 The segmentation is jieba's precise mode without HMM (``jieba.lcut(text, HMM=False)``), token for token,
 but jieba itself is never imported: importing it pulls in ``pkg_resources`` and the HMM tables, and its
 prefix dictionary (about 500 000 entries) takes 0.3 to 1 s and 70 MB to load, most of which a linter
-never consults. Instead, the first use builds a cache of jieba's ``dict.txt`` split by first character
-(``$XDG_CACHE_HOME/shufa-lint``, else ``~/.cache/shufa-lint``); later runs map that file and unmarshal
-only the buckets of the characters the text contains. The DAG and route below are jieba's, so the
-tokens and their tie-breaking are identical.
+never consults. Instead, the first use builds a cache of jieba's ``dict.txt`` split by the first two
+characters of each key (``$XDG_CACHE_HOME/shufa-lint``, else ``~/.cache/shufa-lint``); later runs map
+that file and unmarshal only the buckets of the character pairs the text contains (see ``serialize``).
+The DAG and route below are jieba's, so the tokens and their tie-breaking are identical.
 """
 
 from __future__ import annotations
@@ -17,20 +17,21 @@ from __future__ import annotations
 import hashlib
 import marshal
 import mmap
-import os
-import re
 import struct
+from array import array
 from math import log
 from pathlib import Path
 
-from .files import replace_atomically
+from . import regexes
+from .files import cache_dir, replace_atomically
 
 # jieba's block and skip patterns (jieba/__init__.py, re_han_default and re_skip_default)
-_HAN = re.compile("([\u4E00-\u9FD5a-zA-Z0-9+#&\\._%\\-]+)")
-_SKIP = re.compile("(\r\n|\\s)")
-_ASCII_ALNUM = re.compile("[a-zA-Z0-9]")
+_HAN = regexes.compile("([\u4E00-\u9FD5a-zA-Z0-9+#&\\._%\\-]+)")
+_SKIP = regexes.compile("(\r\n|\\s)")
+_ASCII_ALNUM = regexes.compile("[a-zA-Z0-9]")
 
-_CACHE_FORMAT = b"shufa-lint jieba prefix buckets 1\n"
+_CACHE_FORMAT = b"shufa-lint jieba pair buckets 2\n"
+_SPAN_WORD = "Q"  # offsets and sizes of pair buckets
 _HEADER_SIZE = struct.Struct("<Q")
 
 
@@ -42,11 +43,6 @@ def jieba_dictionary() -> Path:
     if spec is None or not spec.submodule_search_locations:
         raise RuntimeError("jieba is not installed; word segmentation needs it (pip install jieba)")
     return Path(next(iter(spec.submodule_search_locations))) / "dict.txt"
-
-
-def cache_dir() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "shufa-lint"
 
 
 def prefix_buckets(lines) -> tuple[dict[str, dict[str, int]], int]:
@@ -72,68 +68,119 @@ def prefix_buckets(lines) -> tuple[dict[str, dict[str, int]], int]:
     return buckets, total
 
 
-def write_cache(path: Path, buckets: dict[str, dict[str, int]], total: int) -> None:
-    """Write the buckets as: format line, header size, marshalled (total, {char: (offset, size)}), buckets."""
-    blobs = {char: marshal.dumps(bucket) for char, bucket in buckets.items()}
-    index, offset = {}, 0
-    for char, blob in blobs.items():
-        index[char] = (offset, len(blob))
-        offset += len(blob)
+def serialize(buckets: dict[str, dict[str, int]], total: int) -> bytes:
+    """The dictionary as the cache stores it, bucketed by the first TWO characters of each key.
+
+    A segmentation looks up, at each position of a text, the words that start with the character there
+    and the next one: a text of a few thousand characters meets a few thousand such pairs, whose buckets
+    hold about 10 000 keys, where the buckets of its first characters alone hold about 170 000 (一, 中,
+    大 start tens of thousands of keys each). Unmarshalling those was most of a segmenting run.
+
+    Layout: the format line; the header's size; the header, marshalled ``(total, {char: (offset, size)})``
+    of each first character's record; then the blobs, at offsets from the end of the header. A record is
+    marshalled ``(frequency, seconds, spans)``: the character's own frequency as a word (0 when it only
+    starts longer words), the string of second characters that follow it in some key, and for each of
+    them (offset, size) of its pair bucket, packed as unsigned 64-bit words. A pair bucket is the
+    marshalled ``{key: frequency}`` of the keys of two or more characters that start with that pair.
+    """
+    blobs: list[bytes] = []
+    index: dict[str, tuple[int, int]] = {}
+    offset = 0
+    for char, bucket in buckets.items():
+        pairs: dict[str, dict[str, int]] = {}
+        for key, frequency in bucket.items():
+            if len(key) > 1:
+                pairs.setdefault(key[1], {})[key] = frequency
+        spans = array(_SPAN_WORD)
+        for pair in pairs.values():
+            blob = marshal.dumps(pair)
+            spans.extend((offset, len(blob)))
+            blobs.append(blob)
+            offset += len(blob)
+        record = marshal.dumps((bucket.get(char, 0), "".join(pairs), spans.tobytes()))
+        index[char] = (offset, len(record))
+        blobs.append(record)
+        offset += len(record)
     header = marshal.dumps((total, index))
-    path.parent.mkdir(parents=True, exist_ok=True)
-    # replaced in one step, so parallel workers never read half a file
-    replace_atomically(path, b"".join((_CACHE_FORMAT, _HEADER_SIZE.pack(len(header)), header, *blobs.values())))
+    return b"".join((_CACHE_FORMAT, _HEADER_SIZE.pack(len(header)), header, *blobs))
 
 
 class Dictionary:
-    """jieba's prefix dictionary, one first-character bucket at a time."""
+    """jieba's prefix dictionary, read from its serialized form one pair bucket at a time."""
 
-    def __init__(self, total: int, index: dict[str, tuple[int, int]], data, start: int):
-        self.total = total
-        self.log_total = log(total)
-        self._index = index
+    def __init__(self, data) -> None:
+        """``data``: what ``serialize`` wrote, as bytes or a read-only memory map of the cache file."""
+        if data[: len(_CACHE_FORMAT)] != _CACHE_FORMAT:
+            raise ValueError("not a shufa-lint dictionary cache")
+        header_at = len(_CACHE_FORMAT) + _HEADER_SIZE.size
+        (header_size,) = _HEADER_SIZE.unpack(data[len(_CACHE_FORMAT) : header_at])
+        self.total, self._index = marshal.loads(data[header_at : header_at + header_size])
+        self.log_total = log(self.total)
         self._data = data
-        self._start = start
-        self._buckets: dict[str, dict[str, int]] = {}
-
-    @classmethod
-    def in_memory(cls, buckets: dict[str, dict[str, int]], total: int) -> "Dictionary":
-        dictionary = cls(total, {}, b"", 0)
-        dictionary._buckets = buckets
-        return dictionary
+        self._start = header_at + header_size
+        self._records: dict[str, tuple[int, str, memoryview] | None] = {}
+        self._pairs: dict[str, dict[str, int]] = {}
 
     @classmethod
     def open_cache(cls, path: Path) -> "Dictionary":
         with open(path, "rb") as handle:
-            data = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
-        if data[: len(_CACHE_FORMAT)] != _CACHE_FORMAT:
-            raise ValueError(f"{path}: not a shufa-lint dictionary cache")
-        header_at = len(_CACHE_FORMAT) + _HEADER_SIZE.size
-        (header_size,) = _HEADER_SIZE.unpack(data[len(_CACHE_FORMAT) : header_at])
-        total, index = marshal.loads(data[header_at : header_at + header_size])
-        return cls(total, index, data, header_at + header_size)
+            return cls(mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ))
 
-    def bucket(self, char: str) -> dict[str, int]:
-        """The words and word prefixes that start with ``char``."""
-        found = self._buckets.get(char)
-        if found is None:
-            where = self._index.get(char)
-            if where is None:
-                found = {}
-            else:
-                offset = self._start + where[0]
-                found = marshal.loads(self._data[offset : offset + where[1]])
-            self._buckets[char] = found
+    def _blob(self, span: tuple[int, int]):
+        offset = self._start + span[0]
+        return marshal.loads(self._data[offset : offset + span[1]])
+
+    def record(self, char: str) -> tuple[int, str, memoryview] | None:
+        """(its frequency, the second characters of longer keys, their buckets' spans) when some key
+        starts with ``char``, else None."""
+        try:
+            return self._records[char]
+        except KeyError:
+            pass
+        span = self._index.get(char)
+        found = None
+        if span is not None:
+            frequency, seconds, spans = self._blob(span)
+            found = (frequency, seconds, memoryview(spans).cast(_SPAN_WORD))
+        self._records[char] = found
         return found
 
+    def pair(self, prefix: str) -> dict[str, int]:
+        """The keys of two or more characters that start with the two characters ``prefix``."""
+        try:
+            return self._pairs[prefix]
+        except KeyError:
+            pass
+        found: dict[str, int] = {}
+        record = self.record(prefix[0])
+        if record is not None:
+            at = record[1].find(prefix[1])
+            if at >= 0:
+                found = self._blob((record[2][2 * at], record[2][2 * at + 1]))
+        self._pairs[prefix] = found
+        return found
+
+    def bucket(self, char: str) -> dict[str, int]:
+        """Every key (word or word prefix) that starts with ``char``: only for a look at all of them."""
+        record = self.record(char)
+        if record is None:
+            return {}
+        found = {char: record[0]}
+        for second in record[1]:
+            found.update(self.pair(char + second))
+        return found
 
     def frequency(self, word: str) -> int:
         """How often jieba's dictionary counts ``word`` (0 when it is no word)."""
-        return self.bucket(word[0]).get(word, 0) if word else 0
+        if len(word) > 1:
+            return self.pair(word[:2]).get(word, 0)
+        record = self.record(word) if word else None
+        return record[0] if record is not None else 0
 
     def words_starting(self, prefix: str):
         """(word, frequency) of every dictionary word that starts with ``prefix``."""
-        for word, count in self.bucket(prefix[0]).items():
+        keys = self.pair(prefix[:2]).items() if len(prefix) > 1 else self.bucket(prefix).items()
+        for word, count in keys:
             if count and word.startswith(prefix):
                 yield word, count
 
@@ -149,12 +196,13 @@ def load_dictionary(source: Path | None = None, cache: Path | None = None) -> Di
     except (OSError, ValueError, EOFError, TypeError, struct.error):
         pass
     with open(source, "rb") as handle:
-        buckets, total = prefix_buckets(handle)
+        data = serialize(*prefix_buckets(handle))
     try:
-        write_cache(path, buckets, total)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        replace_atomically(path, data)  # in one step: parallel workers never read half a file
     except OSError:
         pass  # a read-only home: segment from memory, build again next run
-    return Dictionary.in_memory(buckets, total)
+    return Dictionary(data)
 
 
 _dictionary: Dictionary | None = None
@@ -174,14 +222,22 @@ def _cut_block(block: str, dictionary: Dictionary):
     route: list[tuple[float, int]] = [(0.0, 0)] * (size + 1)
     log_total = dictionary.log_total
     for start in range(size - 1, -1, -1):
-        bucket = dictionary.bucket(block[start])
         candidates = []
-        end, fragment = start, block[start]
-        while end < size and fragment in bucket:
-            if bucket[fragment]:
-                candidates.append((log(bucket[fragment]) - log_total + route[end + 1][0], end))
-            end += 1
-            fragment = block[start : end + 1]
+        record = dictionary.record(block[start])
+        if record is not None:  # some key starts here: the character itself, then keys of two and more
+            if record[0]:
+                candidates.append((log(record[0]) - log_total + route[start + 1][0], start))
+            if start + 1 < size:
+                bucket = dictionary.pair(block[start : start + 2])
+                end = start + 1
+                fragment = block[start : end + 1]
+                while fragment in bucket:
+                    if bucket[fragment]:
+                        candidates.append((log(bucket[fragment]) - log_total + route[end + 1][0], end))
+                    end += 1
+                    if end == size:
+                        break
+                    fragment = block[start : end + 1]
         if not candidates:
             candidates.append((log(1) - log_total + route[start + 1][0], start))
         route[start] = max(candidates)

@@ -106,7 +106,12 @@ def create_app(temporary_folder: str, allowed_hosts: list[str]):
     from starlette.formparsers import MultiPartParser
     from starlette.middleware import Middleware
     from starlette.middleware.trustedhost import TrustedHostMiddleware
-    from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
+    from starlette.responses import (
+        HTMLResponse,
+        JSONResponse,
+        PlainTextResponse,
+        Response,
+    )
     from starlette.routing import Route
 
     # an upload stays in memory (the limit bounds it) instead of spilling to the system's temp folder
@@ -286,7 +291,9 @@ def _render(name: str, report, lang: str) -> str:
 
 @cache
 def _index_page() -> str:
-    from .cli import LINTED_SUFFIXES  # the formats the readers take, as the command line lists them
+    from .cli import (
+        LINTED_SUFFIXES,  # the formats the readers take, as the command line lists them
+    )
     from .formats.html import environment
 
     style = _index_style()

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 
-@dataclass(frozen=True)
-class TextIgnore:
+class TextIgnore(NamedTuple):
     """A config entry that suppresses findings of ``selectors`` whose line has ``text`` around the span."""
 
     selectors: tuple[str, ...]

@@ -8,19 +8,18 @@ picture never disagrees with the findings. Lines are in file coordinates, like d
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .checks.sections import survey
-from .document import Document
 from .diagnostics import Message
+from .document import Document
 from .lexicon import Pack
 
 FOUND, MISSING, MOVED, REWORDED = "found", "missing", "moved", "reworded"
 IMPLIED, MENTIONED = "implied", "mentioned"  # a section realised by topical headings / by a passage
 
 
-@dataclass(frozen=True)
-class SectionStatus:
+class SectionStatus(NamedTuple):
     label: str  # how the pack names it (存在问题)
     required: bool
     status: str  # found | implied | mentioned | missing
@@ -31,8 +30,7 @@ class SectionStatus:
         return self.status != MISSING
 
 
-@dataclass(frozen=True)
-class OutlineItemStatus:
+class OutlineItemStatus(NamedTuple):
     label: str  # the item's marker as written (（二）)
     text: str
     level: int  # 1 for 一、 … 5 for 一是
@@ -42,8 +40,7 @@ class OutlineItemStatus:
     heading: str = ""  # the body heading's text when it is worded otherwise or stands elsewhere
 
 
-@dataclass(frozen=True)
-class ReportStructure:
+class ReportStructure(NamedTuple):
     title: str | None
     title_line: int | None
     year: int | None

@@ -10,22 +10,20 @@ moving. A directive naming no known rule suppresses nothing: SF001 reports it.
 
 from __future__ import annotations
 
-import hashlib
-import json
 import os
 import re
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass
-from typing import Iterable
+from typing import Iterable, NamedTuple
 
+from . import regexes
 from .diagnostics import Diagnostic, InputError, os_reason
 from .files import read_regular_file, replace_atomically
 from .registry import all_rules, matches_selector
 from .settings import Settings, TextIgnore
 from .source import SourceText, split_lines
 
-_DIRECTIVE = re.compile(r"shufa-lint(?:\s+(?P<action>[\w-]+)(?P<codes>.*))?\Z", re.S)
+_DIRECTIVE = regexes.compile(r"shufa-lint(?:\s+(?P<action>[\w-]+)(?P<codes>.*))?\Z", re.S)
 ACTIONS = ("disable", "enable", "disable-next-line", "disable-line")
 # Characters of context on each side of a finding that its baseline fingerprint covers.
 _CONTEXT = 8
@@ -33,8 +31,7 @@ BASELINE_VERSION = 1
 MAX_BASELINE_BYTES = 64 * 1024 * 1024  # a fingerprint line per finding: far more than any project records
 
 
-@dataclass(frozen=True)
-class Directive:
+class Directive(NamedTuple):
     """One ``<!-- shufa-lint … -->`` comment: its action, the rules it names, its lines in the file."""
 
     action: str  # one of ACTIONS, or the misspelt word SF001 reports
@@ -153,6 +150,8 @@ def fingerprint(diagnostic: Diagnostic, lines: tuple[str, ...], path: str) -> st
 
     ``diagnostic`` is in file coordinates, as the engine returns it; ``lines`` are ``file_lines``.
     """
+    import hashlib  # here, as json below: only runs with a baseline pay for importing them
+
     key = "\0".join((diagnostic.code, path, finding_context(diagnostic, lines)))
     # a file name that is not UTF-8 hashes as its own bytes
     return hashlib.sha256(key.encode("utf-8", "surrogateescape")).hexdigest()[:32]
@@ -173,6 +172,8 @@ class Baseline:
 
     @classmethod
     def load(cls, path: str) -> "Baseline":
+        import json
+
         try:
             data = json.loads(read_regular_file(path, MAX_BASELINE_BYTES).decode("utf-8"))
             counts = Counter(entry["fingerprint"] for entry in data["findings"])
@@ -213,6 +214,8 @@ class Baseline:
                 )
         entries.sort(key=lambda entry: (entry["path"], entry["code"], entry["context"], entry["fingerprint"]))
         data = {"schema_version": BASELINE_VERSION, "tool": "shufa-lint", "findings": entries}
+        import json
+
         try:
             replace_atomically(self.path, (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
         except OSError as error:

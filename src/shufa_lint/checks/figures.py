@@ -3,41 +3,41 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
+from .. import regexes
+from ..diagnostics import Severity
 from ..document.text import CJK, CJK_RE
 from ..lexicon import Lexicon, RuleDataError, compile_pattern
 from ..patterns import GuardedPattern
-from .redactions import redaction_data_of
-from ..diagnostics import Severity
 from ..registry import Rule, register
+from .redactions import redaction_data_of
 
 _NUMERALS = "0-9０-９一二三四五六七八九十百千万亿两〇零"
-_NUMERAL_BEFORE = re.compile(rf"[{_NUMERALS}][余多]?$")  # 二百多份
-_PERCENT = re.compile(r"[%％]")
+_NUMERAL_BEFORE = regexes.compile(rf"[{_NUMERALS}][余多]?$")  # 二百多份
+_PERCENT = regexes.compile(r"[%％]")
 _WINDOW = 80  # characters before a unit that its clause (and the figure) can stand in
 _CLAUSE_MARKS = "，,、；;：:"  # marks a rate may follow with its figure gone: ，%办结
 # marks that end the clause a unit stands in
 _CLAUSE_ENDS = "，。；,;：:！？"
-_LAST_CLAUSE_MARK = re.compile(f"[{_CLAUSE_ENDS}](?=[^{_CLAUSE_ENDS}]*$)")
+_LAST_CLAUSE_MARK = regexes.compile(f"[{_CLAUSE_ENDS}](?=[^{_CLAUSE_ENDS}]*$)")
 _SEGMENTED_BEFORE = 8  # characters before a unit that are segmented with it
 # a cue and a unit that jieba's dictionary knows this well are a word of their own (近期, 逾期, 超期), not a
 # verb whose figure was dropped (培训期, seen twice)
 _COMMON_WORD = 10
 _LONGEST_NOT_COUNT = 8  # characters a not_counts word may span, 法定代表人 and the like
 # A noun counted right before the unit: 4个方面项任务 (4个方面, then a second count)
-_COUNTED = re.compile(r"[0-9０-９]+[个项类大]$")
-_COUNTED_WORD = re.compile(r"[0-9０-９]+[个项类大][\u4e00-\u9fff]{1,4}$")  # the same, before the word is known
+_COUNTED = regexes.compile(r"[0-9０-９]+[个项类大]$")
+_COUNTED_WORD = regexes.compile(r"[0-9０-９]+[个项类大][\u4e00-\u9fff]{1,4}$")  # the same, before the word is known
 _LIST_MARK = "、"  # 部、省、市: items of a list, not a count
-_CATEGORY = re.compile(r"(?:以上|以下|级)[\u4e00-\u9fff]")  # 亿元以上项目, 千万元级企业
+_CATEGORY = regexes.compile(r"(?:以上|以下|级)[\u4e00-\u9fff]")  # 亿元以上项目, 千万元级企业
 # A figure with its unit earlier in the sentence: 聘请法律顾问3名，律师事务所家。
 # (a point belongs to the figure only with a digit after it: the 2 of a list item 2.管好… is no figure)
-_SIBLING_FIGURE = re.compile(r"[0-9０-９]+(?:[.．][0-9０-９]+)?(?:余|多)?[\u4e00-\u9fff%％]")
-_HEADER_UNIT = re.compile(r"[）)]")  # 占比（%）: a column's unit, not a rate
+_SIBLING_FIGURE = regexes.compile(r"[0-9０-９]+(?:[.．][0-9０-９]+)?(?:余|多)?[\u4e00-\u9fff%％]")
+_HEADER_UNIT = regexes.compile(r"[）)]")  # 占比（%）: a column's unit, not a rate
 
 
-@dataclass(frozen=True)
-class FigureData:
+class FigureData(NamedTuple):
     placeholder: GuardedPattern  # placeholder mark followed by a unit
     names: GuardedPattern  # every name placeholder pattern, as one alternation
     bare_unit: GuardedPattern  # a unit with no numeral before it, where something could call for a figure
@@ -57,7 +57,8 @@ def figure_data(lexicon: Lexicon) -> FigureData:
     table = lexicon.table("figures")
     where = "rules/lexicons/figures.yaml"
     try:
-        units = sorted(set(table["units"]), key=len, reverse=True)
+        # longest first, so that 人次 wins over 人; then by code point, so the pattern is the same in every run
+        units = sorted(set(table["units"]), key=lambda unit: (-len(unit), unit))
         unit_group = "|".join(map(re.escape, units))
         placeholder = compile_pattern(rf"(?:{table['placeholder']})(?=[ \u3000]?(?P<unit>(?:余|多)?(?:{unit_group}|[%％])))", where)
         for pattern in table["name_placeholders"]:
@@ -69,13 +70,13 @@ def figure_data(lexicon: Lexicon) -> FigureData:
             names=GuardedPattern(names),
             bare_unit=GuardedPattern(bare_unit),
             clause_end=compile_pattern(table["unit_followers"], where),
-            counting_verbs=re.compile("|".join(map(re.escape, table["counting_verbs"]))),
+            counting_verbs=regexes.compile("|".join(map(re.escape, table["counting_verbs"]))),
             cues=frozenset(table["counting_verbs"]) | frozenset(table["quantity_cues"]),
             all_cues=frozenset(table["counting_verbs"]) | frozenset(table["quantity_cues"]) | frozenset(table["weak_cues"]),
             count_only_units=frozenset(table["count_only_units"]),
             weak_cues=frozenset(table["weak_cues"]),
             amount_units=frozenset(table["amount_units"]),
-            not_counts=re.compile("(?:" + "|".join(map(re.escape, table["not_counts"])) + ")$"),
+            not_counts=regexes.compile("(?:" + "|".join(map(re.escape, table["not_counts"])) + ")$"),
             determiners=table["determiners"],
             units=frozenset(units),
         )

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import re
-
+from .. import regexes
 from ..diagnostics import Edit, Fix, Message, Severity
 from ..document import Document, Tree
 from ..document.markers import starts_numbered
@@ -51,7 +50,7 @@ def _jumps(document: Document) -> set[int]:
 
 
 # the signing date, or the 版记 line that ends in the date of issue (…办公室  2025年1月21日印发)
-_CLOSING_DATE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?:印发|发布)?$")
+_CLOSING_DATE = regexes.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?:印发|发布)?$")
 
 
 def unfinished(document: Document, paragraph: Paragraph, tree: Tree | None = None) -> bool:
@@ -94,8 +93,8 @@ def _numbered_next(document: Document, line: int) -> bool:
 
 # what may follow the body: 附件 lists, a glossary (有关名词解释), notes (注：); their entries are names
 # and definitions, not sentences, and a report may end on one
-_APPENDIX = re.compile(r"附件|(?:有关)?名词解释|注释|注[：:]|备注|说明[：:]?$")
-_LIST_ENTRY = re.compile(r"\d{1,2}[.．、]")
+_APPENDIX = regexes.compile(r"附件|(?:有关)?名词解释|注释|注[：:]|备注|说明[：:]?$")
+_LIST_ENTRY = regexes.compile(r"\d{1,2}[.．、]")
 
 
 def _in_appendix(tree: Tree, paragraph: Paragraph) -> bool:

@@ -7,8 +7,7 @@ document whose automatic numbers could not be read (``SourceText.unlabelled_list
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Iterator
+from typing import Iterator, NamedTuple
 
 from ..diagnostics import Fix
 from ..document import Document, Tree
@@ -17,8 +16,7 @@ from ..lexicon import Pack
 from ..registry import Rule, register
 
 
-@dataclass(frozen=True)
-class Slip:
+class Slip(NamedTuple):
     kind: str  # skip | repeat | late-start | unheaded-restart
     marker: Marker
     previous: Marker | None

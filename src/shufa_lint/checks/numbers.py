@@ -8,9 +8,7 @@ suggestion only: ``fix.py`` refuses any fix that changes the digits of a text.
 
 from __future__ import annotations
 
-import re
-from dataclasses import replace
-
+from .. import regexes
 from ..diagnostics import Severity
 from ..document.numerals import parse_chinese
 from ..patterns import GuardedPattern
@@ -19,36 +17,36 @@ from .review import part_in_role, review_data_of
 from .years import PLAN, document_kind
 
 # 3千余份, 5百人, 2.5千: an Arabic number with 千/百 as its multiplier (千米, 千克, 千伏 … are units; 百分 is 百分之/百分点)
-_MIXED = GuardedPattern(re.compile(r"(?<![0-9.０-９])([0-9]+(?:\.[0-9]+)?)([千百])(?![米克瓦伏帕焦卡赫分字兆])"))
+_MIXED = GuardedPattern(regexes.compile(r"(?<![0-9.０-９])([0-9]+(?:\.[0-9]+)?)([千百])(?![米克瓦伏帕焦卡赫分字兆])"))
 # 3-5个工作日, 5-8%, 5～8%, 5-10万人: a range of two numbers (not a date, a code or a phone number)
-_RANGE = GuardedPattern(re.compile(
+_RANGE = GuardedPattern(regexes.compile(
     r"(?<![0-9A-Za-z.\-－/／〔\[（(])(?P<low>[0-9]{1,4}(?:\.[0-9]+)?)(?P<low_unit>[%％万亿]?)"
     r"(?P<dash>[-－~～])(?P<high>[0-9]{1,4}(?:\.[0-9]+)?)"
     r"(?:(?P<high_unit>[%％万亿])|(?![0-9.\-－/])(?=[\u4e00-\u9fff])(?![年月日号时点分秒期届季学]))"
 ))
 # Two years (2023-2024学年) are a span of time, written with the 一字线 (GB/T 15834 4.13.3.2), not a range of values.
-_YEARS = re.compile(r"(?:19|20)[0-9]{2}")
+_YEARS = regexes.compile(r"(?:19|20)[0-9]{2}")
 # Counts of one kind (events, cases, copies): written with Arabic digits in one sentence and
 # Chinese numerals in another of the same paragraph (GB/T 15835-2011 4.3: 同类别形式一致).
 _COUNT_UNITS = "次|场次|场|件|人次|起|篇|期"
-_ARABIC_COUNT = re.compile(rf"[0-9]+(?:\.[0-9]+)?(?:余|多)?({_COUNT_UNITS})")
-_CHINESE_COUNT = re.compile(
+_ARABIC_COUNT = regexes.compile(rf"[0-9]+(?:\.[0-9]+)?(?:余|多)?({_COUNT_UNITS})")
+_CHINESE_COUNT = regexes.compile(
     rf"(?<![第前后每这那近数几某一二三四五六七八九十百千万“「])([三四五六七八九十][一二三四五六七八九十百]*)(?:余|多)?({_COUNT_UNITS})"
     r"(?![制规机会全大”」])"
 )
 # A rate or share that cannot pass 100% (办结率, 出庭应诉率, 参考率 …); 增长率, 完成率 can.
-_SHARE = GuardedPattern(re.compile(
+_SHARE = GuardedPattern(regexes.compile(
     r"(?P<name>(?:办结|出庭应诉|应诉|参考|参训|参学|合格|通过|审查|审核|覆盖|知晓|满意|调解成功|化解|结案|"
     r"公开|及时|到位|录入|上线|备案|纠错|签约|达标|持证|考试合格)率|占比|比例|满意度)"
     r"(?P<between>[^，。；;,0-9%％]{0,6}?)(?P<value>[0-9]+(?:\.[0-9]+)?)[%％]"
 ))
 # Between a share and its figure, these make the figure a change of the share, which may pass 100%
 # (占比同比增长120%) — unless the share is said to reach it (办结率提高到106%).
-_CHANGE = re.compile(r"增长|增加|提高|提升|上升|下降|减少|降低|同比|环比|较|比上年")
-_REACHED = re.compile(r"(?:到|至|为|达)$")
-_DATE = re.compile(r"(?<![0-9])(20[0-9]{2})\s*年\s*([0-9]{1,2})\s*月(?:\s*([0-9]{1,2})\s*日)?")
-_PLANNED_BEFORE = re.compile(r"将|计划|拟|力争|到|至")
-_FUTURE_WORDS = re.compile(r"^(?:\s*(?:[0-9]{1,2}\s*日)?\s*)?(?:前|底前|以前|之前|起|开始|将|计划|拟)")
+_CHANGE = regexes.compile(r"增长|增加|提高|提升|上升|下降|减少|降低|同比|环比|较|比上年")
+_REACHED = regexes.compile(r"(?:到|至|为|达)$")
+_DATE = regexes.compile(r"(?<![0-9])(20[0-9]{2})\s*年\s*([0-9]{1,2})\s*月(?:\s*([0-9]{1,2})\s*日)?")
+_PLANNED_BEFORE = regexes.compile(r"将|计划|拟|力争|到|至")
+_FUTURE_WORDS = regexes.compile(r"^(?:\s*(?:[0-9]{1,2}\s*日)?\s*)?(?:前|底前|以前|之前|起|开始|将|计划|拟)")
 
 
 def _figures(text: str) -> str:
@@ -143,7 +141,7 @@ class RangeForm(Rule):
                 safe=_figures(written) == _figures(found.group()),
             )
             first_unit_missing = bool(high_unit) and not low_unit  # 5～8%, 5-10万人: can be misread
-            yield finding if first_unit_missing else replace(finding, severity=Severity.INFO)
+            yield finding if first_unit_missing else finding._replace(severity=Severity.INFO)
 
 
 @register

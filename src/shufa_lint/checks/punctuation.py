@@ -8,10 +8,10 @@ findings that matter (missing sections, figures, redactions).
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from typing import NamedTuple
 
+from .. import regexes
 from ..diagnostics import Edit, Fix, Message, Severity
 from ..document import Document
 from ..document.numerals import NUMERAL_CHARS
@@ -22,13 +22,13 @@ from .figures import figure_data_of
 FULL_WIDTH = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）", ".": "。"}
 _CLAUSE_MARKS = set(",;:?!")
 # Full-width and CJK punctuation: a half-width mark next to one of these is in Chinese text too.
-_CHINESE_PUNCTUATION = re.compile(r"[\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65“”‘’…—·]")
+_CHINESE_PUNCTUATION = regexes.compile(r"[\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65“”‘’…—·]")
 _CLOSING_CHINESE = set("”’）》」』】〕")
 _OPENING_CHINESE = set("“‘（《「『【〔")
 _SPACES = " \t"
 # Spans where half-width marks belong: URLs, e-mail addresses, Windows paths. A URL's trailing
 # punctuation is the sentence's, not the URL's (as GitHub's autolinker decides).
-_LATIN_SPANS = re.compile(
+_LATIN_SPANS = regexes.compile(
     r"(?:https?|ftp)://[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]*[A-Za-z0-9\-_~/#=&%+]"
     r"|www\.[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]*[A-Za-z0-9\-_~/#=&%+]"
     r"|[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+"
@@ -39,9 +39,9 @@ _LATIN_SPAN_SIGNS = ("://", "www.", "@", ":\\")
 # ?? and !! are placeholders or emphasis, never a single sentence mark (figures.yaml: [?？]{2,3}).
 _REPEATED = set("?!？！")
 # Only these positions are visited: most lines hold few or no candidates.
-_HALF_WIDTH = re.compile(r"[,;:?!.()]")
-_BRACKETS = re.compile(r"[()（）]")
-_HALF_BRACKETS = re.compile(r"[()]")
+_HALF_WIDTH = regexes.compile(r"[,;:?!.()]")
+_BRACKETS = regexes.compile(r"[()（）]")
+_HALF_BRACKETS = regexes.compile(r"[()]")
 
 
 def _is_chinese(char: str) -> bool:

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from math import log
+from typing import NamedTuple
 
+from .. import regexes
 from ..diagnostics import Fix, Severity
 from ..document.text import CJK_RE
 from ..lexicon import Lexicon, RuleDataError, compile_pattern
@@ -23,18 +24,17 @@ _SURENESS = {"high": ("把握较大", "fairly sure"), "medium": ("把握一般",
 # What may stand beside a gap besides Chinese text: 《_法治思想, 等_,
 _GAP_SIDE_MARKS = set("“”‘’《》（）()、，,。；;：:！？!?")
 # An underscore inside a file name (附件：述法报告_定稿.docx) joins words; it removed nothing.
-_FILE_NAME_AFTER = re.compile(
+_FILE_NAME_AFTER = regexes.compile(
     r"[^\s，。；、,;：:“”《》（）()]{0,40}?\.(?:docx?|wps|pdf|txt|md|xlsx?|pptx?|zip|rar|jpe?g|png)(?![A-Za-z])",
     re.IGNORECASE,
 )
 # One or two underscores standing for a removed word: 以_新时代, 弱势_的, 等_, 弱势__的. More are a fill-in
 # blank, two before 年月日 a date blank (SF302); underscores touching ASCII letters or digits are names
 # (仿宋_GB2312, snake_case).
-_UNDERSCORE = re.compile(r"(?<![_＿A-Za-z0-9])[_＿]{1,2}(?![_＿A-Za-z0-9])")
+_UNDERSCORE = regexes.compile(r"(?<![_＿A-Za-z0-9])[_＿]{1,2}(?![_＿A-Za-z0-9])")
 
 
-@dataclass(frozen=True)
-class Restoration:
+class Restoration(NamedTuple):
     word: str  # the removed word, as the message names it
     phrase: str
     fit: int  # how many characters around the gap the phrase accounts for
@@ -43,21 +43,52 @@ class Restoration:
     sureness: str  # "high", "medium" or "low": how firmly the context determines the word
 
 
-@dataclass(frozen=True)
-class CanonicalTerm:
+class CanonicalTerm(NamedTuple):
     term: str
     anchors: tuple[str, ...]  # every altered form contains one of these
     substituted: GuardedPattern | None
     deleted: GuardedPattern | None
 
 
-@dataclass(frozen=True)
-class RedactionData:
+class Cut(NamedTuple):
+    """One way a filter may have cut a phrase: the gap stands for ``fill``, part or all of ``word``."""
+
+    word: str
+    phrase: str
+    head: str  # what the text before the gap must end with
+    tail: str  # what the text after it must start with
+    fill: str
+    left: int  # letters of the word left standing before the gap
+    right: int  # and after it
+
+
+def phrase_cuts(phrases: tuple[tuple[str, str], ...]) -> tuple[Cut, ...]:
+    """Every cut of every phrase that leaves some of the phrase around the gap, in the phrases' order."""
+    cuts = []
+    for word, phrase in phrases:
+        start = phrase.find(word)
+        while start != -1:
+            end = start + len(word)
+            for cut_start in range(start, end):
+                for cut_end in range(cut_start + 1, end + 1):
+                    head, tail = phrase[:cut_start], phrase[cut_end:]
+                    if head or tail:
+                        fill = phrase[cut_start:cut_end]
+                        cuts.append(Cut(word, phrase, head, tail, fill, cut_start - start, end - cut_end))
+            start = phrase.find(word, start + 1)
+    return tuple(cuts)
+
+
+class RedactionData(NamedTuple):
     phrases: tuple[tuple[str, str], ...]  # (removed word, phrase containing it)
     asterisk: GuardedPattern
     terms: tuple[CanonicalTerm, ...]
     unit: re.Pattern  # a measure word or unit (figures.yaml): a gap before one is a figure, not a word
     removed: frozenset[str]  # the words filters are known to remove
+    cuts: tuple[Cut, ...]
+    # the cuts by the last character of their head and the first of their tail ("" when empty): a gap
+    # is tried against the few whose ends match the characters beside it
+    cuts_by_ends: dict[tuple[str, str], tuple[int, ...]]
 
     def around(self, text: str, start: int, end: int) -> list[Restoration]:
         """The restorations of the gap ``text[start:end]``."""
@@ -75,24 +106,18 @@ class RedactionData:
         letters still missing.
         """
         best: dict[str, Restoration] = {}
-        for word, phrase in self.phrases:
-            start = phrase.find(word)
-            while start != -1:
-                end = start + len(word)
-                for cut_start in range(start, end):
-                    for cut_end in range(cut_start + 1, end + 1):
-                        head, tail = phrase[:cut_start], phrase[cut_end:]
-                        if not (head or tail) or not (before.endswith(head) and after.startswith(tail)):
-                            continue
-                        fit = len(head) + len(tail)
-                        if word in best and fit <= best[word].fit:
-                            continue
-                        left, right = cut_start - start, end - cut_end  # letters of the word left standing
-                        if (left or right) and not _letters_left_over(before, after, word, left, right):
-                            continue
-                        sureness = "high" if (head and tail) or fit >= 3 else "medium"
-                        best[word] = Restoration(word, phrase, fit, phrase[cut_start:cut_end], sureness)
-                start = phrase.find(word, start + 1)
+        keys = ((before[-1:], after[:1]), (before[-1:], ""), ("", after[:1]))
+        for index in sorted({index for key in keys for index in self.cuts_by_ends.get(key, ())}):
+            cut = self.cuts[index]
+            if not (before.endswith(cut.head) and after.startswith(cut.tail)):
+                continue
+            fit = len(cut.head) + len(cut.tail)
+            if cut.word in best and fit <= best[cut.word].fit:
+                continue
+            if (cut.left or cut.right) and not _letters_left_over(before, after, cut.word, cut.left, cut.right):
+                continue
+            sureness = "high" if (cut.head and cut.tail) or fit >= 3 else "medium"
+            best[cut.word] = Restoration(cut.word, cut.phrase, fit, cut.fill, sureness)
         return sorted(best.values(), key=lambda r: (-r.fit, r.word))
 
     def infer(self, before: str, after: str) -> list[Restoration]:
@@ -195,7 +220,7 @@ def redaction_data(lexicon: Lexicon) -> RedactionData:
             r"(?<![*＊])[*＊]{1,3}(?=" + "|".join(map(re.escape, table["asterisk_before"])) + ")"
         )
         units = sorted(lexicon.table("figures").get("units", ()), key=len, reverse=True)
-        unit = re.compile("(?:余|多)?(?:" + "|".join(map(re.escape, units)) + "|[%％])")
+        unit = regexes.compile("(?:余|多)?(?:" + "|".join(map(re.escape, units)) + "|[%％])")
         terms = tuple(
             CanonicalTerm(
                 term=entry["term"],
@@ -207,7 +232,19 @@ def redaction_data(lexicon: Lexicon) -> RedactionData:
         )
     except (KeyError, TypeError, AttributeError) as error:
         raise RuleDataError(f"{WHERE}: missing or malformed entry {error}") from None
-    return RedactionData(phrases, asterisk, terms, unit, frozenset(word for word, _ in phrases))
+    cuts = phrase_cuts(phrases)
+    cuts_by_ends: dict[tuple[str, str], list[int]] = {}
+    for index, cut in enumerate(cuts):
+        cuts_by_ends.setdefault((cut.head[-1:], cut.tail[:1]), []).append(index)
+    return RedactionData(
+        phrases,
+        asterisk,
+        terms,
+        unit,
+        frozenset(word for word, _ in phrases),
+        cuts,
+        {ends: tuple(indexes) for ends, indexes in cuts_by_ends.items()},
+    )
 
 
 def redaction_data_of(context) -> RedactionData:

@@ -11,25 +11,25 @@ are in ``rules/lexicons/review.yaml`` (source: shared domain notes §4.2).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from typing import NamedTuple
 
+from .. import regexes
+from ..diagnostics import Severity
 from ..document import Document
 from ..document.markers import Marker
 from ..document.text import CJK
-from ..diagnostics import Severity
 from ..lexicon import Lexicon, RuleDataError, compile_pattern
 from ..registry import Rule, register
-from .sections import Part, parts, report_year
 from .integrity import unfinished
+from .sections import Part, parts, report_year
 
 WHERE = "rules/lexicons/review.yaml"
 # a sentence: up to its end mark, a half-width full stop after Chinese text included (…不够.二是…)
-_SENTENCE = re.compile(rf"(?:[^。；;！？!?.．]|(?<![{CJK}])[.．])+[。；;！？!?.．]?")
-_HAN_WORD = re.compile(r"[\u4e00-\u9fff]{2,}")
+_SENTENCE = regexes.compile(rf"(?:[^。；;！？!?.．]|(?<![{CJK}])[.．])+[。；;！？!?.．]?")
+_HAN_WORD = regexes.compile(r"[\u4e00-\u9fff]{2,}")
 
 
-@dataclass(frozen=True)
-class ReviewData:
+class ReviewData(NamedTuple):
     achievements: frozenset[str]
     problems: frozenset[str]
     measures: frozenset[str]
@@ -87,8 +87,7 @@ def part_in_role(document: Document, context, keys: frozenset[str]) -> Part | No
     return Part(part.key, heading, tuple(p for p in part.paragraphs if p.index < end))
 
 
-@dataclass(frozen=True)
-class Item:
+class Item(NamedTuple):
     """One item of a part: a numbered subheading with its text, or an unnumbered paragraph."""
 
     paragraph: object  # the Paragraph it starts in
@@ -365,8 +364,8 @@ class ClaimWithoutFigure(Rule):
 
 
 # what stands for the report's own text left out (（略）, 仅展示部分内容): never the page around it
-_OMISSION = re.compile(r"略|仅展示|未完|全文")
-_WORDING = re.compile(f"[{CJK}]{{5,}}|[。；！？]")  # a sentence or a phrase of the report's own
+_OMISSION = regexes.compile(r"略|仅展示|未完|全文")
+_WORDING = regexes.compile(f"[{CJK}]{{5,}}|[。；！？]")  # a sentence or a phrase of the report's own
 
 
 def _page_chrome_only(text: str, residue: re.Pattern) -> bool:
@@ -409,16 +408,13 @@ class WebResidue(Rule):
             for found in pattern.finditer(paragraph.text):
                 residue = found.group().strip()
                 if frame:
-                    yield replace(
-                        self.report_text(
-                            paragraph,
-                            found.start(),
-                            max(found.end(), found.start() + 1),
-                            f"网页元素“{residue}”：本文件是保存下来的网页，报送前删去正文以外的网页内容",
-                            f"web page element '{residue}': the file is a saved web page; keep only the report's text",
-                        ),
-                        severity=Severity.INFO,
-                    )
+                    yield self.report_text(
+                        paragraph,
+                        found.start(),
+                        max(found.end(), found.start() + 1),
+                        f"网页元素“{residue}”：本文件是保存下来的网页，报送前删去正文以外的网页内容",
+                        f"web page element '{residue}': the file is a saved web page; keep only the report's text",
+                    )._replace(severity=Severity.INFO)
                     continue
                 yield self.report_text(
                     paragraph,

@@ -11,22 +11,19 @@ every heading.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Union
+from typing import NamedTuple, Union
 
+from ..diagnostics import Severity
 from ..document import Document, PlainHeading
 from ..document.markers import HAN, ITEM, Marker
 from ..lexicon import Pack, Section
-from ..diagnostics import Severity
 from ..registry import Rule, register
 from .integrity import unfinished
-
 
 Heading = Union[Marker, PlainHeading]
 
 
-@dataclass(frozen=True)
-class SectionState:
+class SectionState(NamedTuple):
     section: Section
     heading: Heading | None  # the heading that realises it (None: missing, or only implied)
     implied: bool = False  # a leading section realised by topical headings
@@ -78,8 +75,7 @@ def _survey(document: Document, pack: Pack, year: int | None) -> list[SectionSta
     return states
 
 
-@dataclass(frozen=True)
-class Part:
+class Part(NamedTuple):
     """The text of one section: its heading and the body paragraphs up to the next section's heading
     (for a part realised by topical headings, from the first of them)."""
 

@@ -4,8 +4,9 @@ traditional characters in a simplified report, and text garbled by a wrong encod
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
+from .. import regexes
 from ..diagnostics import Severity
 from ..lexicon import Lexicon, RuleDataError, compile_pattern
 from ..patterns import GuardedPattern
@@ -13,15 +14,15 @@ from ..registry import Rule, register
 from .sections import report_year
 
 WHERE = "rules/lexicons/terms.yaml"
-_TITLE = re.compile(r"《[^《》]{1,120}》")
-_CLAUSE_END = re.compile(r"[。；;！？!?，,\n]")
+_TITLE = regexes.compile(r"《[^《》]{1,120}》")
+_CLAUSE_END = regexes.compile(r"[。；;！？!?，,\n]")
 # Words that put a formula into history: the report tells what was, not what is (回顾“七五”普法,
 # 原《合同法》, 时称…, 《合同法》同时废止, 荣获“七五”普法先进县).
-_HISTORY = re.compile(r"回顾|时称|曾经|前身|更名|改称|废止|失效|顺利完成|圆满完成|验收|表彰|被评为|荣获|获评|总结评估|全面总结|评估总结|期间|的基础上")
+_HISTORY = regexes.compile(r"回顾|时称|曾经|前身|更名|改称|废止|失效|顺利完成|圆满完成|验收|表彰|被评为|荣获|获评|总结评估|全面总结|评估总结|期间|的基础上")
 # 收官 tells a plan as finished (“八五”普法顺利收官) unless the clause still aims at it (确保…圆满收官).
-_CLOSED = re.compile(r"收官(?!之年)")
-_AIMED = re.compile(r"确保|力争|迎接|做好|推动|努力|全力|将")
-_YEAR_NAMED = re.compile(r"((?:19|20)\d\d)\s*年")
+_CLOSED = regexes.compile(r"收官(?!之年)")
+_AIMED = regexes.compile(r"确保|力争|迎接|做好|推动|努力|全力|将")
+_YEAR_NAMED = regexes.compile(r"((?:19|20)\d\d)\s*年")
 
 
 def _quoted_title(text: str, start: int, end: int) -> bool:
@@ -39,8 +40,7 @@ def _clause(text: str, start: int, end: int) -> tuple[int, int]:
     return before, after.start() if after else len(text)
 
 
-@dataclass(frozen=True)
-class Term:
+class Term(NamedTuple):
     """One entry: the form to write instead, and the report years in which the wrong form was itself
     current (``valid_from``–``valid_until``; None: no limit on that side, both None: always wrong)."""
 
@@ -78,8 +78,7 @@ class Term:
         return 2025
 
 
-@dataclass(frozen=True)
-class Terms:
+class Terms(NamedTuple):
     entries: tuple[Term, ...]
     wrong: GuardedPattern  # every wrong form in one alternation; group t<N> names entry N
 
@@ -190,8 +189,7 @@ class NonstandardTerm(Rule):
                 )
 
 
-@dataclass(frozen=True)
-class Scripts:
+class Scripts(NamedTuple):
     simplified_of: dict[str, str]  # traditional character -> its simplified form
     traditional: re.Pattern  # a run of listed traditional characters
     simplified: re.Pattern  # any of their simplified forms
@@ -212,8 +210,8 @@ def scripts(lexicon: Lexicon) -> Scripts:
         raise RuleDataError(f"{WHERE}: missing or malformed entry {error}") from None
     return Scripts(
         simplified_of,
-        re.compile("[" + "".join(simplified_of) + "]+"),
-        re.compile("[" + "".join(set(simplified_of.values())) + "]"),
+        regexes.compile("[" + "".join(simplified_of) + "]+"),
+        regexes.compile("[" + "".join(sorted(set(simplified_of.values()))) + "]"),
         GuardedPattern(mojibake),
     )
 

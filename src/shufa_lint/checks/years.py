@@ -9,31 +9,30 @@ in a 2025 report; next-year plan year = title year + 1”).
 
 from __future__ import annotations
 
-import re
-
+from .. import regexes
+from ..diagnostics import Severity
 from ..document import Document
 from ..document.markers import ITEM, Marker
-from ..diagnostics import Severity
 from ..registry import Rule, register
 from .review import part_in_role, review_data_of
 from .sections import Part, report_year
 
 # A year named as the period a heading or a paragraph is about: not a span (2021—2025年), not a
 # starting point (2024年以来), not an end (截至2024年底, 到2027年) and not a target (力争2027年).
-_YEAR = re.compile(r"(?<![0-9至到截争—–\-～~])((?:19|20)[0-9]{2})\s*年(?:度)?(?![0-9]|以来|来|至|起|[—–\-～~]|前|底前|[0-9]{1,2}月)")
-_OPENING_YEAR = re.compile(r"^\s*((?:19|20)[0-9]{2})\s*年(?:度)?(?:[，,]|全年|以来|我|全)")
+_YEAR = regexes.compile(r"(?<![0-9至到截争—–\-～~])((?:19|20)[0-9]{2})\s*年(?:度)?(?![0-9]|以来|来|至|起|[—–\-～~]|前|底前|[0-9]{1,2}月)")
+_OPENING_YEAR = regexes.compile(r"^\s*((?:19|20)[0-9]{2})\s*年(?:度)?(?:[，,]|全年|以来|我|全)")
 # A paragraph on the result of an assessment of an earlier year (2024年度全省法治政府建设考核中，我县获评
 # 优秀): the result comes in the year reported, the year named is the one assessed.
-_ASSESSED = re.compile(r"考核|考评|评估|评议|评选|测评|督察|验收|表彰")
-_FIRST_CLAUSE = re.compile(r"[^，。；;,]*")
+_ASSESSED = regexes.compile(r"考核|考评|评估|评议|评选|测评|督察|验收|表彰")
+_FIRST_CLAUSE = regexes.compile(r"[^，。；;,]*")
 # Headings that are about another year on purpose: last year's problems and their rectification.
-_ABOUT_ANOTHER_YEAR = re.compile(r"问题|整改|反馈|对比|回顾|以来|历年")
+_ABOUT_ANOTHER_YEAR = regexes.compile(r"问题|整改|反馈|对比|回顾|以来|历年")
 # Kinds of document whose title year is not a year reported on at its end (packs in rules/packs/): a
 # 政府工作报告 named for the year of its session reviews the year before and plans the title's year
 # (光明新区2016年政府工作报告 reviews 2015); a 工作要点 or 计划 plans its title's year; a half-year or
 # quarter summary (no pack of its own) is signed inside its year and plans the rest of it.
 WORK_REPORT, PLAN = "zhengfu-gongzuo-baogao", "gongzuo-yaodian"
-_PART_OF_YEAR_TITLE = re.compile(r"半年|季度")
+_PART_OF_YEAR_TITLE = regexes.compile(r"半年|季度")
 
 
 def document_kind(document: Document, context) -> str:
@@ -47,7 +46,7 @@ def document_kind(document: Document, context) -> str:
     return document.report_type.name if document.report_type else ""
 
 
-_TITLE_YEARS = re.compile(r"((?:19|20)[0-9]{2})\s*年")
+_TITLE_YEARS = regexes.compile(r"((?:19|20)[0-9]{2})\s*年")
 
 
 def reviewed_years(document: Document, context, year: int) -> tuple[int, int | None, bool]:

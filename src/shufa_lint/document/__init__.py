@@ -11,7 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from functools import cached_property
+from typing import NamedTuple
 
+from .. import regexes
 from ..source import SourceText
 from . import markers as marker_kinds
 from .markers import Marker
@@ -22,13 +24,13 @@ from .text import BOUNDARY, CJK, SENTENCE_END, ends_sentence
 
 OUTLINE_OPENERS = ("【提纲】", "【大纲】", "【写作提纲】", "提纲：", "提纲:")
 _OUTLINE_SPAN = 200  # lines an embedded outline may run to before its title
-_TITLE_WORDS = re.compile(r"报告|述法|述职|情况|总结|要点|计划|方案")
-_TITLE_FORBIDDEN = re.compile(r"[。，,；;！？!?]")
-_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
-_HEADING_STOP = re.compile("[" + re.escape("".join(sorted(set(SENTENCE_END) | set(BOUNDARY)))) + "]")
+_TITLE_WORDS = regexes.compile(r"报告|述法|述职|情况|总结|要点|计划|方案")
+_TITLE_FORBIDDEN = regexes.compile(r"[。，,；;！？!?]")
+_YEAR = regexes.compile(r"((?:19|20)\d{2})\s*年")
+_HEADING_STOP = regexes.compile("[" + re.escape("".join(sorted(set(SENTENCE_END) | set(BOUNDARY)))) + "]")
 # what a web page puts above a report: its metadata table (| [ 索引号 ] | …), 索引号：… lines, the
 # breadcrumb (当前位置：首页 > 政务公开 > …)
-_PAGE_FURNITURE = re.compile(
+_PAGE_FURNITURE = regexes.compile(
     r"^(?:\||.*\s[>＞»]\s|(?:您?当前(?:的)?位置|索\s*引\s*号|发布机构|发文机关|发文单位|发文字号|文\s*号|主题分类|体裁分类|组配分类|成文日期|发布日期|发布时间|"
     r"发文日期|有\s*效\s*性|标\s*题|来\s*源|信息来源|浏览次数|字\s*号)\s*[：:])"
 )
@@ -36,9 +38,9 @@ _DATE = (
     r"(?P<year>\d{4}|[〇○零一二三四五六七八九]{4})\s*年"
     r"(?:\s*(?P<month>[\d一二三四五六七八九十]{1,2})\s*月(?:\s*[\d一二三四五六七八九十]{1,3}\s*日)?)?$"
 )
-_DATE_LINE = re.compile("^" + _DATE)
+_DATE_LINE = regexes.compile("^" + _DATE)
 # a signature line and its date are sometimes one paragraph (right-aligned with runs of spaces)
-_SIGNING_DATE = re.compile(r"(?:^|\s)" + _DATE)
+_SIGNING_DATE = regexes.compile(r"(?:^|\s)" + _DATE)
 
 
 def _date_number(text: str) -> int:
@@ -50,8 +52,7 @@ def _date_number(text: str) -> int:
     return parse_chinese(text) or 0
 
 
-@dataclass(frozen=True)
-class SigningDate:
+class SigningDate(NamedTuple):
     paragraph: Paragraph
     year: int
     month: int
@@ -66,8 +67,7 @@ class Title:
     year: int | None
 
 
-@dataclass(frozen=True)
-class PlainHeading:
+class PlainHeading(NamedTuple):
     """A heading line with no number (坚持高位推动 法治政府建设责任不断强化), shaped like a marker."""
 
     text: str
@@ -226,7 +226,7 @@ def _unnumbered_heading(paragraph: Paragraph) -> PlainHeading | None:
     return PlainHeading(text, paragraph.index, line, column, line, column + len(text))
 
 
-_ITEM_BEFORE_NUMBER = re.compile(r"(\d{1,2})[.．](?=\d)")
+_ITEM_BEFORE_NUMBER = regexes.compile(r"(\d{1,2})[.．](?=\d)")
 
 
 def _item_before_number(
@@ -245,7 +245,7 @@ def _item_before_number(
     return marker_kinds.MarkerMatch(marker_kinds.ARABIC, ordinal, 0, found.end(), None)
 
 
-_SECOND_ITEM = re.compile(r"[ \t\u3000]*2[.．、]")
+_SECOND_ITEM = regexes.compile(r"[ \t\u3000]*2[.．、]")
 
 
 def build_tree(paragraphs: list[Paragraph]) -> Tree:
@@ -338,8 +338,8 @@ def _after_opener(line: str) -> str:
     return stripped[len(opener) :].strip()
 
 
-_PART_HEADING = re.compile(r"第[一二三四五六七八九十]{1,3}部分")
-_LETTER_SPACING = re.compile(f"(?<=[{CJK}])[ \u3000]+(?=[{CJK}])")
+_PART_HEADING = regexes.compile(r"第[一二三四五六七八九十]{1,3}部分")
+_LETTER_SPACING = regexes.compile(f"(?<=[{CJK}])[ \u3000]+(?=[{CJK}])")
 
 
 def _title_at(lines: tuple[str, ...], index: int) -> Title | None:

@@ -14,6 +14,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import cached_property
+from typing import NamedTuple
 
 from .markers import Marker
 from .paragraphs import opens_heading, stands_alone
@@ -73,8 +74,7 @@ class _MaxTree:
         return best
 
 
-@dataclass(frozen=True)
-class Gap:
+class Gap(NamedTuple):
     kind: str  # missing | moved | reworded
     item: Marker  # the outline item
     heading: Marker | None  # the body heading concerned (moved, reworded)

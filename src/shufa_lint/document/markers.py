@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
+from .. import regexes
 from .numerals import NUMERAL_CHARS, parse_chinese, to_chinese
 from .text import BOUNDARY, CJK, CJK_RE
 
@@ -18,19 +20,19 @@ LEVELS = {HAN: 1, PAREN_HAN: 2, ARABIC: 3, PAREN_ARABIC: 4, ITEM: 5}
 # ①②③: an enumeration inside the text, checked for its order only; it opens no heading and has no level
 CIRCLED = "circled"
 _CIRCLED_ONE = 0x2460  # ①; ⑳ is 0x2473
-_CIRCLED_RE = re.compile("[\u2460-\u2473]")
+_CIRCLED_RE = regexes.compile("[\u2460-\u2473]")
 
 _NUM = f"[{NUMERAL_CHARS}]{{1,3}}"
 # Each pattern: the marker proper, then an optional stray separator that makes it malformed.
 _PATTERNS = [
-    (PAREN_HAN, re.compile(rf"[（(](?P<n>{_NUM})[）)](?P<bad>[、.．，,：:])?")),
-    (PAREN_ARABIC, re.compile(r"[（(](?P<n>\d{1,2})[）)](?P<bad>[、.．，,：:])?")),
-    (ITEM, re.compile(rf"(?P<n>{_NUM})是(?P<bad>[，,：:、])?")),
+    (PAREN_HAN, regexes.compile(rf"[（(](?P<n>{_NUM})[）)](?P<bad>[、.．，,：:])?")),
+    (PAREN_ARABIC, regexes.compile(r"[（(](?P<n>\d{1,2})[）)](?P<bad>[、.．，,：:])?")),
+    (ITEM, regexes.compile(rf"(?P<n>{_NUM})是(?P<bad>[，,：:、])?")),
     # 一.2024年… at a line's start is a part heading typed with a full stop (a 一 in running text is
     # a heading only when well-formed, see _match_at)
-    (HAN, re.compile(rf"(?P<n>{_NUM})(?:(?P<sep>、)|(?P<bad>[.．]))")),
+    (HAN, regexes.compile(rf"(?P<n>{_NUM})(?:(?P<sep>、)|(?P<bad>[.．]))")),
     # 1.2025年实现… is item 1 about a year, not the decimal 1.2025 (no count is a fraction of a year)
-    (ARABIC, re.compile(r"(?P<n>\d{1,2})(?:(?P<sep>[.．])(?!(?!(?:19|20)\d\d年)[\d.．])|(?P<bad>、))")),
+    (ARABIC, regexes.compile(r"(?P<n>\d{1,2})(?:(?P<sep>[.．])(?!(?!(?:19|20)\d\d年)[\d.．])|(?P<bad>、))")),
 ]
 _OPENING_MARKS = set("“‘《（(【[")
 
@@ -107,8 +109,7 @@ def circled(paragraphs) -> list[Marker]:
     return found
 
 
-@dataclass(frozen=True)
-class MarkerMatch:
+class MarkerMatch(NamedTuple):
     kind: str
     ordinal: int
     start: int
@@ -160,7 +161,7 @@ def _match_at(text: str, position: int, at_start: bool) -> MarkerMatch | None:
 # Any way a draft numbers a line, well-formed or not: 一、 一. 一， 一) （一) 【一】 1、 1) ① 一是 第一部分.
 # Wider than ``scan`` on purpose: what it is for is keeping such a line where it is (a fix never joins
 # it onto the line above), not reading it as a heading.
-_NUMBERED_LINE = re.compile(
+_NUMBERED_LINE = regexes.compile(
     rf"[ \t\u3000]*(?:[（(［\[【〔][ \t]*(?:{_NUM}|\d{{1,3}})[ \t]*[）)］\]】〕]"
     rf"|{_NUM}(?:[ \t]*[、.．，,：:)）]|是)"
     r"|\d{1,3}[ \t]*(?:[、)）]|[.．,，:：](?!\d))"
@@ -174,21 +175,21 @@ def starts_numbered(line: str) -> bool:
 
 
 _ITEM_ORDINALS = {to_chinese(n) for n in range(1, 100)}
-_NUMBER_RANGE = re.compile(r"[一二三四五六七八九十]+(?:、|季度|等奖|等|月|年级|级|类|批|期|档|星)")
+_NUMBER_RANGE = regexes.compile(r"[一二三四五六七八九十]+(?:、|季度|等奖|等|月|年级|级|类|批|期|档|星)")
 
 
 # A marker can only start with one of these: the scan visits only boundaries followed by one.
 _MARKER_START = set(NUMERAL_CHARS) | set("0123456789（(")
 _STARTS = re.escape("".join(sorted(_MARKER_START)))
-_AFTER_BOUNDARY = re.compile(rf"[{re.escape(BOUNDARY)}][ \t\u3000”’]*(?=[{_STARTS}])")
+_AFTER_BOUNDARY = regexes.compile(rf"[{re.escape(BOUNDARY)}][ \t\u3000”’]*(?=[{_STARTS}])")
 # Run-in items may also follow a comma: 全年组织学法，一是会前学法12次；二是……
-_AFTER_COMMA = re.compile(r"[，,][ \t\u3000]*(?=[一二三四五六七八九十]{1,3}是)")
+_AFTER_COMMA = regexes.compile(r"[，,][ \t\u3000]*(?=[一二三四五六七八九十]{1,3}是)")
 # a half-width full stop typed after Chinese text ends a sentence too (…的现象.二是…); after a digit it is
 # a decimal point or an item number
-_AFTER_HALF_WIDTH_STOP = re.compile(rf"(?<=[{CJK}])[.．][ \t\u3000]*(?=[{_STARTS}])")
+_AFTER_HALF_WIDTH_STOP = regexes.compile(rf"(?<=[{CJK}])[.．][ \t\u3000]*(?=[{_STARTS}])")
 # An outline typed on one line separates its parts with spaces: …（三）加强法治宣传教育 二、存在的问题
-_AFTER_SPACE = re.compile(r"(?<=[^ \t\u3000])[ \t\u3000]+(?=[一二三四五六七八九十]{1,3}、)")
-_OPENING_BRACKET = re.compile(rf"(?<=[^{re.escape(''.join(sorted(_LEGAL_REFERENCE_BEFORE)))}])[（(](?=[{_STARTS}])")
+_AFTER_SPACE = regexes.compile(r"(?<=[^ \t\u3000])[ \t\u3000]+(?=[一二三四五六七八九十]{1,3}、)")
+_OPENING_BRACKET = regexes.compile(rf"(?<=[^{re.escape(''.join(sorted(_LEGAL_REFERENCE_BEFORE)))}])[（(](?=[{_STARTS}])")
 
 
 def scan(text: str) -> list[MarkerMatch]:

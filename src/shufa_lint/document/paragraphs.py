@@ -8,24 +8,24 @@ alone even though they carry no closing punctuation.
 from __future__ import annotations
 
 import bisect
-import re
 from dataclasses import dataclass, field
 
+from .. import regexes
 from . import markers as marker_kinds
 from .text import ends_sentence
 
 # spaces that indent or right-align a line: web pages pad with no-break spaces (&nbsp;) too
 INDENT = " \t\u3000\u00a0\u2002\u2003\u2009\u202f"
-_INNER_SENTENCE_PUNCT = re.compile(r"[。，,；;！？!?]")
-_INNER_SENTENCE_END = re.compile(r"[。；;！？!?]")
+_INNER_SENTENCE_PUNCT = regexes.compile(r"[。，,；;！？!?]")
+_INNER_SENTENCE_END = regexes.compile(r"[。；;！？!?]")
 _CONTINUES = set("的和与及或、，,")
 _AFTER_ANY = float("inf")  # sorts after every (offset, line, column) with the same offset
 STANDALONE_MAX = 40  # longest line read as a stand-alone heading or signature without punctuation
-SHORT_HEADING_MAX = 24
+SHORT_HEADING_MAX = 24  # a heading line this short may hold one comma (强化学习，提升法治素养)
 # a contact line under a report: 联系人：陈敏，联系电话：0755-86001234，电子邮箱：…
-_CONTACT_LINE = re.compile(r"(?:联\s*系\s*人|联系电话|联系方式|电子邮箱|电子邮件|邮\s*箱|传\s*真|邮政编码|邮\s*编)[:：]")
+_CONTACT_LINE = regexes.compile(r"(?:联\s*系\s*人|联系电话|联系方式|电子邮箱|电子邮件|邮\s*箱|传\s*真|邮政编码|邮\s*编)[:：]")
 # a row of a table laid out with spaces or tabs: three or more cells, apart by two spaces or a tab
-_SPACED_TABLE_ROW = re.compile(r"\S(?:[ \u3000]{2,}|\t)\S+(?:[ \u3000]{2,}|\t)\S")  # a heading line this short may hold one comma (强化学习，提升法治素养)
+_SPACED_TABLE_ROW = regexes.compile(r"\S(?:[ \u3000]{2,}|\t)\S+(?:[ \u3000]{2,}|\t)\S")
 
 
 @dataclass

@@ -10,10 +10,9 @@ report at all and is not linted.
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Iterable, NamedTuple
 
+from .. import regexes
 from ..diagnostics import Message
 from .markers import HAN
 from .text import CJK_RE
@@ -32,8 +31,8 @@ VOCABULARY_MIN_HITS = 3  # one 行政复议 in a short note says nothing of its 
 ENOUGH = 5  # the least score that makes a type; below it the document is ``unknown``
 _OPENING_PARAGRAPHS = 4
 _MIN_CHINESE_SHARE = 0.3  # of the letters and digits: below it, and without a title, not Chinese prose
-_LETTER = re.compile(r"[A-Za-z0-9]")
-_METADATA_ROW = re.compile(r"^\s*\|")
+_LETTER = regexes.compile(r"[A-Za-z0-9]")
+_METADATA_ROW = regexes.compile(r"^\s*\|")
 SAMPLE_CHARS = 30_000  # a report's type shows in its first pages; a 10 MB file is not read twice over
 
 
@@ -47,8 +46,7 @@ def _sample(lines: tuple[str, ...]) -> str:
     return "\n".join(taken)
 
 
-@dataclass(frozen=True)
-class ReportType:
+class ReportType(NamedTuple):
     """The type a document was checked as: ``name`` (a pack's name, ``unknown`` or ``not-a-report``),
     ``label`` (how people call it), ``decided_by`` (``option``: --pack or configuration; ``title``;
     ``content``: opening, headings and vocabulary; ``none``) and the ``evidence`` that decided it."""

@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
-import re
 import unicodedata
 
+from .. import regexes
+
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-CJK_RE = re.compile(f"[{CJK}]")
+CJK_RE = regexes.compile(f"[{CJK}]")
 # Characters that close a sentence (or a clause a line may end on) in Chinese prose.
 SENTENCE_END = "。！？；：!?;:…"
 CLOSING_AFTER_END = "”’」』）)》】"
 # Sentence boundaries after which a run-in marker (一是, （二）…) may start.
 BOUNDARY = "。；;！？!?：:"
 
-_PUNCT_RE = re.compile(r"[\s\u3000_*＊“”‘’\"'《》〈〉「」『』（）()【】\[\]、，,。．.；;：:！!？?…—\-·]")
+_PUNCT_RE = regexes.compile(r"[\s\u3000_*＊“”‘’\"'《》〈〉「」『』（）()【】\[\]、，,。．.；;：:！!？?…—\-·]")
 
 
 def fold_width(text: str) -> str:
@@ -26,10 +27,10 @@ def comparable(text: str) -> str:
     return _PUNCT_RE.sub("", fold_width(text))
 
 
-_TRAILING_NOTE = re.compile(r"[（(][^（()）]{1,60}[）)]$")
+_TRAILING_NOTE = regexes.compile(r"[（(][^（()）]{1,60}[）)]$")
 # a half-width full stop typed in Chinese prose ends a sentence; after a digit or a Latin letter it is a
 # decimal point, an item number (1.) or an abbreviation
-_HALF_WIDTH_STOP = re.compile(r"(?<![0-9A-Za-z.])[.．]$")
+_HALF_WIDTH_STOP = regexes.compile(r"(?<![0-9A-Za-z.])[.．]$")
 
 
 def ends_sentence(line: str) -> bool:

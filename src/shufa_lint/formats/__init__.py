@@ -7,7 +7,6 @@ what a format shows is exactly what the rules saw.
 
 from __future__ import annotations
 
-import hashlib
 import importlib
 import os
 import re
@@ -16,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from .. import regexes
 from ..diagnostics import Diagnostic, Message, Severity
 from ..source import SourceText, split_lines
 
@@ -105,12 +105,12 @@ def render(name: str, files: list[FileReport], options: RenderOptions) -> str:
 # Characters that must not reach a terminal or a CI log as they are: C0 and C1 controls (a line break in
 # a file name starts a forged ``::error`` line; ESC starts colour, title and clear-screen sequences), DEL,
 # the Unicode line and paragraph separators and the bidirectional overrides that reorder what is shown.
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_CONTROL = regexes.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 # Characters XML 1.0 does not allow, even escaped (what JUnit readers reject).
-XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-_SURROGATE = re.compile("[\ud800-\udfff]")
+XML_ILLEGAL = regexes.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_SURROGATE = regexes.compile("[\ud800-\udfff]")
 # A run of escaped bytes with the ASCII around them: a file name's bytes as Python escapes them.
-_ESCAPED_BYTES = re.compile("[\x00-\x7f\udc80-\udcff]*[\udc80-\udcff][\x00-\x7f\udc80-\udcff]*")
+_ESCAPED_BYTES = regexes.compile("[\x00-\x7f\udc80-\udcff]*[\udc80-\udcff][\x00-\x7f\udc80-\udcff]*")
 
 
 def control_picture(match: re.Match) -> str:
@@ -177,6 +177,8 @@ def fingerprints(report: FileReport) -> list[str]:
     (code, text) pairs came before it, so moving a paragraph or inserting lines keeps it. No line
     number and no message (which depends on ``--lang``) goes in.
     """
+    import hashlib  # here: only the machine formats fingerprint findings
+
     seen: Counter = Counter()
     result = []
     for d in report.diagnostics:

@@ -14,13 +14,13 @@ text as text; the page's own CSS and JavaScript are the only markup not escaped.
 from __future__ import annotations
 
 import base64
-import re
 import hashlib
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import cache, cached_property
 from importlib import resources
 
+from .. import regexes
 from ..diagnostics import Diagnostic, Edit, Severity
 from ..structure import MISSING, ReportStructure
 from . import FileReport
@@ -40,7 +40,7 @@ FILTERED_WORD_CODES = ("SF401", "SF402")  # a removed or altered word, with the 
 FIX_CONTEXT = 8  # characters shown either side of a fix's edit
 FIX_EDITS_SHOWN = 3
 SHORT_LABEL = 8  # characters of a section's name in a dashboard column heading
-_SECTION_NUMBER = re.compile(r"^[一二三四五六七八九十]+、")  # a punctuation fix may carry dozens of edits: the first few show what it does
+_SECTION_NUMBER = regexes.compile(r"^[一二三四五六七八九十]+、")  # a punctuation fix may carry dozens of edits: the first few show what it does
 
 UI = {
     "zh": {
@@ -319,7 +319,7 @@ def _as_shown(diagnostic: Diagnostic, widths: dict[int, int]) -> Diagnostic:
         edits = tuple(
             Edit(e.line, shift(e.line, e.column), e.end_line, shift(e.end_line, e.end_column), e.content) for e in fix.edits
         )
-        fix = replace(fix, edits=edits)
+        fix = fix._replace(edits=edits)
     return diagnostic.with_location(
         column=shift(diagnostic.line, diagnostic.column),
         end_column=shift(diagnostic.end_line, diagnostic.end_column),

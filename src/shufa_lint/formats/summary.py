@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 
 from ..diagnostics import Severity
@@ -44,6 +43,8 @@ def statistics(files) -> list[dict]:
 def render_statistics(files, as_json: bool) -> str:
     rows = statistics(files)
     if as_json:
+        import json  # here: the summary line every run prints needs no JSON
+
         return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
     if not rows:
         return ""

@@ -11,15 +11,16 @@ from __future__ import annotations
 
 import bisect
 import codecs
-import re
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import NamedTuple
 
+from .. import regexes
 from ..diagnostics import InputError
 
 # Only these end a line: editors, grep -n and git count lines this way, while str.splitlines() would also
 # split at form feeds, U+2028 and friends and shift every later line number.
-LINE_BREAK = re.compile(r"\r\n|\r|\n")
+LINE_BREAK = regexes.compile(r"\r\n|\r|\n")
 
 _BOM_BYTES = {
     "utf-8": codecs.BOM_UTF8,
@@ -30,8 +31,7 @@ _BOM_BYTES = {
 }
 
 
-@dataclass(frozen=True)
-class LineOrigin:
+class LineOrigin(NamedTuple):
     """Where a report line came from: its 1-based line in the file and where each character stood.
 
     ``offset`` is added to a 0-based column when the line maps one-to-one (most lines); ``columns`` maps
@@ -61,7 +61,7 @@ class LineOrigin:
         return self.offset + index
 
 
-_JOINABLE_PREFIX = re.compile(r"[ \t\u3000]*(?:>[ \t]?)*[ \t\u3000]*")
+_JOINABLE_PREFIX = regexes.compile(r"[ \t\u3000]*(?:>[ \t]?)*[ \t\u3000]*")
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import codecs
 import unicodedata
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..diagnostics import InputError
 
@@ -32,8 +32,7 @@ COMMON_HAN_SHARE = 0.6
 _WHITESPACE_CONTROLS = set("\t\n\r\f\v")
 
 
-@dataclass(frozen=True)
-class Decoded:
+class Decoded(NamedTuple):
     text: str
     encoding: str  # a BOM-less codec name: utf-8, utf-16-le, gb18030, …
     bom: bool = False

@@ -17,32 +17,33 @@ from __future__ import annotations
 
 import re
 
+from .. import regexes
 from . import LineOrigin, SourceText, newline_of, split_lines
 
-_FENCE_OPEN = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-_THEMATIC_BREAK = re.compile(r"^ {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$")
-_SETEXT_UNDERLINE = re.compile(r"^ {0,3}(?:=+|-+)[ \t]*$")
+_FENCE_OPEN = regexes.compile(r"^ {0,3}(`{3,}|~{3,})")
+_THEMATIC_BREAK = regexes.compile(r"^ {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$")
+_SETEXT_UNDERLINE = regexes.compile(r"^ {0,3}(?:=+|-+)[ \t]*$")
 # matched at a position (``match(text, pos)``), so without ^: nested quotes are peeled in one pass
-_BLOCKQUOTE = re.compile(r" {0,3}>[ \t]?")
-_ATX_HEADING = re.compile(r"^ {0,3}#{1,6}(?:[ \t]+|$)")
-_BULLET = re.compile(r"^[ \t]*[-+*][ \t]+(?:\[[ xX]\][ \t]+)?")
-_LEADING_STRONG = re.compile(r"^\*\*(?=\S)(.+?)(?<=\S)\*\*")
+_BLOCKQUOTE = regexes.compile(r" {0,3}>[ \t]?")
+_ATX_HEADING = regexes.compile(r"^ {0,3}#{1,6}(?:[ \t]+|$)")
+_BULLET = regexes.compile(r"^[ \t]*[-+*][ \t]+(?:\[[ xX]\][ \t]+)?")
+_LEADING_STRONG = regexes.compile(r"^\*\*(?=\S)(.+?)(?<=\S)\*\*")
 # Bounded and bracket-free inside, so a line of a million "[" is scanned in linear time.
 # a link target may hold one level of parentheses: [文件](./a(1).pdf)
 _TARGET = r"\((?:[^()\s]|\([^()\s]{0,200}\)){0,2000}\)"
-_IMAGE = re.compile(r"!\[[^\[\]]{0,1000}\]" + _TARGET)
-_LINK = re.compile(r"\[([^\[\]]{0,1000})\]" + _TARGET)
+_IMAGE = regexes.compile(r"!\[[^\[\]]{0,1000}\]" + _TARGET)
+_LINK = regexes.compile(r"\[([^\[\]]{0,1000})\]" + _TARGET)
 # inline code is not report text: `代码,(括号)`
-_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)")
+_CODE_SPAN = regexes.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)")
 # Emphasis, as CommonMark reads it: a delimiter run that opens before and closes after non-space text
 # on the same line; _ and __ only at a word's edge (学习_法治_思想 is two redactions, not emphasis).
-_STAR_EMPHASIS = re.compile(r"(?<![*\\])(\*\*|\*)(?![\s*])([^*\n]{1,200}?)(?<![\s*\\])\1(?!\*)")
-_UNDERSCORE_EMPHASIS = re.compile(r"(?<![_\w\\])(__|_)(?![\s_])([^_\n]{1,200}?)(?<![\s_\\])\1(?![_\w])")
+_STAR_EMPHASIS = regexes.compile(r"(?<![*\\])(\*\*|\*)(?![\s*])([^*\n]{1,200}?)(?<![\s*\\])\1(?!\*)")
+_UNDERSCORE_EMPHASIS = regexes.compile(r"(?<![_\w\\])(__|_)(?![\s_])([^_\n]{1,200}?)(?<![\s_\\])\1(?![_\w])")
 # In a draft, * and ** also stand for a figure still to fill in (学法**次，调解**起) or a filtered word
 # (学习*法治思想，贯彻*新时代); emphasis marks a word or phrase, so a pair that spans a clause is two
 # placeholders.
 _CLAUSE_MARKS = set("，。；！？、,;")
-_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_CJK = regexes.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _COMMENT_OPEN, _COMMENT_CLOSE = "<!--", "-->"
 
 

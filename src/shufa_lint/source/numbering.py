@@ -11,6 +11,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
+
+from .. import regexes
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 LEVELS = 9
@@ -21,7 +24,7 @@ MAX_SPELLED = 10_000
 # label grown long from a huge start value, comes from a crafted file. Checked label by label as they are
 # built, so that such a file is refused at its first numbered paragraph, not after gigabytes of labels.
 MAX_LABEL_CHARS = 1000
-_PLACEHOLDER = re.compile(r"%([1-9])")
+_PLACEHOLDER = regexes.compile(r"%([1-9])")
 
 
 def w(tag: str) -> str:
@@ -144,8 +147,7 @@ class NumberingBomb(ValueError):
     """A numbering definition whose labels would be longer than any document's (``MAX_LABEL_CHARS``)."""
 
 
-@dataclass(frozen=True)
-class Level:
+class Level(NamedTuple):
     start: int = 1
     number_format: str = "decimal"
     text: str = ""

@@ -12,8 +12,7 @@ entities or network access.
 
 from __future__ import annotations
 
-import re
-
+from .. import regexes
 from ..diagnostics import InputError
 from . import PASSWORD_PROTECTED, LineOrigin, SourceText, from_paragraphs
 from .docx import checked_archive
@@ -50,7 +49,7 @@ _NUMBER_FORMATS = {
     "１, ２, ３, ...": "decimalFullWidth",
     "": "none",
 }
-_LIST_FORMAT_PLACEHOLDER = re.compile(r"%([1-9])%")
+_LIST_FORMAT_PLACEHOLDER = regexes.compile(r"%([1-9])%")
 _SKIPPED = {
     _q("text:note"),  # footnotes and endnotes: marked in the text by a citation, kept out
     _q("office:annotation"),

@@ -36,8 +36,9 @@ import select
 import statistics
 import threading
 import time
-from dataclasses import dataclass
+from typing import NamedTuple
 
+from .. import regexes
 from ..diagnostics import InputError
 from . import PASSWORD_PROTECTED, SourceText, from_paragraphs
 
@@ -46,7 +47,7 @@ EXTRACTION_SECONDS = 120
 EXTRACTION_MEMORY = 1024 * 1024 * 1024  # on top of what the process already holds
 # the top and bottom band of a page where running headers, footers and page numbers stand
 _MARGIN_BAND = 0.1
-_PAGE_NUMBER = re.compile(
+_PAGE_NUMBER = regexes.compile(
     r"[\s\-—–_·•]*(?:"
     r"第\s*\d+\s*页(?:\s*[，,/]?\s*共\s*\d+\s*页)?"
     r"|共\s*\d+\s*页\s*[，,]?\s*第\s*\d+\s*页"
@@ -56,9 +57,9 @@ _PAGE_NUMBER = re.compile(
     r")[\s\-—–_·•]*",
     re.IGNORECASE,
 )
-_SENTENCE_END = re.compile(r"[。！？；：!?;:…][”’」』）)]*$")
-_HEADING_START = re.compile(r"[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、]|[①-⑳]")
-_LATIN = re.compile(r"[A-Za-z0-9]")
+_SENTENCE_END = regexes.compile(r"[。！？；：!?;:…][”’」』）)]*$")
+_HEADING_START = regexes.compile(r"[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、]|[①-⑳]")
+_LATIN = regexes.compile(r"[A-Za-z0-9]")
 # Line breaking (UAX #14, as word processors apply it to Chinese) keeps some characters together, so
 # what cannot be split moves to the next line whole when it does not fit: a number or Latin word; a
 # character with the punctuation that may not start a line (，。、）》 …) after it, and the brackets that may
@@ -67,13 +68,12 @@ _LATIN = re.compile(r"[A-Za-z0-9]")
 _OPENING = "（《「『〈【(["
 _CLOSING = "，。、；：？！）》」』〉】,.;:?!)]…%·"
 _QUOTES = "“”‘’\"'"
-_LATIN_RUN = re.compile(r"[A-Za-z0-9][A-Za-z0-9.%+\-/_:#=&?@~]*")  # numbers, words, addresses
-_BOOK_TITLE = re.compile(r"《[^》]{1,40}》")
+_LATIN_RUN = regexes.compile(r"[A-Za-z0-9][A-Za-z0-9.%+\-/_:#=&?@~]*")  # numbers, words, addresses
+_BOOK_TITLE = regexes.compile(r"《[^》]{1,40}》")
 _LONGEST_UNIT = 24
 
 
-@dataclass(frozen=True)
-class VisualLine:
+class VisualLine(NamedTuple):
     page: int  # 1-based
     x0: float
     x1: float
@@ -103,8 +103,7 @@ def read_pdf(path: str, data: bytes) -> SourceText:
     return from_paragraphs(path, lines, "pdf", pages=page_starts)
 
 
-@dataclass(frozen=True)
-class InputErrorReason:
+class InputErrorReason(NamedTuple):
     reason: str
     zh: str | None = None
 

@@ -13,17 +13,16 @@ code page decodes them like the escaped ones.
 
 from __future__ import annotations
 
-import re
-
+from .. import regexes
 from ..diagnostics import InputError
 from . import SourceText, from_paragraphs, split_lines
 
-_RAW_HIGH_BYTE = re.compile(rb"[\x80-\xff]")
-_LIST_TEXT = re.compile(r"\{\\listtext([^{}]*)\}")
+_RAW_HIGH_BYTE = regexes.compile(rb"[\x80-\xff]")
+_LIST_TEXT = regexes.compile(r"\{\\listtext([^{}]*)\}")
 # formatting control words inside a list label; \uN (a character) and \'xx (a byte) are kept
-_FORMATTING_WORD = re.compile(r"\\(?!u-?\d)(?!')[a-zA-Z]+-?\d* ?")
-_ROW = re.compile(r"^(.*)\|$")
-_PARAGRAPH_WORD = re.compile(r"(?<!\\)\\(pard|intbl|par)(?![a-zA-Z])-?\d* ?")
+_FORMATTING_WORD = regexes.compile(r"\\(?!u-?\d)(?!')[a-zA-Z]+-?\d* ?")
+_ROW = regexes.compile(r"^(.*)\|$")
+_PARAGRAPH_WORD = regexes.compile(r"(?<!\\)\\(pard|intbl|par)(?![a-zA-Z])-?\d* ?")
 
 
 def read_rtf(path: str, data: bytes) -> SourceText:

@@ -25,7 +25,13 @@ import struct
 from bisect import bisect_right
 
 from ..diagnostics import InputError
-from . import MAX_DOCUMENT_CHARS, PASSWORD_PROTECTED, LineOrigin, SourceText, from_paragraphs
+from . import (
+    MAX_DOCUMENT_CHARS,
+    PASSWORD_PROTECTED,
+    LineOrigin,
+    SourceText,
+    from_paragraphs,
+)
 from .numbering import LEVELS, Level, ListCounter, ListInstance
 
 MAX_PIECES = 1_000_000
