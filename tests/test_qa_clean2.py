@@ -214,3 +214,17 @@ def test_a_speech_lists_its_problems_and_plans_in_prose_after_a_lead_in():
     plans = next(line for line in text.splitlines() if line.startswith("下一步，我将重点做好"))
     thin = text.replace(plans, closing)
     assert [(code, line) for code, line, _column in codes(thin, "SF101")] == [("SF101", 17)]
+
+
+# --- a part only announced ----------------------------------------------------------------------------
+
+
+def test_a_part_named_only_in_the_sentence_that_announces_the_report_is_missing():
+    text = _text("n02_township_head_shuzhi_shulian_shufa_2024.txt")  # 现将本人…履职、廉洁自律和学法用法情况报告如下
+    assert codes(text, "SF101") == []
+    without = text[: text.index("第二部分  述廉")] + text[text.index("第三部分  述法") :]
+    found = lint(without, "SF101")
+    assert len(found) == 1 and "述廉" in found[0].message.zh
+    # told as work done, in the opening or in another part, the part that may stand anywhere is there
+    told = without.replace("抓民生，兜牢保障底线。", "抓民生，兜牢保障底线。严格落实廉洁自律各项规定。")
+    assert codes(told, "SF101") == []

@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import NamedTuple, Union
 
 from ..diagnostics import Severity
+from .. import regexes
 from ..document import Document, PlainHeading
 from ..document.markers import HAN, ITEM, Marker
 from ..lexicon import Pack, Section
@@ -53,6 +54,10 @@ def survey(document: Document, pack: Pack | None, year: int | None) -> list[Sect
     return document.derived(f"sections:{pack.name}:{year}", lambda doc: _survey(doc, pack, year))
 
 
+# the sentence that announces what the report covers: 现将本人2024年度履职、廉洁自律和学法用法情况报告如下
+_ANNOUNCEMENT = regexes.compile(r"[^。；！？!?]*现将[^。；！？!?]*(?:报告|汇报|述职|述法)如下[^。；！？!?]*")
+
+
 def _survey(document: Document, pack: Pack, year: int | None) -> list[SectionState]:
     tops = _tops(document)
     everything = [m for m in document.body.markers if m.kind != ITEM] + tops
@@ -62,8 +67,11 @@ def _survey(document: Document, pack: Pack, year: int | None) -> list[SectionSta
             continue
         pool = everything if section.anywhere else tops
         heading = next((m for m in pool if any(section.matches(text) for text in _names(document, m))), None)
-        # a part that may stand anywhere is often a passage of part 一, not a heading of its own
-        mentioned = heading is None and section.anywhere and any(section.matches(p.text) for p in document.paragraphs)
+        # a part that may stand anywhere is often a passage of part 一, not a heading of its own; the
+        # sentence that announces the report (现将本人履职、廉洁自律…情况报告如下) only names it
+        mentioned = heading is None and section.anywhere and any(
+            section.matches(_ANNOUNCEMENT.sub("", p.text)) for p in document.paragraphs
+        )
         states.append(SectionState(section, heading, mentioned=mentioned))
     ordered = [state for state in states if not state.section.anywhere]
     for position, state in enumerate(ordered):

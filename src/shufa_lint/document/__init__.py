@@ -18,7 +18,7 @@ from ..source import SourceText
 from . import markers as marker_kinds
 from .markers import Marker
 from .numerals import DIGITS, parse_chinese
-from .paragraphs import Paragraph, build_paragraphs, stands_alone
+from .paragraphs import PAGE_BUTTONS, Paragraph, build_paragraphs, stands_alone
 from .report_type import ReportType
 from .text import BOUNDARY, CJK, SENTENCE_END, ends_sentence
 
@@ -190,11 +190,11 @@ class Document:
 
     def frames(self, paragraph: Paragraph) -> bool:
         """Whether a paragraph is the web page a published report was saved with, not the report's text:
-        a line before the title, a page metadata line (来源：…  发布时间：…, a breadcrumb), or a line after
-        the signing date (【打印本页】 【关闭窗口】)."""
+        a line before the title, a page metadata line (来源：…  发布时间：…, a breadcrumb), a line of the
+        page's buttons (【打印本页】 【关闭窗口】, 扫一扫…), or a line after the signing date."""
         if self.title and paragraph.last_line < self.title.line:
             return True
-        if _PAGE_FURNITURE.match(paragraph.text.strip()):
+        if _PAGE_FURNITURE.match(paragraph.text.strip()) or PAGE_BUTTONS.match(paragraph.text.strip()):
             return True
         signed = self.signing_date
         return signed is not None and paragraph.first_line > signed.paragraph.last_line
