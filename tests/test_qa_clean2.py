@@ -228,3 +228,15 @@ def test_a_part_named_only_in_the_sentence_that_announces_the_report_is_missing(
     # told as work done, in the opening or in another part, the part that may stand anywhere is there
     told = without.replace("抓民生，兜牢保障底线。", "抓民生，兜牢保障底线。严格落实廉洁自律各项规定。")
     assert codes(told, "SF101") == []
+
+
+# --- a fill-in blank ------------------------------------------------------------------------------------
+
+
+def test_a_run_of_underscores_before_a_unit_is_a_blank_left_unfilled():
+    done = "本年度无其他需要报告的情况。"
+    blank = _changed("n03_city_market_bureau_fzzf_2025.txt", done, "全年开展执法检查____次，办结率___%。")
+    assert [(code, line) for code, line, _column in codes(blank, ("SF301", "SF401"))] == [("SF301", 18), ("SF301", 18)]
+    # underscores inside a name are no blank; a lone _ before a phrase is a filtered word (SF401)
+    named = _changed("n03_city_market_bureau_fzzf_2025.txt", done, "上线系统文件hb_data_v2共3次。")
+    assert codes(named, ("SF301", "SF401")) == []

@@ -126,7 +126,7 @@ def _skip_spaces(text: str, index: int) -> int:
 
 @register
 class FigurePlaceholder(Rule):
-    """A figure left as a placeholder: ``*次``, ``＊%``, ``X场``, ``××件``, ``XX人次``, ``□□起``.
+    """A figure left as a placeholder: ``*次``, ``＊%``, ``X场``, ``××件``, ``XX人次``, ``□□起``, ``____次``.
 
     Why: templates and drafts mark figures still to be filled in; a report submitted with them
     states nothing and shows it was never finished. Also caught: ``学法_次`` (a blank no removed
