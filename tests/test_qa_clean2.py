@@ -240,3 +240,11 @@ def test_a_run_of_underscores_before_a_unit_is_a_blank_left_unfilled():
     # underscores inside a name are no blank; a lone _ before a phrase is a filtered word (SF401)
     named = _changed("n03_city_market_bureau_fzzf_2025.txt", done, "上线系统文件hb_data_v2共3次。")
     assert codes(named, ("SF301", "SF401")) == []
+
+
+def test_a_heading_line_typed_with_half_width_stops_that_breaks_mid_sentence_is_a_broken_line():
+    text = _text("n10_halfwidth_town_shufa_2024.txt")  # (三)抓执法,规范基层行政行为.推动镇综合行政执法队…
+    broken = text.replace("规范基层行政行为.推动镇综合", "规范基层行政行为.推动镇\n综合", 1)
+    assert [(code, line) for code, line, _column in codes(broken, "SF601")] == [("SF601", 8)]
+    # a heading that ends in its half-width stop still stands alone
+    assert codes(text.replace("(一)抓学习,带头提升法治素养.坚持", "(一)抓学习,带头提升法治素养.\n坚持", 1), "SF601") == []

@@ -12,12 +12,13 @@ from dataclasses import dataclass, field
 
 from .. import regexes
 from . import markers as marker_kinds
-from .text import ends_sentence
+from .text import CJK, ends_sentence
 
 # spaces that indent or right-align a line: web pages pad with no-break spaces (&nbsp;) too
 INDENT = " \t\u3000\u00a0\u2002\u2003\u2009\u202f"
 _INNER_SENTENCE_PUNCT = regexes.compile(r"[。，,；;！？!?]")
-_INNER_SENTENCE_END = regexes.compile(r"[。；;！？!?]")
+# a half-width full stop after Chinese text with more text after it ends a sentence too (…行为.推动…)
+_INNER_SENTENCE_END = regexes.compile(rf"[。；;！？!?]|(?<=[{CJK}])[.．](?=.)")
 _CONTINUES = set("的和与及或、，,")
 _AFTER_ANY = float("inf")  # sorts after every (offset, line, column) with the same offset
 STANDALONE_MAX = 40  # longest line read as a stand-alone heading or signature without punctuation
