@@ -248,3 +248,23 @@ def test_a_heading_line_typed_with_half_width_stops_that_breaks_mid_sentence_is_
     assert [(code, line) for code, line, _column in codes(broken, "SF601")] == [("SF601", 8)]
     # a heading that ends in its half-width stop still stands alone
     assert codes(text.replace("(一)抓学习,带头提升法治素养.坚持", "(一)抓学习,带头提升法治素养.\n坚持", 1), "SF601") == []
+
+
+@pytest.mark.parametrize(
+    "name, old, new, expected",
+    [
+        # parts of a 工作要点 headed 第一，… far apart
+        ("n12_work_points_2026_circled.txt", "第三，优化公共法律服务供给", "第四，优化公共法律服务供给", [("SF201", 13), ("SF202", 17)]),
+        # 第一，…第二，…第三， run in one paragraph
+        ("n17_speech_shufa_2024_unnumbered_parts.txt", "第三，坚持依法决策", "第二，坚持依法决策", [("SF202", 9)]),
+    ],
+)
+def test_ordinals_that_skip_or_repeat_are_numbering_slips(name, old, new, expected):
+    assert codes(_text(name), ("SF201", "SF202", "SF203")) == []
+    found = codes(_changed(name, old, new), ("SF201", "SF202", "SF203"))
+    assert [(code, line) for code, line, _column in found] == expected
+
+
+def test_an_ordinal_inside_a_sentence_is_no_list_item():
+    text = _changed("n03_city_market_bureau_fzzf_2025.txt", "本年度无其他需要报告的情况。", "第一，本局在全省考核中排名第三，获评优秀。")
+    assert codes(text, ("SF201", "SF202", "SF203")) == []

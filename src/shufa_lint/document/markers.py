@@ -21,6 +21,9 @@ LEVELS = {HAN: 1, PAREN_HAN: 2, ARABIC: 3, PAREN_ARABIC: 4, ITEM: 5}
 CIRCLED = "circled"
 _CIRCLED_ONE = 0x2460  # ①; ⑳ is 0x2473
 _CIRCLED_RE = regexes.compile("[\u2460-\u2473]")
+# 第一，…第二，…: an enumeration at a paragraph's start or after a sentence, checked for its order only
+ORDINAL = "ordinal"
+_ORDINAL_RE = regexes.compile(r"(?:^|(?<=[。；;！？!?]))[ \u3000]*第(?P<numeral>[一二三四五六七八九十]{1,2})(?=[，,、：:])")
 
 _NUM = f"[{NUMERAL_CHARS}]{{1,3}}"
 # Each pattern: the marker proper, then an optional stray separator that makes it malformed.
@@ -95,7 +98,21 @@ def label(kind: str, ordinal: int) -> str:
         return f"（{ordinal}）"
     if kind == CIRCLED:
         return chr(_CIRCLED_ONE + ordinal - 1)
+    if kind == ORDINAL:
+        return f"第{to_chinese(ordinal)}"
     return to_chinese(ordinal) + "是"
+
+
+def ordinals(paragraphs) -> list[Marker]:
+    """Every 第一，第二，… that opens a paragraph or a sentence, as markers of kind ``ORDINAL``, in reading order."""
+    found = []
+    for paragraph in paragraphs:
+        for numeral in _ORDINAL_RE.finditer(paragraph.text):
+            start = numeral.start("numeral") - 1
+            line, column = paragraph.position(start)
+            raw = "第" + numeral.group("numeral")
+            found.append(Marker(ORDINAL, parse_chinese(numeral.group("numeral")), raw, paragraph.index, start, line, column, line, column + len(raw)))
+    return found
 
 
 def circled(paragraphs) -> list[Marker]:
