@@ -1,6 +1,7 @@
 """GuardedPattern: trying a pattern only where its first character occurs finds what finditer finds."""
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -40,3 +41,46 @@ def test_same_matches_as_finditer(pattern, text):
     expected = [(m.start(), m.end()) for m in compiled.finditer(text)]
     assert [(m.start(), m.end()) for m in GuardedPattern(compiled).finditer(text)] == expected
     assert expected
+
+
+# Branches that overlap at their first character (法制/法治), share it with a later, longer branch
+# (一二/一二三) and begin with a look-behind, as the 提法 lexicon's do.
+BRANCHES = [
+    "(?P<t0>法制建设第一责任人)",
+    "(?P<t1>(?<![〇○0一二三四五六七八九])一二(?=年))",
+    "(?P<t2>一二三)",
+    "(?P<t3>法治政府建设纲要)",
+    "(?P<t4>布署)",
+    "(?P<t5>“七五”普法)",
+]
+BRANCH_TEXT = "推进法制建设第一责任人制度，一二年布署一二三项，“七五”普法与法治政府建设纲要，二〇一二年，法制"
+
+
+@pytest.mark.parametrize("text", [BRANCH_TEXT, BRANCH_TEXT * 3, "", "无关文字", "一二三一二年"])
+def test_branches_dispatched_by_first_character_match_as_the_alternation(text):
+    whole = re.compile("|".join(BRANCHES))
+    dispatched = GuardedPattern(whole, BRANCHES)
+    assert dispatched._by_first_char is not None  # the dispatch is what is tested
+    expected = [(m.span(), m.lastgroup) for m in whole.finditer(text)]
+    assert [(m.span(), m.lastgroup) for m in dispatched.finditer(text)] == expected
+
+
+def test_a_branch_of_unknown_first_character_leaves_the_whole_alternation():
+    branches = ["(?P<t0>布署)", r"(?P<t1>\w+局)"]
+    dispatched = GuardedPattern(re.compile("|".join(branches)), branches)
+    assert dispatched._by_first_char is None
+    assert [m.lastgroup for m in dispatched.finditer("布署 公安局")] == ["t0", "t1"]
+
+
+def test_the_lexicons_alternation_finds_what_finditer_finds():
+    from shufa_lint.checks.terms import terms
+    from shufa_lint.lexicon import builtin
+
+    data = terms(builtin())
+    text = (Path(__file__).parent / "fixtures" / "seed.txt").read_text(encoding="utf-8") + "".join(
+        entry["hit"][0] if isinstance(entry.get("hit"), list) else str(entry.get("hit", ""))
+        for entry in builtin().table("terms")["terms"]
+    )
+    expected = [(m.span(), m.lastgroup) for m in data.wrong.pattern.finditer(text)]
+    assert expected  # the hits of the lexicon's own examples
+    assert [(m.span(), m.lastgroup) for m in data.wrong.finditer(text)] == expected

@@ -11,9 +11,8 @@ from __future__ import annotations
 import importlib
 import inspect
 import re
-from dataclasses import dataclass, field
 from functools import cache
-from typing import TYPE_CHECKING, Any, ClassVar, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, ClassVar, Iterable, Iterator, NamedTuple
 
 from . import regexes
 from .diagnostics import Diagnostic, Fix, Message, Severity
@@ -26,13 +25,12 @@ if TYPE_CHECKING:
 CHECK_MODULES = ("suppressions", "sections", "numbering", "figures", "redactions", "terms", "outline", "integrity", "punctuation", "numbers", "years", "review")
 
 
-@dataclass
-class Context:
+class Context(NamedTuple):
     """What a rule may consult besides the document: its options, the report pack and the lexicon."""
 
     lexicon: "Lexicon"
     pack: "Pack | None"  # None: the document's type is not recognised, no structure is required
-    options: dict[str, Any] = field(default_factory=dict)
+    options: dict[str, Any]
 
 
 class Rule:

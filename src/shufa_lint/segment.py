@@ -190,7 +190,8 @@ def load_dictionary(source: Path | None = None, cache: Path | None = None) -> Di
     source = source or jieba_dictionary()
     stat = source.stat()
     fingerprint = hashlib.sha1(f"{source.resolve()}|{stat.st_size}|{stat.st_mtime_ns}".encode()).hexdigest()[:16]
-    path = (cache or cache_dir()) / f"jieba-{fingerprint}.bin"
+    # the format in the name: installations of other versions keep their own caches, not rebuild ours
+    path = (cache or cache_dir()) / f"jieba-{fingerprint}-pairs.bin"
     try:
         return Dictionary.open_cache(path)
     except (OSError, ValueError, EOFError, TypeError, struct.error):

@@ -22,19 +22,22 @@ _CLAUSE_MARKS = "，,、；;：:"  # marks a rate may follow with its figure gon
 _CLAUSE_ENDS = "，。；,;：:！？"
 _LAST_CLAUSE_MARK = regexes.compile(f"[{_CLAUSE_ENDS}](?=[^{_CLAUSE_ENDS}]*$)")
 _SEGMENTED_BEFORE = 8  # characters before a unit that are segmented with it
-# a cue and a unit that jieba's dictionary knows this well are a word of their own (近期, 逾期, 超期), not a
-# verb whose figure was dropped (培训期, seen twice)
-_COMMON_WORD = 10
 _LONGEST_NOT_COUNT = 8  # characters a not_counts word may span, 法定代表人 and the like
-# A noun counted right before the unit: 4个方面项任务 (4个方面, then a second count)
-_COUNTED = regexes.compile(r"[0-9０-９]+[个项类大]$")
-_COUNTED_WORD = regexes.compile(r"[0-9０-９]+[个项类大][\u4e00-\u9fff]{1,4}$")  # the same, before the word is known
+# A noun counted right before the unit: 4个方面项任务, 65家企业个项目 (one count, then a second)
+_COUNTING = "个项类大家所条件名宗"
+_COUNTED = regexes.compile(rf"[0-9０-９]+[{_COUNTING}]$")
+_COUNTED_WORD = regexes.compile(rf"[0-9０-９]+[{_COUNTING}][\u4e00-\u9fff]{{1,4}}$")  # the same, before the word is known
 _LIST_MARK = "、"  # 部、省、市: items of a list, not a count
-_CATEGORY = regexes.compile(r"(?:以上|以下|级)[\u4e00-\u9fff]")  # 亿元以上项目, 千万元级企业
+# A class after a measure: 亿元以上项目, 千万元级企业 (after a classifier, 打造个以上治理品牌 lost its count)
+_CATEGORY = regexes.compile(r"(?:以上|以下|级)[\u4e00-\u9fff]")
+_CLASSIFIERS = frozenset(_COUNTING)
 # A figure with its unit earlier in the sentence: 聘请法律顾问3名，律师事务所家。
 # (a point belongs to the figure only with a digit after it: the 2 of a list item 2.管好… is no figure)
 _SIBLING_FIGURE = regexes.compile(r"[0-9０-９]+(?:[.．][0-9０-９]+)?(?:余|多)?[\u4e00-\u9fff%％]")
 _HEADER_UNIT = regexes.compile(r"[）)]")  # 占比（%）: a column's unit, not a rate
+_APPROXIMATE = regexes.compile("以上|以下|左右|以内")  # after a figure: 张以上
+_WORD_NAMED = regexes.compile("”(?:字|指|是|即|意为|就是)")  # “家”指的是家庭: a word explained, not a count
+_NAME_OPENS = "“《「‘\""  # what opens a name or a slogan
 
 
 class FigureData(NamedTuple):
@@ -42,14 +45,21 @@ class FigureData(NamedTuple):
     names: GuardedPattern  # every name placeholder pattern, as one alternation
     bare_unit: GuardedPattern  # a unit with no numeral before it, where something could call for a figure
     clause_end: re.Pattern  # what may follow a unit that closes its clause
+    change_to: re.Pattern  # what follows the first figure of a change (由家增至278家)
     counting_verbs: re.Pattern
     cues: frozenset[str]  # counting verbs and quantity cues: a unit right after one lost its figure
     all_cues: frozenset[str]  # cues of either kind, for a first look at the characters before a unit
     count_only_units: frozenset[str]
     weak_cues: frozenset[str]  # before a count-only unit, these show its figure went missing
+    classifier_cues: frozenset[str]  # before a classifier and its noun, these show its figure went missing
+    classifiers: frozenset[str]
     amount_units: frozenset[str]
     not_counts: re.Pattern  # a word that ends where the unit ends and is no count
+    surnames: frozenset[str]  # units that are also surnames
+    merged: frozenset[str]  # words the segmenter makes of a counted noun and its unit (企业家)
+    total_cues: frozenset[str]  # cues that announce a total (新增, 累计)
     determiners: str
+    round_figures: str  # before 万 or 亿, these make a figure of it: 近万张
     units: frozenset[str]
 
 
@@ -70,28 +80,42 @@ def figure_data(lexicon: Lexicon) -> FigureData:
             names=GuardedPattern(names),
             bare_unit=GuardedPattern(bare_unit),
             clause_end=compile_pattern(table["unit_followers"], where),
-            counting_verbs=regexes.compile("|".join(map(re.escape, table["counting_verbs"]))),
+            change_to=_alternation(table["change_to"]),
+            counting_verbs=_alternation(table["counting_verbs"]),
             cues=frozenset(table["counting_verbs"]) | frozenset(table["quantity_cues"]),
-            all_cues=frozenset(table["counting_verbs"]) | frozenset(table["quantity_cues"]) | frozenset(table["weak_cues"]),
+            all_cues=frozenset(
+                [*table["counting_verbs"], *table["quantity_cues"], *table["weak_cues"], *table["classifier_cues"]]
+            ),
             count_only_units=frozenset(table["count_only_units"]),
             weak_cues=frozenset(table["weak_cues"]),
+            classifier_cues=frozenset(table["classifier_cues"]),
+            classifiers=frozenset(table["classifiers"]),
             amount_units=frozenset(table["amount_units"]),
             not_counts=regexes.compile("(?:" + "|".join(map(re.escape, table["not_counts"])) + ")$"),
+            surnames=frozenset(table["surname_units"]),
+            merged=frozenset(table["merged_counts"]),
+            total_cues=frozenset(table["total_cues"]),
             determiners=table["determiners"],
+            round_figures=table["round_figures"],
             units=frozenset(units),
         )
     except (KeyError, TypeError) as error:
         raise RuleDataError(f"{where}: missing or malformed entry {error}") from None
 
 
+def _alternation(words) -> re.Pattern:
+    return regexes.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
+
+
 def _bare_unit_pattern(table, units: list[str], unit_group: str) -> str:
     """A unit with no numeral right before it, where something around it could call for a figure: a cue
-    or a clause mark before it, a clause end after it, or the unit is an amount or approximate (余人次).
+    or a clause mark before it, a clause end or a change after it (由家增至), quotes around it (“条”), or the
+    unit is an amount or keeps its figure's magnitude (万元, 余人次, 万余张).
 
     A first sieve, in one regular expression, for what ``_lost_figure`` decides word by word: most unit
     characters in a report (人民, 部门, 充分) never reach Python.
     """
-    cues = {*table["counting_verbs"], *table["quantity_cues"], *table["weak_cues"]}
+    cues = {*table["counting_verbs"], *table["quantity_cues"], *table["weak_cues"], *table["classifier_cues"]}
     singles = re.escape("".join(sorted(cue for cue in cues if len(cue) == 1)))
     longer = sorted(cue for cue in cues if len(cue) > 1)
     last = re.escape("".join(sorted({cue[-1] for cue in longer})))
@@ -101,15 +125,21 @@ def _bare_unit_pattern(table, units: list[str], unit_group: str) -> str:
             # the class first: most characters before a unit end no cue, and fail it at once
             rf"(?<=[{last}])(?:" + "|".join(f"(?<={re.escape(cue)})" for cue in longer) + ")",
         ]
-        + [rf"(?<=[0-9０-９][个项类大][{CJK}]{{{size}}})" for size in (1, 2)]  # 4个方面项任务
+        + [rf"(?<=[0-9０-９][{_COUNTING}][{CJK}]{{{size}}})" for size in (1, 2)]  # 4个方面项任务
     )
-    # 万余人次: the magnitude of an approximate figure stays when its digits go
-    unit = rf"(?:[万亿](?=余|{unit_group}))?余?(?:{unit_group})"
+    # 万余人次, 万多起, 万㎡: the magnitude of a figure (or its 余) stays when its digits go
+    magnitude = rf"(?:[万亿][余多]?|余)(?:{unit_group})"
+    unit = rf"(?:[万亿][余多]?|余)?(?:{unit_group})"
     amounts = "|".join(map(re.escape, sorted(table["amount_units"], key=len, reverse=True)))
+    change_to = "|".join(map(re.escape, table["change_to"]))
+    classifiers = "".join(sorted(table["classifiers"]))
     first = "".join(sorted({u[0] for u in units} | set("万亿余")))
     return (
-        rf"(?<=[{CJK}\s”’》）)，、；：,;:。])(?<![{_NUMERALS}余多])(?=[{re.escape(first)}])"
-        rf"(?:(?:{before}){unit}|{unit}(?=(?:{table['unit_followers']}))|[万亿]?余(?:{unit_group})|(?:{amounts}))"
+        rf"(?<=[{CJK}\s“”’》）)，、；：,;:。])(?<![{_NUMERALS}])(?=[{re.escape(first)}])"
+        rf"(?:(?<![余多])(?:(?:{before}){unit}|{unit}(?=(?:{table['unit_followers']}|{change_to}))|{magnitude}|(?:{amounts})"
+        rf"|(?<=“){unit}(?=”)"  # 措施“条”: a quoted unit is a package of measures that lost its count
+        rf"|[{classifiers}](?=[“《]))"  # 落实个“30条”: a classifier before a name counts it
+        rf"|(?<=[^{_NUMERALS}][余多])[万亿][余多]?(?:{unit_group}))"  # 剩余万㎡: 余 ends a word, not a figure
     )
 
 
@@ -208,10 +238,17 @@ class FigureMissing(Rule):
 
     - follows a quantity cue or a counting verb (``共次``, ``累计件``, ``下沉全镇个村``, ``聘请家律师事务所``), or
     - closes its clause, either as a unit that can only be a count there (``平均成绩分``, ``工单件``) or in
-      a clause a counting verb opened (``开展…活动场``).
+      a clause a counting verb opened (``开展…活动场``), or
+    - keeps the magnitude of its figure or stands where only a figure can (``发卡万余张``, ``清拆违建万㎡``,
+      ``床位由张增至410张``, ``病床张以上``, ``出台稳增长“条”措施``, ``落实个“30条”``), or
+    - is a classifier after a weak cue and before the word it counts: ``的``, an enumeration's ``等``
+      (``扩建工程等个项目``) or a verb a work report puts before what it counts (``推进项民生实事``, ``涵盖个项目``).
 
-    ``这次``, ``每次``, ``多次``, ``各处``, ``件件落实`` carry no number by nature and are not flagged; nor are
-    words for people by role (信访人, 当事人, 代理人).
+    ``这次``, ``每次``, ``多次``, ``各处``, ``件件落实``, ``张三等人``, ``考核等次`` carry no number by nature and are
+    not flagged; nor are words for people by role (信访人, 当事人, 代理人), a surname (对张某某), a figure in
+    words (近万张, 超亿元) or a round number in a campaign's name (“万名干部进万企”). 企业家 counts (企业 + 家)
+    only where the count is plain:
+    ``头部企业家以上``, ``百亿级企业家``, ``新增落户企业家``.
 
     Example::
 
@@ -261,6 +298,8 @@ def _lost_figure(text: str, start: int, end: int, data: FigureData) -> bool:
         gap_end -= 1
     if _figure_ends_at(text, gap_end):
         return False
+    if unit[0] in "万亿" and gap_end and text[gap_end - 1] in data.round_figures + _NAME_OPENS:
+        return False  # 近万张, 上万人次: a figure in words; “万名干部助企行”: a round number in a campaign's name
     for head in (1, 2):  # the tail of a longer unit after its number: 1200户次, 45趟次
         if head <= gap_end and text[gap_end - head : gap_end] + unit in data.units and _figure_ends_at(text, gap_end - head):
             return False
@@ -269,10 +308,23 @@ def _lost_figure(text: str, start: int, end: int, data: FigureData) -> bool:
     spaced = gap_end != start and gap_end > 0 and CJK_RE.match(text, gap_end - 1) is not None
     count_only = unit in data.count_only_units
     closes = data.clause_end.match(text, end) is not None
-    amount = unit in data.amount_units or unit.lstrip("万亿").startswith("余")  # 罚没款万元, 群众余人次
+    changes = data.change_to.match(text, end) is not None
+    if text.startswith("某", end) or (unit in data.surnames and not (closes or changes)):
+        return False  # 对张某某, 约谈张卫东: a surname, not a unit
+    # a figure's unit wherever it stands: 罚没款万元, 群众余人次, 发卡万余张, 由家增至278家, 床位张以上,
+    # 措施“条”, 落实个“30条”
+    amount = (
+        unit in data.amount_units
+        or unit[0] in "万亿余"
+        or changes
+        or _APPROXIMATE.match(text, end) is not None
+        or (text[gap_end - 1 : gap_end] == "“" and text.startswith("”", end) and not _WORD_NAMED.match(text, end))
+        or (unit in data.classifiers and text.startswith(("“", "《"), end))
+    )
     # Cheap first: what the decision below needs at the least, from the characters alone; most units
-    # after Chinese text end here, before any segmentation.
-    cue_before = any(text[gap_end - size : gap_end] in data.all_cues for size in range(1, min(gap_end, 4) + 1))
+    # after Chinese text end here, before any segmentation. A weak cue (的, 等) calls for a count only.
+    cues = data.all_cues if count_only or unit in data.classifiers else data.cues
+    cue_before = any(text[gap_end - size : gap_end] in cues for size in range(1, min(gap_end, 4) + 1))
     opens_clause = not gap_end or text[gap_end - 1] in _CLAUSE_ENDS
     if not (spaced or cue_before or closes or amount):
         if not (count_only and (opens_clause or _COUNTED_WORD.search(text, max(0, gap_end - 8), gap_end))):
@@ -289,7 +341,9 @@ def _lost_figure(text: str, start: int, end: int, data: FigureData) -> bool:
     )
     if not (spaced or cue_before or amount or count_only or called_at_close or sibling_figure):
         return False
-    if data.not_counts.search(text, max(0, end - _LONGEST_NOT_COUNT), end) or _CATEGORY.match(text, end):
+    if data.not_counts.search(text, max(0, end - _LONGEST_NOT_COUNT), end) or (
+        unit not in _CLASSIFIERS and _CATEGORY.match(text, end)
+    ):
         return False  # 信访人, 当事人: a person named by a role; 亿元以上项目: a class of projects
     from ..segment import loaded, words
 
@@ -301,17 +355,20 @@ def _lost_figure(text: str, start: int, end: int, data: FigureData) -> bool:
         if at + len(token) <= start:
             continue
         following = tokens[index + 1][0] if index + 1 < len(tokens) else ""
-        if (
-            at + len(token) == end
-            and token[: start - at] in data.cues
-            and unit in data.count_only_units
-            and loaded().frequency(token) < _COMMON_WORD
-        ):
-            previous = token[: start - at]  # a verb and its unit read as one word: 培训期 (not a word: 近期, 逾期)
+        cue = _cue_before(text, tokens, index, gap_end, data)
+        if at + len(token) == end and at < start and cue and count_only and following != "的":
+            previous = cue  # a cue and the unit read as one word: 培训期, 约有名 (有名; 有名的 is famous)
+        elif at + len(token) == end and token in data.merged:
+            # a counted noun and its unit read as one word (企业家): a count where the count is plain
+            return (
+                text.startswith(("以上", "以下"), end)
+                or text[at - 1 : at] == "级"
+                or any(word in data.total_cues for word, _ in words(text[clause_start:at]))  # not 共同, 新增长点
+            )
         elif not spaced and (at != start or at + len(token) > end):
             return False  # the unit is part of a word: 案件, 频次, 一起, 次要, 个人
         else:
-            previous = tokens[index - 1][0] if index else ""
+            previous = cue or (tokens[index - 1][0] if index else "")  # 压缩/至 is one cue
             if not spaced and len(following) == 1 and loaded().frequency(unit + following):
                 return False  # a word the segmentation split: 涉及/人/名
         if unit in (previous, following) or (len(previous) == 1 and previous in data.determiners):
@@ -323,10 +380,21 @@ def _lost_figure(text: str, start: int, end: int, data: FigureData) -> bool:
         counted_before = previous and _COUNTED.search(text, window_start, gap_end - len(previous))
         if count_only and (not previous or previous in data.weak_cues or counted_before):
             return True  # …，个社区第一时间…, …的项重大行政决策…, 明确4个方面项任务
+        if unit in data.classifiers and previous in data.classifier_cues and len(following) > 1:
+            return True  # 等个项目, 推进项民生实事 (not 推进家/校共育)
         # a sibling figure calls for one after a word for what is counted (律师事务所家), not after a
         # preposition (责任到人)
         return called_at_close or (sibling_figure and len(previous) > 1)
     return False
+
+
+def _cue_before(text: str, tokens: list[tuple[str, int]], index: int, gap_end: int, data: FigureData) -> str:
+    """The cue that ends right before the unit and starts where a word starts, if any: 压缩/至 is 压缩至,
+    约/有名 is 约有 and 名, but 建立/案件 holds no 立案."""
+    for first in (index - 2, index - 1, index):
+        if first >= 0 and tokens[first][1] < gap_end and text[tokens[first][1] : gap_end] in data.cues:
+            return text[tokens[first][1] : gap_end]
+    return ""
 
 
 def _figure_ends_at(text: str, index: int) -> bool:

@@ -28,6 +28,7 @@ _RANGE = GuardedPattern(regexes.compile(
 _YEARS = regexes.compile(r"(?:19|20)[0-9]{2}")
 # Counts of one kind (events, cases, copies): written with Arabic digits in one sentence and
 # Chinese numerals in another of the same paragraph (GB/T 15835-2011 4.3: 同类别形式一致).
+_ASCII_DIGIT = regexes.compile("[0-9]")
 _COUNT_UNITS = "次|场次|场|件|人次|起|篇|期"
 _ARABIC_COUNT = regexes.compile(rf"[0-9]+(?:\.[0-9]+)?(?:余|多)?({_COUNT_UNITS})")
 _CHINESE_COUNT = regexes.compile(
@@ -166,7 +167,7 @@ class MixedCountStyle(Rule):
     def check(self, document, context):
         for paragraph in document.paragraphs:
             text = paragraph.text
-            if not any("0" <= char <= "9" for char in text):
+            if _ASCII_DIGIT.search(text) is None:
                 continue
             arabic_units = {found.group(1) for found in _ARABIC_COUNT.finditer(text)}
             for found in _CHINESE_COUNT.finditer(text):

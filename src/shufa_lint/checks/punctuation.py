@@ -8,7 +8,6 @@ findings that matter (missing sections, figures, redactions).
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from typing import NamedTuple
 
 from .. import regexes
@@ -130,27 +129,26 @@ def _parentheses(line: str, skip: set[int]) -> set[int]:
     """
     convert: set[int] = set()
     paired: set[int] = set()
-    # where the Chinese characters are, so that "is there Chinese between the brackets" costs a
-    # lookup, not a scan: nested brackets would otherwise rescan the same text once per pair
-    chinese_at = [found.start() for found in CJK_RE.finditer(line)]
-
-    def encloses_chinese(opening: int, closing: int) -> bool:
-        first = bisect_left(chinese_at, opening)
-        return first < len(chinese_at) and chinese_at[first] < closing
-
-    for opening, closing in _paren_pairs(line, skip).items():
+    # Is there Chinese between the brackets? The first Chinese character at or after an opening bracket
+    # answers it; taken in the order of the openings, each search starts where the last one ended, so a
+    # line is scanned once however deeply its brackets nest.
+    next_chinese = -1
+    for opening, closing in sorted(_paren_pairs(line, skip).items()):
         paired.update((opening, closing))
         if line[opening] == "（" and line[closing] == "）":
             continue
+        if next_chinese < opening:
+            found = CJK_RE.search(line, opening)
+            next_chinese = found.start() if found else len(line)
+        encloses_chinese = next_chinese < closing
         outside_before, _ = _neighbours(line, opening)
         _, outside_after = _neighbours(line, closing)
-        if (opening and (_is_latin(line[opening - 1]) or line[opening - 1] == "_")
-                and not encloses_chinese(opening, closing)):
+        if opening and (_is_latin(line[opening - 1]) or line[opening - 1] == "_") and not encloses_chinese:
             continue  # foo_bar(x), Windows(R): Latin text's own brackets
         chinese = (
             line[opening] == "（"
             or line[closing] == "）"
-            or encloses_chinese(opening, closing)
+            or encloses_chinese
             or _is_chinese(outside_before)
             or _is_chinese(outside_after)
         )

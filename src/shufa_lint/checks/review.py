@@ -19,6 +19,7 @@ from ..document import Document
 from ..document.markers import Marker
 from ..document.text import CJK
 from ..lexicon import Lexicon, RuleDataError, compile_pattern
+from ..patterns import GuardedPattern
 from ..registry import Rule, register
 from .integrity import unfinished
 from .sections import Part, parts, report_year
@@ -38,7 +39,7 @@ class ReviewData(NamedTuple):
     fields: re.Pattern
     claims: re.Pattern
     evidence: re.Pattern
-    web_residue: re.Pattern
+    web_residue: GuardedPattern  # tried only where one of its first characters stands
 
 
 def review_data(lexicon: Lexicon) -> ReviewData:
@@ -55,7 +56,7 @@ def review_data(lexicon: Lexicon) -> ReviewData:
             fields=compile_pattern(table["fields"], WHERE),
             claims=compile_pattern(table["claims"], WHERE),
             evidence=compile_pattern(table["evidence"], WHERE),
-            web_residue=compile_pattern("|".join(f"(?:{p})" for p in table["web_residue"]), WHERE),
+            web_residue=GuardedPattern(compile_pattern("|".join(f"(?:{p})" for p in table["web_residue"]), WHERE)),
         )
     except (KeyError, TypeError) as error:
         raise RuleDataError(f"{WHERE}: missing or malformed entry {error}") from None
@@ -368,13 +369,18 @@ _OMISSION = regexes.compile(r"略|仅展示|未完|全文")
 _WORDING = regexes.compile(f"[{CJK}]{{5,}}|[。；！？]")  # a sentence or a phrase of the report's own
 
 
-def _page_chrome_only(text: str, residue: re.Pattern) -> bool:
+def _page_chrome_only(text: str, residue: GuardedPattern) -> bool:
     """Whether a paragraph is nothing but the page's buttons and links (【打印本页】 【关闭窗口】,
     扫一扫在手机打开当前页): the page around the report, not residue in its sentences."""
     matches = list(residue.finditer(text))
     if not matches or any(_OMISSION.search(found.group()) for found in matches):
         return False
-    return _WORDING.search(residue.sub(" ", text)) is None
+    rest, end = [], 0
+    for found in matches:
+        rest.append(text[end : found.start()])
+        end = found.end()
+    rest.append(text[end:])
+    return _WORDING.search(" ".join(rest)) is None
 
 
 @register

@@ -125,10 +125,10 @@ def terms(lexicon: Lexicon) -> Terms:
             Term(str(entry["right"]), _year_of(entry, "valid_from"), _year_of(entry, "valid_until"), _safe_fix(entry))
             for entry in table
         )
-        wrong = "|".join(f"(?P<t{index}>{entry['wrong']})" for index, entry in enumerate(table))
+        branches = [f"(?P<t{index}>{entry['wrong']})" for index, entry in enumerate(table)]
     except (KeyError, TypeError) as error:
         raise RuleDataError(f"{WHERE}: missing or malformed entry {error}") from None
-    data = Terms(entries, GuardedPattern(compile_pattern(wrong, WHERE)))
+    data = Terms(entries, GuardedPattern(compile_pattern("|".join(branches), WHERE), branches))
     _self_test(data, table)
     return data
 
