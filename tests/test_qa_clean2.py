@@ -127,8 +127,10 @@ def test_the_page_around_a_saved_report_is_a_note_and_residue_in_its_text_a_warn
     inside = text.replace("取得积极成效。", "取得积极成效。（来源：区司法局）", 1)
     assert [(d.line, d.severity) for d in lint(inside, "SF805") if d.line == 5] == [(5, Severity.WARNING)]
     buttons_in_body = text.replace("（二）依法全面履行政府职能。", "【打印本页】 【关闭窗口】\n（二）依法全面履行政府职能。")
-    # a line of buttons inside the body is the page's too; text left out is the report's own defect
-    assert {d.severity for d in lint(buttons_in_body, "SF805") if d.line == 8} == {Severity.INFO}
+    # the same buttons, or 来源 and 阅读次数, between two paragraphs of the report were pasted into it
+    assert {d.severity for d in lint(buttons_in_body, "SF805") if d.line == 8} == {Severity.WARNING}
+    pasted = text.replace("（二）依法全面履行政府职能。", "（来源：区司法局）阅读次数：1024\n（二）依法全面履行政府职能。")
+    assert {d.severity for d in lint(pasted, "SF805") if d.line == 8} == {Severity.WARNING}
     omitted = text.replace("（二）依法全面履行政府职能。", "（略）\n（二）依法全面履行政府职能。")
     assert [(d.line, d.severity) for d in lint(omitted, "SF805") if d.line == 8] == [(8, Severity.WARNING)]
 

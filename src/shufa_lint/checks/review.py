@@ -364,25 +364,6 @@ class ClaimWithoutFigure(Rule):
                 )
 
 
-# what stands for the report's own text left out (（略）, 仅展示部分内容): never the page around it
-_OMISSION = regexes.compile(r"略|仅展示|未完|全文")
-_WORDING = regexes.compile(f"[{CJK}]{{5,}}|[。；！？]")  # a sentence or a phrase of the report's own
-
-
-def _page_chrome_only(text: str, residue: GuardedPattern) -> bool:
-    """Whether a paragraph is nothing but the page's buttons and links (【打印本页】 【关闭窗口】,
-    扫一扫在手机打开当前页): the page around the report, not residue in its sentences."""
-    matches = list(residue.finditer(text))
-    if not matches or any(_OMISSION.search(found.group()) for found in matches):
-        return False
-    rest, end = [], 0
-    for found in matches:
-        rest.append(text[end : found.start()])
-        end = found.end()
-    rest.append(text[end:])
-    return _WORDING.search(" ".join(rest)) is None
-
-
 @register
 class WebResidue(Rule):
     """Residue of a web page copied with the text: （来源：…）, 阅读次数, 打印本页, 关闭窗口, 【我要纠错】,
@@ -396,9 +377,10 @@ class WebResidue(Rule):
 
         （来源：某县司法局）  阅读次数：1024  【打印本页】【关闭窗口】
 
-    The page around a published report saved whole (lines before the title, metadata lines such as
-    来源：… 发布时间：…, a line of nothing but its buttons such as 【打印本页】 【关闭窗口】, what follows the
-    signing date) is the page, not residue in the report's text: it is reported as a note (info) only.
+    The page around a published report saved whole (lines before the title, the metadata lines such
+    as 来源：… 发布时间：… and the button lines such as 【打印本页】 【关闭窗口】 that open or close the body,
+    what follows the signing date) is the page, not residue in the report's text: it is reported as a
+    note (info) only. The same lines between paragraphs of the report were pasted into it: a warning.
 
     Fix: delete it; where it stands for omitted text (（略）, 仅展示部分内容), write the text.
     """
@@ -410,7 +392,7 @@ class WebResidue(Rule):
     def check(self, document, context):
         pattern = review_data_of(context).web_residue
         for paragraph in document.prose():
-            frame = document.frames(paragraph) or _page_chrome_only(paragraph.text, pattern)
+            frame = document.frames(paragraph)
             for found in pattern.finditer(paragraph.text):
                 residue = found.group().strip()
                 if frame:

@@ -25,7 +25,7 @@ STANDALONE_MAX = 40  # longest line read as a stand-alone heading or signature w
 SHORT_HEADING_MAX = 24  # a heading line this short may hold one comma (强化学习，提升法治素养)
 # a line of a web page's buttons and links after a report saved from it: 【打印本页】 【关闭窗口】, 扫一扫…;
 # a sentence cut off before it does not run on into it
-PAGE_BUTTONS = regexes.compile(r"[【\[](?:打印|关闭|收藏|返回)|扫一扫|相关链接|分享到")
+PAGE_BUTTONS = regexes.compile(r"[【\[](?:打印|关闭|收藏|返回|我要纠错)|扫一扫|相关链接|分享到|责任编辑[:：]")
 # a contact line under a report: 联系人：陈敏，联系电话：0755-86001234，电子邮箱：…
 _CONTACT_LINE = regexes.compile(r"(?:联\s*系\s*人|联系电话|联系方式|电子邮箱|电子邮件|邮\s*箱|传\s*真|邮政编码|邮\s*编)[:：]")
 # a row of a table laid out with spaces or tabs: three or more cells, apart by two spaces or a tab
