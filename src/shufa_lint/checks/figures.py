@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from itertools import groupby
 from typing import NamedTuple
 
 from .. import regexes
@@ -118,11 +119,16 @@ def _bare_unit_pattern(table, units: list[str], unit_group: str) -> str:
     singles = re.escape("".join(sorted(cue for cue in cues if len(cue) == 1)))
     longer = sorted(cue for cue in cues if len(cue) > 1)
     last = re.escape("".join(sorted({cue[-1] for cue in longer})))
+    # one look-behind per length of cue (it must have a fixed width), not one per cue: re tells the
+    # cues of a length apart by their first character, so a position costs a few tries, not one per cue
+    by_length = "|".join(
+        "(?<=" + "|".join(map(re.escape, same)) + ")" for _, same in groupby(sorted(longer, key=len), key=len)
+    )
     before = "|".join(
         [
             rf"(?<=[{singles}\s{_CLAUSE_ENDS}])",
             # the class first: most characters before a unit end no cue, and fail it at once
-            rf"(?<=[{last}])(?:" + "|".join(f"(?<={re.escape(cue)})" for cue in longer) + ")",
+            rf"(?<=[{last}])(?:{by_length})",
         ]
         + [rf"(?<=[0-9０-９][{_COUNTING}][{CJK}]{{{size}}})" for size in (1, 2)]  # 4个方面项任务
     )

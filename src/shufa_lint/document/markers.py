@@ -168,8 +168,11 @@ _AFTER_BOUNDARY = regexes.compile(rf"[{re.escape(BOUNDARY)}][ \t\u3000”’]*(?
 # Run-in items may also follow a comma: 全年组织学法，一是会前学法12次；二是……
 _AFTER_COMMA = regexes.compile(r"[，,][ \t\u3000]*(?=[一二三四五六七八九十]{1,3}是)")
 # An outline typed on one line separates its parts with spaces: …（三）加强法治宣传教育 二、存在的问题
-_AFTER_SPACE = regexes.compile(r"(?<=[^ \t\u3000])[ \t\u3000]+(?=[一二三四五六七八九十]{1,3}、)")
-_OPENING_BRACKET = regexes.compile(rf"(?<=[^{re.escape(''.join(sorted(_LEGAL_REFERENCE_BEFORE)))}])[（(](?=[{_STARTS}])")
+# (a run of spaces that opens the paragraph is not one: scan drops matches at 0; the patterns start with
+# a single character, not a look-behind or a repeat, so that re skips to it in C)
+_AFTER_SPACE = regexes.compile(r"[ \t\u3000][ \t\u3000]*(?=[一二三四五六七八九十]{1,3}、)")
+# (a bracket right after 第条款项目 is a legal reference: scan drops those)
+_OPENING_BRACKET = regexes.compile(rf"[（(](?=[{_STARTS}])")
 
 
 def scan(text: str) -> list[MarkerMatch]:
@@ -181,11 +184,15 @@ def scan(text: str) -> list[MarkerMatch]:
         position += 1
     candidates = [position]
     candidates.extend(boundary.end() for boundary in _AFTER_BOUNDARY.finditer(text))
-    candidates.extend(bracket.start() for bracket in _OPENING_BRACKET.finditer(text))
+    candidates.extend(
+        bracket.start()
+        for bracket in _OPENING_BRACKET.finditer(text)
+        if bracket.start() and text[bracket.start() - 1] not in _LEGAL_REFERENCE_BEFORE
+    )
     after_comma = {comma.end() for comma in _AFTER_COMMA.finditer(text)}
     candidates.extend(after_comma)
     # after a space, only a well-formed part marker (二、) opens a heading
-    after_space_only = {space.end() for space in _AFTER_SPACE.finditer(text)} - set(candidates)
+    after_space_only = {space.end() for space in _AFTER_SPACE.finditer(text) if space.start()} - set(candidates)
     candidates.extend(after_space_only)
     seen = set()
     for start in candidates:
