@@ -394,6 +394,10 @@ class GuardedPattern:
                 raise ValueError("the branches must be those the pattern joins")
             self._by_first_char = _branches_by_first_char(branches, pattern.flags)
 
+    def may_match(self, text: str) -> bool:
+        """False when no match can start anywhere in ``text`` (a quick look before ``finditer``)."""
+        return self.guard is None or self.guard.search(text) is not None
+
     def finditer(self, text: str) -> Iterator[re.Match]:
         if self.guard is None:
             yield from self.pattern.finditer(text)

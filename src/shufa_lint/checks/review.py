@@ -383,13 +383,11 @@ class WebResidue(Rule):
     severity = Severity.WARNING
 
     def check(self, document, context):
-        pattern = review_data_of(context).web_residue
-        for paragraph in document.prose():
-            for found in pattern.finditer(paragraph.text):
-                yield self.report_text(
-                    paragraph,
-                    found.start(),
-                    max(found.end(), found.start() + 1),
-                    f"网页残留“{found.group().strip()}”：复制网页时带入，应删除",
-                    f"web page residue '{found.group().strip()}': delete it",
-                )
+        for paragraph, found in document.matches(review_data_of(context).web_residue):
+            yield self.report_text(
+                paragraph,
+                found.start(),
+                max(found.end(), found.start() + 1),
+                f"网页残留“{found.group().strip()}”：复制网页时带入，应删除",
+                f"web page residue '{found.group().strip()}': delete it",
+            )

@@ -155,7 +155,11 @@ class Document:
 
     def matches(self, pattern):
         """(paragraph, match) for every match of ``pattern`` (anything with ``finditer``) in ``prose``."""
+        # a GuardedPattern tells in one search in C that a paragraph holds no match, before finditer starts
+        may_match = getattr(pattern, "may_match", None)
         for paragraph in self.prose():
+            if may_match is not None and not may_match(paragraph.text):
+                continue
             for found in pattern.finditer(paragraph.text):
                 yield paragraph, found
 
