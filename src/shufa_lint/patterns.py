@@ -380,12 +380,17 @@ class GuardedPattern:
     such position is tried only against the branches that can start with its character: a lexicon of a
     hundred entries costs a try or two there, not a hundred. The first branch that matches wins, as in
     the alternation, because the branches left out cannot match at that character at all.
+
+    ``guard``, when given, replaces the one told from the pattern: a pattern matching one character
+    wherever a match of ``pattern`` can start (and elsewhere, as it may), for a pattern whose own
+    first characters are too common to sift anything.
     """
 
-    def __init__(self, pattern: re.Pattern, branches: Sequence[str] = ()):
+    def __init__(self, pattern: re.Pattern, branches: Sequence[str] = (), guard: str | None = None):
         self.pattern = pattern
         # parsing the pattern again is as slow as compiling it: the guard is kept with compiled patterns
-        guard = regexes.derived(pattern.pattern, "pair-guard", _pair_guard) if not pattern.flags & re.IGNORECASE else None
+        if guard is None and not pattern.flags & re.IGNORECASE:
+            guard = regexes.derived(pattern.pattern, "pair-guard", _pair_guard)
         guard = guard or regexes.derived(pattern.pattern, "guard", _guard_class)
         self.guard = regexes.compile(guard) if guard else None
         self._by_first_char: dict[str, re.Pattern] | None = None

@@ -78,7 +78,7 @@ def figure_data(lexicon: Lexicon) -> FigureData:
         return FigureData(
             placeholder=GuardedPattern(placeholder),
             names=GuardedPattern(names),
-            bare_unit=GuardedPattern(bare_unit),
+            bare_unit=GuardedPattern(bare_unit, guard=_bare_unit_guard(table, units)),
             clause_end=compile_pattern(table["unit_followers"], where),
             change_to=_alternation(table["change_to"]),
             counting_verbs=_alternation(table["counting_verbs"]),
@@ -145,6 +145,26 @@ def _bare_unit_pattern(table, units: list[str], unit_group: str) -> str:
         rf"|(?<=“){unit}(?=”)"  # 措施“条”: a quoted unit is a package of measures that lost its count
         rf"|[{classifiers}](?=[“《]))"  # 落实个“30条”: a classifier before a name counts it
         rf"|(?<=[^{_NUMERALS}][余多])[万亿][余多]?(?:{unit_group}))"  # 剩余万㎡: 余 ends a word, not a figure
+    )
+
+
+def _bare_unit_guard(table, units: list[str]) -> str:
+    """Where ``_bare_unit_pattern`` can match, told from the characters right around a unit's first one:
+    a cue's last character, a clause mark or an opening quote before it (or a counted noun two or three
+    characters back), or after it what may follow a one-character unit, the second character of a
+    longer unit, or a quote or a title a classifier counts. A unit character inside running text (人民,
+    部门, 国家) has none of these, and is passed over in C."""
+    cues = {*table["counting_verbs"], *table["quantity_cues"], *table["weak_cues"], *table["classifier_cues"]}
+    before = "".join(sorted({cue[-1] for cue in cues}))
+    amounts = table["amount_units"]
+    anywhere = "".join(sorted(set("万亿余") | {amount for amount in amounts if len(amount) == 1}))
+    seconds = "".join(sorted({word[1] for word in [*units, *amounts] if len(word) > 1} | set("“《")))
+    first = "".join(sorted({u[0] for u in units} | set("万亿余")))
+    change_to = "|".join(map(re.escape, table["change_to"]))
+    return (
+        rf"[{re.escape(first)}](?:(?<=[{re.escape(anywhere)}])|(?<=[{re.escape(before)}\s{_CLAUSE_ENDS}“].)"
+        rf"|(?<=[0-9０-９][{_COUNTING}]..)|(?<=[0-9０-９][{_COUNTING}]...)"
+        rf"|(?=[{re.escape(seconds)}]|(?:{table['unit_followers']})|(?:{change_to})))"
     )
 
 
