@@ -290,7 +290,7 @@ class FigureMissing(Rule):
         data = figure_data_of(context)
         for paragraph in document.prose():
             text = paragraph.text
-            for found in _PERCENT.finditer(text):
+            for found in _PERCENT.finditer(text) if "%" in text or "％" in text else ():
                 # the character the percentage follows, spaces aside: a Chinese one or a clause mark means no figure
                 before = text[max(0, found.start() - _WINDOW) : found.start()].rstrip()
                 if before and (CJK_RE.match(before[-1]) or before[-1] in _CLAUSE_MARKS) and not _HEADER_UNIT.match(
@@ -300,7 +300,11 @@ class FigureMissing(Rule):
             placeholders: set[int] | None = None  # where SF301's marks end: their units are SF301's
             for found in data.bare_unit.finditer(text):
                 if placeholders is None:
-                    placeholders = {_skip_spaces(text, mark.end()) for mark in data.placeholder.finditer(text)}
+                    placeholders = (
+                        {_skip_spaces(text, mark.end()) for mark in data.placeholder.finditer(text)}
+                        if data.placeholder.may_match(text)
+                        else set()
+                    )
                 if found.start() not in placeholders and _lost_figure(text, found.start(), found.end(), data):
                     yield self._missing(paragraph, found.start(), found.end(), found.group())
 
@@ -349,7 +353,11 @@ def _lost_figure(text: str, start: int, end: int, data: FigureData) -> bool:
     # Cheap first: what the decision below needs at the least, from the characters alone; most units
     # after Chinese text end here, before any segmentation. A weak cue (的, 等) calls for a count only.
     cues = data.all_cues if count_only or unit in data.classifiers else data.cues
-    cue_before = any(text[gap_end - size : gap_end] in cues for size in range(1, min(gap_end, 4) + 1))
+    cue_before = False
+    for size in range(1, min(gap_end, 4) + 1):  # a loop, not any(): this line runs for most units
+        if text[gap_end - size : gap_end] in cues:
+            cue_before = True
+            break
     opens_clause = not gap_end or text[gap_end - 1] in _CLAUSE_ENDS
     if not (spaced or cue_before or closes or amount):
         if not (count_only and (opens_clause or _COUNTED_WORD.search(text, max(0, gap_end - 8), gap_end))):

@@ -83,7 +83,7 @@ class MixedNumeral(Rule):
     severity = Severity.WARNING
 
     def check(self, document, context):
-        for paragraph, found in document.matches(_MIXED):
+        for paragraph, found in document.matches(_MIXED, needs="千百"):
             written = _plain_number(float(found.group(1)) * (1000 if found.group(2) == "千" else 100))
             yield self.report_replacement(
                 paragraph,
@@ -117,7 +117,7 @@ class RangeForm(Rule):
     severity = Severity.WARNING
 
     def check(self, document, context):
-        for paragraph, found in document.matches(_RANGE):
+        for paragraph, found in document.matches(_RANGE, needs="-－~～"):
             if _YEARS.fullmatch(found.group("low")) and _YEARS.fullmatch(found.group("high")):
                 continue
             if float(found.group("low")) >= float(found.group("high")):
@@ -201,7 +201,7 @@ class ShareOverHundred(Rule):
     severity = Severity.WARNING
 
     def check(self, document, context):
-        for paragraph, found in document.matches(_SHARE):
+        for paragraph, found in document.matches(_SHARE, needs="%％"):
             between = found.group("between")
             if float(found.group("value")) <= 100 or (_CHANGE.search(between) and not _REACHED.search(between)):
                 continue
