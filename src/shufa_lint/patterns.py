@@ -407,9 +407,12 @@ class GuardedPattern:
         if self.guard is None:
             yield from self.pattern.finditer(text)
             return
+        first = self.guard.search(text)
+        if first is None:
+            return  # most texts: one search in C, and no iterator built
         by_first_char = self._by_first_char
         end = 0
-        for hit in self.guard.finditer(text):
+        for hit in self.guard.finditer(text, first.start()):
             start = hit.start()
             if start < end:
                 continue

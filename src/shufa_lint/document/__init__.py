@@ -157,12 +157,8 @@ class Document:
         """(paragraph, match) for every match of ``pattern`` (anything with ``finditer``) in ``prose``;
         ``needs``: characters one of which every match holds (千百 for 3千), so that a paragraph without
         any is passed over with an ``in`` test."""
-        # a GuardedPattern tells in one search in C that a paragraph holds no match, before finditer starts
-        may_match = getattr(pattern, "may_match", None)
         for paragraph in self.prose():
             if needs and not any(char in paragraph.text for char in needs):
-                continue
-            if may_match is not None and not may_match(paragraph.text):
                 continue
             for found in pattern.finditer(paragraph.text):
                 yield paragraph, found
