@@ -152,19 +152,25 @@ def _bare_unit_guard(table, units: list[str]) -> str:
     """Where ``_bare_unit_pattern`` can match, told from the characters right around a unit's first one:
     a cue's last character, a clause mark or an opening quote before it (or a counted noun two or three
     characters back), or after it what may follow a one-character unit, the second character of a
-    longer unit, or a quote or a title a classifier counts. A unit character inside running text (人民,
-    部门, 国家) has none of these, and is passed over in C."""
+    longer unit, or a quote or a title a classifier counts. A character that only opens longer units
+    (平 of 平方米, 公 of 公里) needs their second character after it. A unit character inside running
+    text (人民, 部门, 国家, 公正) has none of these, and is passed over in C."""
     cues = {*table["counting_verbs"], *table["quantity_cues"], *table["weak_cues"], *table["classifier_cues"]}
     before = "".join(sorted({cue[-1] for cue in cues}))
     amounts = table["amount_units"]
     anywhere = "".join(sorted(set("万亿余") | {amount for amount in amounts if len(amount) == 1}))
     seconds = "".join(sorted({word[1] for word in [*units, *amounts] if len(word) > 1} | set("“《")))
     first = "".join(sorted({u[0] for u in units} | set("万亿余")))
+    words = [*units, *amounts]
+    opening = {char for char in first if char not in anywhere and all(len(w) > 1 for w in words if w[0] == char)}
+    their_seconds = re.escape("".join(sorted({word[1] for word in words if word[0] in opening})))
+    opening = re.escape("".join(sorted(opening)))
     change_to = "|".join(map(re.escape, table["change_to"]))
     return (
-        rf"[{re.escape(first)}](?:(?<=[{re.escape(anywhere)}])|(?<=[{re.escape(before)}\s{_CLAUSE_ENDS}“].)"
+        rf"[{re.escape(first)}](?:(?<=[{opening}])(?=[{their_seconds}])|(?<![{opening}])"
+        rf"(?:(?<=[{re.escape(anywhere)}])|(?<=[{re.escape(before)}\s{_CLAUSE_ENDS}“].)"
         rf"|(?<=[0-9０-９][{_COUNTING}]..)|(?<=[0-9０-９][{_COUNTING}]...)"
-        rf"|(?=[{re.escape(seconds)}]|(?:{table['unit_followers']})|(?:{change_to})))"
+        rf"|(?=[{re.escape(seconds)}]|(?:{table['unit_followers']})|(?:{change_to}))))"
     )
 
 

@@ -192,7 +192,9 @@ def scan(text: str) -> list[MarkerMatch]:
     after_comma = {comma.end() for comma in _AFTER_COMMA.finditer(text)}
     candidates.extend(after_comma)
     # after a space, only a well-formed part marker (二、) opens a heading
-    after_space_only = {space.end() for space in _AFTER_SPACE.finditer(text) if space.start()} - set(candidates)
+    after_space_only: set[int] = set()
+    if " " in text or "\t" in text or "\u3000" in text:  # few paragraphs hold a space: the rest need no scan
+        after_space_only = {space.end() for space in _AFTER_SPACE.finditer(text) if space.start()} - set(candidates)
     candidates.extend(after_space_only)
     seen = set()
     for start in candidates:
