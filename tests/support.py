@@ -41,3 +41,17 @@ SHORT_DRAFT = """某县司法局2024年度述法报告
 def run_concise(*arguments: str):
     """The CLI in-process with concise output."""
     return CliRunner().invoke(main, ["--format", "concise", *arguments], catch_exceptions=False)
+
+
+def refusals(*arguments: str) -> dict[str, str]:
+    """A run that must be refused, in the default language and with --lang en: each time exit 2, nothing
+    on stdout, no traceback and exactly one complaint line (``shufa-lint: …``), which is returned by
+    language ("zh", "en") without the prefix."""
+    said = {}
+    for lang, flags in (("zh", ()), ("en", ("--lang", "en"))):
+        result = run_concise(*flags, *arguments)
+        complaints = [line for line in result.stderr.splitlines() if line.startswith("shufa-lint: ")]
+        assert result.exit_code == 2 and result.stdout == "" and len(complaints) == 1, result.output
+        assert "Traceback" not in result.stderr
+        said[lang] = complaints[0].removeprefix("shufa-lint: ")
+    return said

@@ -280,26 +280,35 @@ def test_a_file_name_in_gbk_bytes_works_in_every_format_file_baseline_and_step_s
 
 
 @pytest.mark.parametrize(
-    "setting, complaint",
+    "setting, chinese, english",
     [
-        ('per-file-ignores: {"[!]": [SF3]}', "per-file-ignores: invalid glob '[!]'"),
-        ('exclude: ["[z-a]"]', "exclude: invalid glob '[z-a]'"),
-        ("pack: [shufa]", "pack: must be one pack name"),
-        ('outline: "\\0"', "outline: must be a path (without a NUL character)"),
-        ('extends: "\\0"', "extends: a path cannot contain a NUL character"),
-        ('figure-placeholders: ["a{99999999999}"]', "figure-placeholders[0]: invalid regular expression 'a{99999999999}'"),
-        ('figure-placeholders: ["(?i)x"]', "figure-placeholders[0]: invalid regular expression '(?i)x'"),
+        ('per-file-ignores: {"[!]": [SF3]}', "per-file-ignores: 通配符“[!]”无效：", "per-file-ignores: invalid glob '[!]'"),
+        ('exclude: ["[z-a]"]', "exclude: 通配符“[z-a]”无效：", "exclude: invalid glob '[z-a]'"),
+        ("pack: [shufa]", "pack: 应是一个报告类型名（", "pack: must be one pack name"),
+        ('outline: "\\0"', "outline: 应是路径（不能含 NUL 字符）", "outline: must be a path (without a NUL character)"),
+        ('extends: "\\0"', "extends: 路径不能含 NUL 字符", "extends: a path cannot contain a NUL character"),
+        (
+            'figure-placeholders: ["a{99999999999}"]',
+            "figure-placeholders[0]: 正则表达式“a{99999999999}”无效：",
+            "figure-placeholders[0]: invalid regular expression 'a{99999999999}'",
+        ),
+        (
+            'figure-placeholders: ["(?i)x"]',
+            "figure-placeholders[0]: 正则表达式“(?i)x”无效：",
+            "figure-placeholders[0]: invalid regular expression '(?i)x'",
+        ),
     ],
 )
-def test_a_bad_configuration_value_is_one_line_blaming_the_configuration(tmp_path, monkeypatch, setting, complaint):
+def test_a_bad_configuration_value_is_one_line_blaming_the_configuration(tmp_path, monkeypatch, setting, chinese, english):
     monkeypatch.chdir(tmp_path)
     (tmp_path / ".git").mkdir()
     (tmp_path / ".shufa-lint.yaml").write_text(setting + "\n", encoding="utf-8")
     (tmp_path / "draft.txt").write_text("某县司法局2024年度述法报告\n全年组织学法*次。\n", encoding="utf-8")
-    result = run("draft.txt")
-    assert result.exit_code == 2
-    lines = result.stderr.splitlines()
-    assert len(lines) == 1 and lines[0].startswith(f"shufa-lint: .shufa-lint.yaml: {complaint}")
+    for flags, complaint in (((), chinese), (("--lang", "en"), english)):
+        result = run(*flags, "draft.txt")
+        assert result.exit_code == 2
+        lines = result.stderr.splitlines()
+        assert len(lines) == 1 and lines[0].startswith(f"shufa-lint: .shufa-lint.yaml: {complaint}")
 
 
 @pytest.mark.parametrize("encoding", ["undefined", "rot13", "hex", "nonesuch"])

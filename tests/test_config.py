@@ -15,6 +15,7 @@ from shufa_lint.config import ConfigError, ConfigResolver, Overrides, check_user
 from shufa_lint.lexicon import builtin
 from shufa_lint.registry import Rule
 from support import SHORT_DRAFT as DRAFT
+from support import refusals
 from support import run_concise as run
 
 # Three parts that satisfy a 述法 report but lack the 第一责任人 part a 法治政府建设 report requires.
@@ -194,18 +195,27 @@ def test_rule_options_reach_the_rule(repo, optioned_rule):
 
 
 @pytest.mark.parametrize(
-    "options, message",
+    "options, chinese, english",
     [
-        ("{min-chars: many}", "must be of type int, like its default 20"),
-        ("{min-char: 5}", "did you mean 'min-chars'"),
-        ("{severity: fatal}", "unknown severity"),
+        ("{min-chars: many}", "rules.SF099.min-chars: 应是整数（默认值为 20）", "must be of type int, like its default 20"),
+        (
+            "{min-char: 5}",
+            "rules.SF099: 没有选项“min-char”（是否应为“min-chars”？）；SF099 的选项：severity、min-chars、sections",
+            "unknown option 'min-char' (did you mean 'min-chars'?) (SF099 takes: severity, min-chars, sections)",
+        ),
+        (
+            "{severity: fatal}",
+            "rules.SF099.severity: 没有严重级别“fatal”（可选：error、warning、info）",
+            "rules.SF099.severity: unknown severity 'fatal' (error, warning, info)",
+        ),
     ],
 )
-def test_rule_option_mistakes_are_errors(repo, optioned_rule, options, message):
+def test_rule_option_mistakes_are_errors(repo, optioned_rule, options, chinese, english):
     write(repo / ".shufa-lint.yaml", f"rules:\n  SF099: {options}\n")
     write(repo / "draft.txt", DRAFT)
-    result = run("draft.txt")
-    assert result.exit_code == 2 and message in result.stderr and ".shufa-lint.yaml" in result.stderr
+    said = refusals("draft.txt")
+    assert said["zh"] == f".shufa-lint.yaml: {chinese}"
+    assert said["en"].startswith(".shufa-lint.yaml: ") and said["en"].endswith(english)
 
 
 def test_report_year_decides_which_sections_are_required(repo):
@@ -259,57 +269,140 @@ def test_extra_placeholder_patterns(repo):
     assert {"SF301", "SF302"} <= found(run("draft.txt"))
 
 
-@pytest.mark.parametrize(
-    "config, expected",
-    [
-        ("selct: [SF3]\n", "unknown key 'selct' (did you mean 'select'?)"),
-        ("ignore: [SF3O3]\n", "unknown rule 'SF3O3' (did you mean 'SF303'?)"),
-        ("rules:\n  figure-mising: info\n", "unknown rule 'figure-mising' (did you mean 'figure-missing'?)"),
-        ("report-year: '2024'\n", "report-year: must be a year"),
-        ("select: 3\n", "select: must be a list"),
-        ("lang: cn\n", "lang: must be one of zh, en"),
-        ("extends: fazhi-zhengfo\n", "did you mean 'fazhi-zhengfu'?"),
-        ("extends: ./missing.yaml\n", "neither a built-in pack nor a file"),
-        ("lexicons:\n  redaction: x.yaml\n", "did you mean 'redactions'?"),
-        ("outline: nowhere.yaml\n", "outline: file not found"),
-        ("ignore-text:\n  - {code: SF303, txt: 信访 件}\n", "unknown key 'txt' (did you mean 'text'?)"),
-        ("ignore: [SF3]\n  bad: [\n", "line 2"),
-    ],
-)
-def test_configuration_mistakes_exit_2_naming_file_and_key(repo, config, expected):
+# Each mistake: the line a default run prints (Chinese) and the one of --lang en (unchanged English),
+# both after "shufa-lint: .shufa-lint.yaml: ". Paths that depend on the test's folder are cut at "…".
+CONFIGURATION_MISTAKES = [
+    ("selct: [SF3]\n", "没有配置项“selct”（是否应为“select”？）", "unknown key 'selct' (did you mean 'select'?)"),
+    ("ignore: [SF3O3]\n", "ignore: 没有规则“SF3O3”（是否应为“SF303”？）", "ignore: unknown rule 'SF3O3' (did you mean 'SF303'?)"),
+    (
+        "rules:\n  figure-mising: info\n",
+        "rules: 没有规则“figure-mising”（是否应为“figure-missing”？）",
+        "rules: unknown rule 'figure-mising' (did you mean 'figure-missing'?)",
+    ),
+    (
+        "rules:\n  SF303: fatal\n",
+        "rules.SF303.severity: 没有严重级别“fatal”（可选：error、warning、info）",
+        "rules.SF303.severity: unknown severity 'fatal' (error, warning, info)",
+    ),
+    ("report-year: '2024'\n", "report-year: 应是年份，如 2024", "report-year: must be a year like 2024"),
+    ("select: 3\n", "select: 应是规则代码、前缀或名称的列表", "select: must be a list of rule codes, prefixes or names"),
+    ("lang: cn\n", "lang: 应是 zh、en 之一", "lang: must be one of zh, en"),
+    (
+        "extends: fazhi-zhengfo\n",
+        "extends: “fazhi-zhengfo”既不是内置报告类型，也不是文件（是否应为“fazhi-zhengfu”？）",
+        "extends: 'fazhi-zhengfo' is neither a built-in pack nor a file (did you mean 'fazhi-zhengfu'?)",
+    ),
+    (
+        "extends: ./missing.yaml\n",
+        "extends: “./missing.yaml”既不是内置报告类型，也不是文件",
+        "extends: './missing.yaml' is neither a built-in pack nor a file",
+    ),
+    (
+        "lexicons:\n  redaction: x.yaml\n",
+        "lexicons: 没有词表“redaction”（是否应为“redactions”？）；可选：figures、redactions、review、terms",
+        "lexicons: unknown lexicon table 'redaction' (did you mean 'redactions'?) (known: figures, redactions, review, terms)",
+    ),
+    ("lexicons:\n  redactions: terms/local.yaml\n", "lexicons.redactions: 找不到文件：…", "lexicons.redactions: file not found: …"),
+    ("outline: nowhere.yaml\n", "outline: 找不到文件：…", "outline: file not found: …"),
+    ("outline: ../outside.txt\n", "outline: “../outside.txt”指向 …", "outline: '../outside.txt' leads outside …"),
+    (
+        'exclude: ["[z-a]"]\n',
+        "exclude: 通配符“[z-a]”无效：bad character range z-a at position 1",
+        "exclude: invalid glob '[z-a]': bad character range z-a at position 1",
+    ),
+    (
+        "ignore-text:\n  - {code: SF303, txt: 信访 件}\n",
+        "ignore-text[0]: 没有配置项“txt”（是否应为“text”？）",
+        "ignore-text[0]: unknown key 'txt' (did you mean 'text'?)",
+    ),
+    ("ignore: [SF3]\n  bad: [\n", "第 2 行第 3 列 YAML 格式有误：did not find expected key", "line 2, column 3: did not find expected key"),
+    ("- select\n", "配置应是由配置项组成的映射（extends、pack、outline、…", "the configuration must be a mapping of keys (extends, pack, outline, …"),
+]
+
+
+@pytest.mark.parametrize("config, chinese, english", CONFIGURATION_MISTAKES)
+def test_configuration_mistakes_are_one_line_naming_file_and_key_in_the_runs_language(repo, config, chinese, english):
     write(repo / ".shufa-lint.yaml", config)
     write(repo / "draft.txt", DRAFT)
-    result = run("draft.txt")
-    assert result.exit_code == 2
-    assert expected in result.stderr and ".shufa-lint.yaml" in result.stderr
-    assert result.stdout == "" and "Traceback" not in result.stderr
+    write(repo.parent / "outside.txt", "一、工作情况\n")
+    said = refusals("draft.txt")
+    for line, expected in ((said["zh"], chinese), (said["en"], english)):
+        assert line.startswith(".shufa-lint.yaml: ")
+        expected, cut, _ = expected.partition("…")
+        assert line.startswith(f".shufa-lint.yaml: {expected}") if cut else line == f".shufa-lint.yaml: {expected}"
+
+
+def test_a_configuration_that_says_lang_en_is_still_refused_in_chinese_by_default(repo):
+    # its lang is not known until it has been read; only --lang en makes the refusal English
+    write(repo / ".shufa-lint.yaml", "lang: en\nselct: [SF3]\n")
+    write(repo / "draft.txt", DRAFT)
+    said = refusals("draft.txt")
+    assert "没有配置项“selct”" in said["zh"] and "unknown key 'selct'" in said["en"]
 
 
 def test_pyproject_mistakes_name_the_table(repo):
     write(repo / "pyproject.toml", '[tool.shufa-lint]\nignroe = ["SF3"]\n')
     write(repo / "draft.txt", DRAFT)
-    result = run("draft.txt")
-    assert result.exit_code == 2 and "[tool.shufa-lint]" in result.stderr and "did you mean 'ignore'" in result.stderr
+    said = refusals("draft.txt")
+    assert said["zh"] == "pyproject.toml [tool.shufa-lint]: 没有配置项“ignroe”（是否应为“ignore”？）"
+    assert said["en"] == "pyproject.toml [tool.shufa-lint]: unknown key 'ignroe' (did you mean 'ignore'?)"
+
+
+def test_a_pyproject_without_the_table_given_with_c_is_an_error(repo):
+    write(repo / "pyproject.toml", "[tool.black]\nline-length = 100\n# shufa-lint settings live elsewhere\n")
+    write(repo / "draft.txt", DRAFT)
+    said = refusals("-c", "pyproject.toml", "draft.txt")
+    assert said["zh"] == f"{repo / 'pyproject.toml'}: 没有 [tool.shufa-lint] 表"
+    assert said["en"] == f"{repo / 'pyproject.toml'}: no [tool.shufa-lint] table"
 
 
 def test_missing_config_option_file_is_an_error(repo):
     write(repo / "draft.txt", DRAFT)
-    result = run("-c", "ci/missing.yaml", "draft.txt")
-    assert result.exit_code == 2 and "ci/missing.yaml: configuration file not found" in result.stderr
+    said = refusals("-c", "ci/missing.yaml", "draft.txt")
+    assert said["zh"].endswith("ci/missing.yaml: 找不到配置文件")
+    assert said["en"].endswith("ci/missing.yaml: configuration file not found")
 
 
 def test_extends_cycle_is_an_error(repo):
     write(repo / "a.yaml", "extends: b.yaml\n")
     write(repo / "b.yaml", "extends: a.yaml\n")
     write(repo / "draft.txt", DRAFT)
-    result = run("-c", "a.yaml", "draft.txt")
-    assert result.exit_code == 2 and "extends itself" in result.stderr
+    said = refusals("-c", "a.yaml", "draft.txt")
+    cycle = f"{repo / 'a.yaml'} -> {repo / 'b.yaml'}"
+    assert said["zh"] == f"{repo / 'a.yaml'}: 经 {cycle} 循环继承（extends）了自身"
+    assert said["en"] == f"{repo / 'a.yaml'}: extends itself through {cycle}"
+
+
+def test_a_lexicon_file_that_is_not_yaml_is_named_in_the_runs_language(repo):
+    write(repo / "terms" / "local.yaml", "removed_words:\n  除恶: [扫黑除恶\n")
+    write(repo / ".shufa-lint.yaml", "lexicons:\n  redactions: terms/local.yaml\n")
+    write(repo / "draft.txt", DRAFT)
+    said = refusals("draft.txt")
+    assert said["zh"].startswith(f"{repo / 'terms' / 'local.yaml'}: 第 3 行第 1 列 YAML 格式有误：")
+    assert said["en"].startswith(f"{repo / 'terms' / 'local.yaml'}: line 3, column 1: ")
+
+
+@pytest.mark.parametrize(
+    "name, text, chinese, english",
+    [
+        ("outline.yaml", "- 一、工作情况\n- [二、存在问题\n", "YAML 格式有误：", "line 3, column 1: "),
+        ("outline.yaml", "- 一、工作情况\n- 3\n", "提纲的每一项应是标题、列表或映射", "an outline item must be a heading, a list or a mapping"),
+        ("outline.txt", "工作情况\n存在问题\n", "提纲中没有找到带编号的标题", "no numbered headings found in the outline"),
+    ],
+)
+def test_a_bad_outline_file_is_one_line_in_the_runs_language(repo, name, text, chinese, english):
+    write(repo / name, text)
+    write(repo / "draft.txt", DRAFT)
+    said = refusals("--outline", name, "draft.txt")
+    assert said["zh"].startswith(f"{name}: ") and chinese in said["zh"]
+    assert said["en"].startswith(f"{name}: ") and english in said["en"]
 
 
 def test_unknown_selector_on_the_command_line_is_an_error(repo):
     write(repo / "draft.txt", DRAFT)
-    result = run("--select", "SF3O1", "draft.txt")
-    assert result.exit_code == 2 and "did you mean 'SF301'" in result.stderr
+    said = refusals("--select", "SF3O1", "draft.txt")
+    assert said["zh"] == "--select/--ignore: 没有规则“SF3O1”（是否应为“SF301”？）"
+    assert said["en"] == "--select/--ignore: unknown rule 'SF3O1' (did you mean 'SF301'?)"
 
 
 def test_an_unknown_pack_on_the_command_line_is_named_in_the_runs_language(repo):
@@ -378,9 +471,9 @@ def test_a_pathological_pattern_in_config_stops_the_run_before_linting(repo):
     # (X+)+$ against a long run of X with no end would backtrack for hours if it ever ran
     write(repo / "draft.txt", "某县司法局2024年度述法报告\n" + "X" * 40 + "件。\n")
     write(repo / ".shufa-lint.yaml", "figure-placeholders: ['(X+)+$']\n")
-    result = run("draft.txt")
-    assert result.exit_code == 2
-    assert "unsafe regular expression '(X+)+$'" in result.stderr and "figure-placeholders[0]" in result.stderr
+    said = refusals("draft.txt")
+    assert said["zh"].startswith(".shufa-lint.yaml: figure-placeholders[0]: 正则表达式“(X+)+$”不安全：它在重复的分组里又用了量词")
+    assert said["en"].startswith(".shufa-lint.yaml: figure-placeholders[0]: unsafe regular expression '(X+)+$'")
 
 
 def test_invalid_regular_expression_is_reported():

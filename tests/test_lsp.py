@@ -273,6 +273,34 @@ def test_workspace_configuration_applies_and_reloads_when_it_changes(client, tmp
     assert client.close() == 0
 
 
+def shown_message(client) -> str:
+    return client.wait(lambda m: m.get("method") == "window/showMessage")["params"]["message"]
+
+
+@pytest.mark.parametrize(
+    "options, expected",
+    [
+        ({}, "shufa-lint: .shufa-lint.yaml: 没有配置项“selct”（是否应为“select”？）"),
+        ({"lang": "en"}, "shufa-lint: .shufa-lint.yaml: unknown key 'selct' (did you mean 'select'?)"),
+    ],
+)
+def test_a_configuration_mistake_is_shown_in_the_editors_language_else_chinese(client, tmp_path, options, expected):
+    (tmp_path / ".shufa-lint.yaml").write_text("selct: [SF3]\n", encoding="utf-8")
+    client.start(tmp_path, options=options)
+    client.open(tmp_path / "draft.txt", "关于2025年度履行推进法治建设第一责任人职责情况的报告\n一、工作情况\n")
+    assert shown_message(client) == expected  # the server runs in the workspace: the file is named relative to it
+    assert client.close() == 0
+
+
+def test_an_outline_mistake_is_shown_in_the_language_the_configuration_sets(client, tmp_path):
+    (tmp_path / ".shufa-lint.yaml").write_text("lang: en\noutline: outline.txt\n", encoding="utf-8")
+    (tmp_path / "outline.txt").write_text("工作情况\n存在问题\n", encoding="utf-8")
+    client.start(tmp_path)
+    client.open(tmp_path / "draft.txt", "关于2025年度履行推进法治建设第一责任人职责情况的报告\n一、工作情况\n")
+    assert shown_message(client) == f"shufa-lint: {tmp_path / 'outline.txt'}: no numbered headings found in the outline"
+    assert client.close() == 0
+
+
 def test_typing_fast_never_queues_stale_work(client, tmp_path):
     client.start(tmp_path)
     base = "关于2025年度履行推进法治建设第一责任人职责情况的报告\n一、工作情况\n全年开展普法活动"

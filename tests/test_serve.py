@@ -113,6 +113,18 @@ def test_a_refusal_is_said_in_chinese_like_the_page_unless_english_is_asked(clie
     assert unknown.json()["error"].startswith("unknown report type 'nope'")
 
 
+def test_a_malformed_outline_is_refused_by_its_uploaded_name_in_the_asked_language(client):
+    outline = ("提纲.yaml", "- 一、工作情况\n- [二、存在问题\n".encode())
+    chinese = client.post("/api/lint", files={"outline": outline}, data={"text": ANNUAL, "name": "a.txt"})
+    assert chinese.status_code == 400
+    assert chinese.json()["error"].startswith("提纲.yaml: 第 3 行第 1 列 YAML 格式有误：")
+    english = client.post("/api/lint", files={"outline": outline}, data={"text": ANNUAL, "name": "a.txt", "lang": "en"})
+    assert english.status_code == 400 and english.json()["error"].startswith("提纲.yaml: line 3, column 1: ")
+    headless = client.post("/api/lint", json={"text": ANNUAL, "outline": "工作情况\n存在问题\n"})
+    assert headless.json()["error"] == "outline.txt: 提纲中没有找到带编号的标题"
+    assert list(client.private_folder.iterdir()) == []
+
+
 def test_fixed_file_download_safe_or_unsafe(client, tmp_path):
     safe = client.post("/api/fix", files={"file": ("seed.txt", SEED.read_bytes())}, data={"fixes": "safe"})
     unsafe = client.post("/api/fix", files={"file": ("seed.txt", SEED.read_bytes())}, data={"fixes": "unsafe"})

@@ -161,17 +161,18 @@ def test_ignore_text_from_the_configuration_file(tmp_path, monkeypatch):
 
 
 @pytest.mark.parametrize(
-    "entry, expected",
+    "entry, chinese, english",
     [
-        ("{code: SF3O3, text: 信访 件}", "did you mean 'SF303'"),
-        ("{code: SF303}", "needs both 'code'"),
-        ("{code: SF303, text: ''}", "must be non-empty text"),
+        ("{code: SF3O3, text: 信访 件}", "没有规则“SF3O3”（是否应为“SF303”？）", "did you mean 'SF303'"),
+        ("{code: SF303}", "须同时有 code（要关闭的规则）和 text（所针对的文字）", "needs both 'code'"),
+        ("{code: SF303, text: ''}", "应是非空的文字", "must be non-empty text"),
     ],
 )
-def test_ignore_text_mistakes_exit_2(tmp_path, monkeypatch, entry, expected):
+def test_ignore_text_mistakes_exit_2(tmp_path, monkeypatch, entry, chinese, english):
     (tmp_path / ".git").mkdir()
     monkeypatch.chdir(tmp_path)
     Path("draft.txt").write_text(DRAFT, encoding="utf-8")
     Path(".shufa-lint.yaml").write_text(f"ignore-text:\n  - {entry}\n", encoding="utf-8")
-    result = CliRunner().invoke(main, ["--format", "concise", "draft.txt"])
-    assert result.exit_code == 2 and expected in result.stderr and "ignore-text[0]" in result.stderr
+    for flags, expected in (((), chinese), (("--lang", "en"), english)):
+        result = CliRunner().invoke(main, ["--format", "concise", *flags, "draft.txt"])
+        assert result.exit_code == 2 and expected in result.stderr and "ignore-text[0]" in result.stderr

@@ -389,12 +389,9 @@ def main(
             return
         configs = {path: resolver.for_path(path) for path in files}
         accepted = Baseline.load(baseline) if baseline and not write_baseline else None
-    except InputError as error:
+    except (InputError, RuleDataError) as error:
+        # before any configuration is read its ``lang`` is unknown: --lang, else Chinese, as every default
         warn(error.message.get(said.lang))
-        sys.exit(2)
-    except RuleDataError as error:
-        chinese = getattr(error, "zh", None)
-        warn(chinese if chinese and said.lang != "en" else str(error))
         sys.exit(2)
     lang = lang or next((config.settings.lang for config in configs.values()), "zh")
     said = Said(lang)

@@ -8,7 +8,8 @@ built-in pack or another configuration file underneath: a key in the extending f
 value, except the mappings ``rules``, ``per-file-ignores`` and ``lexicons``, which merge entry by entry.
 
 Every key is validated on load: a mistake raises ``ConfigError`` (the CLI exits 2) naming the file, the
-key and the closest valid spelling. Paths and globs are relative to the file that states them.
+key and the closest valid spelling, in English and in Chinese (the run's language is printed). Paths and
+globs are relative to the file that states them.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ import sys
 from pathlib import Path
 from typing import Any, Iterable, NamedTuple
 
-from .diagnostics import InputError, Severity
+from .diagnostics import InputError, Message, Severity
 from .files import read_regular_file
 from .lexicon import (
     MAX_YAML_BYTES,
@@ -64,17 +65,22 @@ _MAX_PATTERN_LENGTH = 500
 
 
 class ConfigError(RuleDataError):
-    """A configuration file that cannot be used: unknown key, wrong type, bad path or unsafe pattern.
-    ``zh``: the same in Chinese, for what a user types on the command line (files' errors stay English)."""
+    """A configuration that cannot be used: unknown key, wrong type, bad path or unsafe pattern. Said in
+    English and in Chinese, both required: its reader is whoever keeps the configuration, in either."""
 
-    def __init__(self, message: str, zh: str | None = None):
-        super().__init__(message)
-        self.zh = zh
+    def __init__(self, en: str, zh: str):
+        super().__init__(en, zh)
+
+    @classmethod
+    def of(cls, error: InputError | RuleDataError) -> "ConfigError":
+        """A file the configuration names (or is) that could not be read, said as its reader said it."""
+        return cls(error.message.en, error.message.zh)
 
 
-def did_you_mean(word: str, choices: Iterable[str]) -> str:
+def did_you_mean(word: str, choices: Iterable[str]) -> Message:
+    """The closest valid spelling, as a message's ending in both languages (empty when none is close)."""
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f" (did you mean {close[0]!r}?)" if close else ""
+    return Message(f"（是否应为“{close[0]}”？）", f" (did you mean {close[0]!r}?)") if close else Message("", "")
 
 
 # --- globs -----------------------------------------------------------------------------------------
@@ -134,7 +140,7 @@ def _glob(folder: Path, pattern: str, where: str) -> Glob:
     try:
         _glob_regex(glob.pattern)
     except (re.error, OverflowError) as error:
-        raise ConfigError(f"{where}: invalid glob {pattern!r}: {error}") from None
+        raise ConfigError(f"{where}: invalid glob {pattern!r}: {error}", f"{where}: 通配符“{pattern}”无效：{error}") from None
     return glob
 
 
@@ -143,14 +149,19 @@ def _glob(folder: Path, pattern: str, where: str) -> Glob:
 def check_user_pattern(pattern: Any, where: str) -> str:
     """A user's regular expression, or ``ConfigError`` if it is invalid or may backtrack catastrophically."""
     if not isinstance(pattern, str) or not pattern:
-        raise ConfigError(f"{where}: a pattern must be a non-empty string")
+        raise ConfigError(f"{where}: a pattern must be a non-empty string", f"{where}: 正则表达式应是非空的文字")
     if len(pattern) > _MAX_PATTERN_LENGTH:
-        raise ConfigError(f"{where}: pattern longer than {_MAX_PATTERN_LENGTH} characters")
+        raise ConfigError(
+            f"{where}: pattern longer than {_MAX_PATTERN_LENGTH} characters",
+            f"{where}: 正则表达式超过 {_MAX_PATTERN_LENGTH} 个字符",
+        )
+    wrapped = f"(?:{pattern})"
     try:
         # as the rules will use it: one alternative among others, where a global flag such as (?i) fails
-        compile_pattern(f"(?:{pattern})", where)
+        compile_pattern(wrapped, where)
     except RuleDataError as error:
-        raise ConfigError(str(error).replace(f"(?:{pattern})", pattern)) from None
+        said = error.message
+        raise ConfigError(said.en.replace(wrapped, pattern), said.zh.replace(wrapped, pattern)) from None
     _refuse_backtracking(pattern, where)
     return pattern
 
@@ -159,11 +170,16 @@ def _refuse_backtracking(pattern: str, where: str) -> None:
     """The one safety check of every user pattern: the analysis of its shape, then a timed probe."""
     risk = backtracking_risk(pattern)
     if risk is None and (slow_on := too_slow_on_probes(pattern)):
-        risk = f"took over {PROBE_CPU_SECONDS:g} s of CPU to search {slow_on}"
+        risk = Message(
+            f"搜索{slow_on.zh}用了超过 {PROBE_CPU_SECONDS:g} 秒 CPU 时间",
+            f"took over {PROBE_CPU_SECONDS:g} s of CPU to search {slow_on.en}",
+        )
     if risk:
         raise ConfigError(
-            f"{where}: unsafe regular expression {pattern!r}: it {risk}, which can take hours "
-            f"on a long line; write the repeated part so that each character can match only one way"
+            f"{where}: unsafe regular expression {pattern!r}: it {risk.en}, which can take hours "
+            f"on a long line; write the repeated part so that each character can match only one way",
+            f"{where}: 正则表达式“{pattern}”不安全：它{risk.zh}，遇到长行可能运行几个小时；"
+            f"请改写其中重复的部分，使每个字符只有一种匹配方式",
         )
 
 
@@ -193,7 +209,7 @@ def _read_pyproject(path: Path) -> dict | None:
     try:
         raw = read_regular_file(str(path), MAX_YAML_BYTES)
     except InputError as error:
-        raise ConfigError(str(error)) from None
+        raise ConfigError.of(error) from None
     if PYPROJECT_TABLE.encode() not in raw:
         return None  # a project's file with no table of ours: nothing to parse, no TOML reader to import
     if sys.version_info >= (3, 11):
@@ -204,7 +220,7 @@ def _read_pyproject(path: Path) -> dict | None:
     try:
         data = tomllib.loads(raw.decode("utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
-        raise ConfigError(f"{path}: {error}") from None
+        raise ConfigError(f"{path}: {error}", f"{path}: TOML 格式有误：{error}") from None
     return data.get("tool", {}).get(PYPROJECT_TABLE)
 
 
@@ -220,28 +236,32 @@ def _read_raw(path: Path) -> tuple[dict, str]:
         where = f"{_display(path)} [tool.{PYPROJECT_TABLE}]"
         raw = _read_pyproject(path)
         if raw is None:
-            raise ConfigError(f"{path}: no [tool.{PYPROJECT_TABLE}] table")
+            table = f"[tool.{PYPROJECT_TABLE}]"
+            raise ConfigError(f"{path}: no {table} table", f"{path}: 没有 {table} 表")
     else:
         where = _display(path)
         if not path.is_file():
-            raise ConfigError(f"{path}: configuration file not found")
+            raise ConfigError(f"{path}: configuration file not found", f"{path}: 找不到配置文件")
         try:
             raw = load_yaml(where)
         except RuleDataError as error:
-            raise ConfigError(str(error)) from None
+            raise ConfigError.of(error) from None
         raw = {} if raw is None else raw
     if not isinstance(raw, dict):
-        raise ConfigError(f"{where}: the configuration must be a mapping of keys ({', '.join(KEYS)})")
+        raise ConfigError(
+            f"{where}: the configuration must be a mapping of keys ({', '.join(KEYS)})",
+            f"{where}: 配置应是由配置项组成的映射（{'、'.join(KEYS)}）",
+        )
     return raw, where
 
 
-def _string_list(value: Any, where: str, what: str) -> tuple[str, ...]:
-    """A list of strings; a single string may be comma-separated."""
+def _string_list(value: Any, where: str, what: Message) -> tuple[str, ...]:
+    """A list of strings; a single string may be comma-separated. ``what``: what the strings are."""
     if isinstance(value, str):
         return tuple(part.strip() for part in value.split(",") if part.strip())
     if isinstance(value, list) and all(isinstance(item, str) for item in value):
         return tuple(item.strip() for item in value)
-    raise ConfigError(f"{where}: must be a list of {what}")
+    raise ConfigError(f"{where}: must be a list of {what.en}", f"{where}: 应是{what.zh}的列表")
 
 
 def _rules_by_key():
@@ -259,12 +279,20 @@ def check_selector(selector: str, where: str) -> str:
         return selector.upper()
     if any(rule.name == selector.lower() for rule in rules.values()):
         return selector.lower()
-    choices = [*rules, *(rule.name for rule in rules.values())]
-    raise ConfigError(f"{where}: unknown rule {selector!r}{did_you_mean(selector, choices)}")
+    raise _unknown_rule(selector, where)
+
+
+def _unknown_rule(key: Any, where: str) -> ConfigError:
+    rules = _rules_by_key()
+    hint = did_you_mean(str(key), [*rules, *(rule.name for rule in rules.values())])
+    return ConfigError(f"{where}: unknown rule {key!r}{hint.en}", f"{where}: 没有规则“{key}”{hint.zh}")
+
+
+_SELECTORS = Message("规则代码、前缀或名称", "rule codes, prefixes or names")
 
 
 def _selectors(value: Any, where: str) -> tuple[str, ...]:
-    selectors = _string_list(value, where, "rule codes, prefixes or names")
+    selectors = _string_list(value, where, _SELECTORS)
     return tuple(check_selector(selector, where) for selector in selectors)
 
 
@@ -280,19 +308,24 @@ def _option_fits(default: Any, value: Any) -> bool:
     return isinstance(value, type(default))
 
 
+# A rule option's type as a drafter says it (the option defaults are plain YAML values).
+_KINDS_ZH = {"bool": "true 或 false", "int": "整数", "float": "数", "str": "文字", "list": "列表", "tuple": "列表", "dict": "映射"}
+
+
 def _rule_config(key: Any, value: Any, where: str) -> tuple[str, dict[str, Any]]:
     from .registry import find_rule
 
-    rules = _rules_by_key()
     rule = find_rule(key) if isinstance(key, str) else None
     if rule is None:
-        choices = [*rules, *(r.name for r in rules.values())]
-        raise ConfigError(f"{where}: unknown rule {key!r}{did_you_mean(str(key), choices)}")
+        raise _unknown_rule(key, where)
     here = f"{where}.{key}"
     if isinstance(value, str):
         value = {"severity": value}
     if not isinstance(value, dict):
-        raise ConfigError(f"{here}: must be a severity (error, warning, info) or a mapping of options")
+        raise ConfigError(
+            f"{here}: must be a severity (error, warning, info) or a mapping of options",
+            f"{here}: 应是严重级别（error、warning、info）或选项的映射",
+        )
     settings: dict[str, Any] = {}
     for option, option_value in value.items():
         name = str(option).replace("-", "_")
@@ -300,37 +333,49 @@ def _rule_config(key: Any, value: Any, where: str) -> tuple[str, dict[str, Any]]
             try:
                 settings["severity"] = Severity.parse(str(option_value)).label
             except ValueError as error:
-                raise ConfigError(f"{here}.severity: {error}") from None
+                raise ConfigError(
+                    f"{here}.severity: {error}", f"{here}.severity: 没有严重级别“{option_value}”（可选：error、warning、info）"
+                ) from None
         elif name in rule.defaults:
-            if not _option_fits(rule.defaults[name], option_value):
-                kind = type(rule.defaults[name]).__name__
-                raise ConfigError(f"{here}.{option}: must be of type {kind}, like its default {rule.defaults[name]!r}")
+            default = rule.defaults[name]
+            if not _option_fits(default, option_value):
+                kind = type(default).__name__
+                raise ConfigError(
+                    f"{here}.{option}: must be of type {kind}, like its default {default!r}",
+                    f"{here}.{option}: 应是{_KINDS_ZH.get(kind, kind)}（默认值为 {default!r}）",
+                )
             settings[name] = option_value
         else:
             known = ["severity", *(key.replace("_", "-") for key in rule.defaults)]
+            hint = did_you_mean(str(option).replace("_", "-"), known)
             raise ConfigError(
-                f"{here}: unknown option {option!r}{did_you_mean(str(option).replace('_', '-'), known)}"
-                f" ({rule.code} takes: {', '.join(known)})"
+                f"{here}: unknown option {option!r}{hint.en} ({rule.code} takes: {', '.join(known)})",
+                f"{here}: 没有选项“{option}”{hint.zh}；{rule.code} 的选项：{'、'.join(known)}",
             )
     return rule.code, settings
 
 
 def _text_ignores(value: Any, where: str) -> tuple[TextIgnore, ...]:
     if not isinstance(value, list):
-        raise ConfigError(f"{where}: must be a list of {{code: …, text: …}} entries")
+        raise ConfigError(
+            f"{where}: must be a list of {{code: …, text: …}} entries", f"{where}: 应是 {{code: …, text: …}} 条目的列表"
+        )
     entries = []
     for index, item in enumerate(value):
         here = f"{where}[{index}]"
         if not isinstance(item, dict):
-            raise ConfigError(f"{here}: must be a mapping with 'code' and 'text'")
+            raise ConfigError(f"{here}: must be a mapping with 'code' and 'text'", f"{here}: 应是含 code 和 text 的映射")
         for key in item:
             if key not in ("code", "text"):
-                raise ConfigError(f"{here}: unknown key {key!r}{did_you_mean(str(key), ('code', 'text'))}")
+                raise _unknown_key(key, ("code", "text"), here)
         if "code" not in item or "text" not in item:
-            raise ConfigError(f"{here}: needs both 'code' (the rules to silence) and 'text' (the words it is about)")
+            raise ConfigError(
+                f"{here}: needs both 'code' (the rules to silence) and 'text' (the words it is about)",
+                f"{here}: 须同时有 code（要关闭的规则）和 text（所针对的文字）",
+            )
         text = item["text"]
         if not isinstance(text, str) or not text.strip():
-            raise ConfigError(f"{here}.text: must be non-empty text")
+            raise ConfigError(f"{here}.text: must be non-empty text", f"{here}.text: 应是非空的文字")
         entries.append(TextIgnore(_selectors(item["code"], f"{here}.code"), text))
     return tuple(entries)
 
@@ -352,36 +397,64 @@ def _inside(value: str, folder: Path, tree: Path | None, where: str) -> Path:
     if tree is not None and (os.path.isabs(expanded) or expanded != value):
         raise ConfigError(
             f"{where}: {value!r} is an absolute path; a configuration file names files relative to itself "
-            f"(--allow-outside-paths permits it)"
+            f"(--allow-outside-paths permits it)",
+            f"{where}: “{value}”是绝对路径；配置文件只能用相对于自身的路径指明文件（--allow-outside-paths 可允许）",
         )
     path = (folder / expanded).resolve()
     if tree is not None and not path.is_relative_to(tree):
-        raise ConfigError(f"{where}: {value!r} leads outside {tree} (--allow-outside-paths permits it)")
+        raise ConfigError(
+            f"{where}: {value!r} leads outside {tree} (--allow-outside-paths permits it)",
+            f"{where}: “{value}”指向 {tree} 之外（--allow-outside-paths 可允许）",
+        )
     return path
 
 
 def _path(value: Any, folder: Path, tree: Path | None, where: str) -> Path:
     if not isinstance(value, str) or not value or "\0" in value:
-        raise ConfigError(f"{where}: must be a path" + (" (without a NUL character)" if "\0" in str(value) else ""))
+        nul = "\0" in str(value)
+        raise ConfigError(
+            f"{where}: must be a path" + (" (without a NUL character)" if nul else ""),
+            f"{where}: 应是路径" + ("（不能含 NUL 字符）" if nul else ""),
+        )
     path = _inside(value, folder, tree, where)
     if not path.is_file():
-        raise ConfigError(f"{where}: file not found: {path}")
+        raise ConfigError(f"{where}: file not found: {path}", f"{where}: 找不到文件：{path}")
     return path
 
 
 def _lexicon_paths(value: Any, folder: Path, tree: Path | None, where: str) -> dict[str, tuple[Path, ...]]:
+    known = builtin().tables
     if not isinstance(value, dict):
-        raise ConfigError(f"{where}: must map a lexicon table ({', '.join(builtin().tables)}) to YAML files")
+        raise ConfigError(
+            f"{where}: must map a lexicon table ({', '.join(known)}) to YAML files",
+            f"{where}: 应是词表（{'、'.join(known)}）到 YAML 文件的映射",
+        )
     tables = {}
     for table, paths in value.items():
-        if table not in builtin().tables:
+        if table not in known:
+            hint = did_you_mean(str(table), known)
             raise ConfigError(
-                f"{where}: unknown lexicon table {table!r}{did_you_mean(str(table), builtin().tables)}"
-                f" (known: {', '.join(builtin().tables)})"
+                f"{where}: unknown lexicon table {table!r}{hint.en} (known: {', '.join(known)})",
+                f"{where}: 没有词表“{table}”{hint.zh}；可选：{'、'.join(known)}",
             )
-        files = _string_list([paths] if isinstance(paths, str) else paths, f"{where}.{table}", "YAML file paths")
+        files = _string_list([paths] if isinstance(paths, str) else paths, f"{where}.{table}", _YAML_PATHS)
         tables[table] = tuple(_path(path, folder, tree, f"{where}.{table}") for path in files)
     return tables
+
+
+def _unknown_key(key: Any, keys: Iterable[str], where: str) -> ConfigError:
+    hint = did_you_mean(str(key), keys)
+    return ConfigError(f"{where}: unknown key {key!r}{hint.en}", f"{where}: 没有配置项“{key}”{hint.zh}")
+
+
+def _unknown_pack(pack: str, where: str) -> ConfigError:
+    hint = did_you_mean(pack, builtin().packs)
+    return ConfigError(f"{where}: unknown pack {pack!r}{hint.en}", f"{where}: 没有报告类型“{pack}”{hint.zh}")
+
+
+_EXTENDS = Message("报告类型或配置文件路径", "packs or config paths")
+_GLOBS = Message("通配符", "globs")
+_YAML_PATHS = Message("YAML 文件路径", "YAML file paths")
 
 
 def _parse(raw: dict, where: str, folder: Path, tree: Path | None) -> dict[str, Any]:
@@ -391,16 +464,19 @@ def _parse(raw: dict, where: str, folder: Path, tree: Path | None) -> dict[str, 
     for key, value in raw.items():
         here = f"{where}: {key}"
         if key not in KEYS:
-            raise ConfigError(f"{where}: unknown key {key!r}{did_you_mean(str(key), KEYS)}")
+            raise _unknown_key(key, KEYS, where)
         if key == "extends":
-            values[key] = _string_list([value] if isinstance(value, str) else value, here, "packs or config paths")
+            values[key] = _string_list([value] if isinstance(value, str) else value, here, _EXTENDS)
             if any("\0" in name for name in values[key]):
-                raise ConfigError(f"{here}: a path cannot contain a NUL character")
+                raise ConfigError(f"{here}: a path cannot contain a NUL character", f"{here}: 路径不能含 NUL 字符")
         elif key == "pack":
             if not isinstance(value, str):
-                raise ConfigError(f"{here}: must be one pack name ({', '.join(builtin().packs)})")
+                packs = builtin().packs
+                raise ConfigError(
+                    f"{here}: must be one pack name ({', '.join(packs)})", f"{here}: 应是一个报告类型名（{'、'.join(packs)}）"
+                )
             if value not in builtin().packs:
-                raise ConfigError(f"{here}: unknown pack {value!r}{did_you_mean(str(value), builtin().packs)}")
+                raise _unknown_pack(value, here)
             values[key] = value
         elif key == "outline":
             values[key] = str(_path(value, folder, tree, here))
@@ -408,37 +484,46 @@ def _parse(raw: dict, where: str, folder: Path, tree: Path | None) -> dict[str, 
             values[key] = _selectors(value, here)
         elif key == "per-file-ignores":
             if not isinstance(value, dict):
-                raise ConfigError(f"{here}: must map globs to rule codes, prefixes or names")
+                raise ConfigError(f"{here}: must map globs to {_SELECTORS.en}", f"{here}: 应是通配符到{_SELECTORS.zh}的映射")
             values[key] = {
                 str(pattern): (_glob(folder, str(pattern), here), _selectors(codes, f"{here}.{pattern}"))
                 for pattern, codes in value.items()
             }
         elif key == "rules":
             if not isinstance(value, dict):
-                raise ConfigError(f"{here}: must map rule codes or names to a severity or options")
+                raise ConfigError(
+                    f"{here}: must map rule codes or names to a severity or options",
+                    f"{here}: 应是规则代码或名称到严重级别或选项的映射",
+                )
             values[key] = dict(_rule_config(rule, options, here) for rule, options in value.items())
         elif key == "report-year":
             if not isinstance(value, int) or isinstance(value, bool) or not 1949 <= value <= 2100:
-                raise ConfigError(f"{here}: must be a year like 2024")
+                raise ConfigError(f"{here}: must be a year like 2024", f"{here}: 应是年份，如 2024")
             values[key] = value
         elif key == "lang":
             if value not in LANGS:
-                raise ConfigError(f"{here}: must be one of {', '.join(LANGS)}{did_you_mean(str(value), LANGS)}")
+                hint = did_you_mean(str(value), LANGS)
+                raise ConfigError(
+                    f"{here}: must be one of {', '.join(LANGS)}{hint.en}", f"{here}: 应是 {'、'.join(LANGS)} 之一{hint.zh}"
+                )
             values[key] = value
         elif key == "exclude":
-            patterns = _string_list([value] if isinstance(value, str) else value, here, "globs")
+            patterns = _string_list([value] if isinstance(value, str) else value, here, _GLOBS)
             values[key] = tuple(_glob(folder, pattern, here) for pattern in patterns)
         elif key == "lexicons":
             values[key] = _lexicon_paths(value, folder, tree, here)
         elif key in ("figure-placeholders", "name-placeholders"):
             if not isinstance(value, list):
-                raise ConfigError(f"{here}: must be a list of regular expressions")
+                raise ConfigError(f"{here}: must be a list of regular expressions", f"{here}: 应是正则表达式的列表")
             values[key] = tuple(check_user_pattern(p, f"{here}[{i}]") for i, p in enumerate(value))
         elif key == "ignore-text":
             values[key] = _text_ignores(value, here)
         elif key == "review":
             if not isinstance(value, bool):
-                raise ConfigError(f"{here}: must be true or false (false turns the reviewers' rules SF8xx off)")
+                raise ConfigError(
+                    f"{here}: must be true or false (false turns the reviewers' rules SF8xx off)",
+                    f"{here}: 应是 true 或 false（false 关闭审阅规则 SF8xx）",
+                )
             values[key] = value
     return values
 
@@ -533,8 +618,12 @@ def _merge_table(base: Any, extra: Any, where: str) -> Any:
     if isinstance(base, list) and isinstance(extra, list):
         return base + [item for item in extra if item not in base]
     if isinstance(base, (dict, list)) or isinstance(extra, (dict, list)):
-        kind = "mapping" if isinstance(base, dict) else "list" if isinstance(base, list) else "single value"
-        raise ConfigError(f"{where}: must be a {kind}, as in the built-in lexicon")
+        kind = (
+            Message("映射", "mapping") if isinstance(base, dict)
+            else Message("列表", "list") if isinstance(base, list)
+            else Message("单个值", "single value")
+        )
+        raise ConfigError(f"{where}: must be a {kind.en}, as in the built-in lexicon", f"{where}: 应与内置词表一样是{kind.zh}")
     return extra
 
 
@@ -549,7 +638,7 @@ def _build_lexicon(values: dict[str, Any]) -> Lexicon:
             try:
                 data = load_yaml(path)
             except RuleDataError as error:
-                raise ConfigError(str(error)) from None
+                raise ConfigError.of(error) from None
             check_lexicon_patterns(data, _display(path))
             tables[table] = _merge_table(tables.get(table), data, str(path))
     placeholders = tables.setdefault(_PLACEHOLDER_TABLE, {})
@@ -582,7 +671,7 @@ class ConfigResolver:
         if overrides.pack and overrides.pack not in builtin().packs:
             packs = builtin().packs
             raise ConfigError(
-                f"--pack: unknown pack {overrides.pack!r}{did_you_mean(overrides.pack, packs)}",
+                f"--pack: unknown pack {overrides.pack!r}{did_you_mean(overrides.pack, packs).en}",
                 f"--pack：没有报告类型“{overrides.pack}”（可选：{'、'.join(packs)}）",
             )
         for selector in (*overrides.select, *overrides.ignore):
@@ -644,7 +733,8 @@ class ConfigResolver:
 
     def _load(self, path: Path, chain: tuple[Path, ...] = ()) -> Config:
         if path in chain:
-            raise ConfigError(f"{path}: extends itself through {' -> '.join(map(str, chain))}")
+            through = " -> ".join(map(str, chain))
+            raise ConfigError(f"{path}: extends itself through {through}", f"{path}: 经 {through} 循环继承（extends）了自身")
         if path in self._files:
             return self._files[path]
         raw, where = _read_raw(path)
@@ -662,11 +752,13 @@ class ConfigResolver:
         pack = name.removeprefix(BUILTIN_PREFIX)
         if name.startswith(BUILTIN_PREFIX) or (pack in packs and not (path.parent / name).exists()):
             if pack not in packs:
-                raise ConfigError(f"{where}: extends: unknown pack {pack!r}{did_you_mean(pack, packs)}")
+                raise _unknown_pack(pack, f"{where}: extends")
             return Config({"pack": pack}, (f"{BUILTIN_PREFIX}{pack}",))
         candidate = _inside(name, path.parent, tree, f"{where}: extends")
         if not candidate.is_file():
+            hint = did_you_mean(name, packs)
             raise ConfigError(
-                f"{where}: extends: {name!r} is neither a built-in pack nor a file{did_you_mean(name, packs)}"
+                f"{where}: extends: {name!r} is neither a built-in pack nor a file{hint.en}",
+                f"{where}: extends: “{name}”既不是内置报告类型，也不是文件{hint.zh}",
             )
         return self._load(candidate, chain + (path,))

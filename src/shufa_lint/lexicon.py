@@ -15,12 +15,23 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from . import regexes
-from .diagnostics import InputError
+from .diagnostics import InputError, Message
 from .files import cache_dir, read_regular_file, replace_atomically
 
 
 class RuleDataError(Exception):
-    """A rule, pack, lexicon, outline or config file that cannot be used."""
+    """A rule, pack, lexicon, outline or config file that cannot be used: ``str()`` is the English,
+    ``zh`` the same in Chinese. What reaches a user (their configuration, outline or lexicon file) is
+    said in both; the built-in packs' own mistakes are for their maintainers, and English stands in."""
+
+    def __init__(self, en: str, zh: str | None = None):
+        super().__init__(en)
+        self.zh = zh or en
+
+    @property
+    def message(self) -> Message:
+        """The error in the run's language: ``error.message.get(lang)``, as ``InputError.message``."""
+        return Message(self.zh, str(self))
 
 
 # Rule data, outlines and configurations are small: a bound on the file and on what its aliases expand to.
@@ -58,18 +69,23 @@ def load_yaml(path: str | Path, text: str | bytes | None = None) -> Any:
             text = text.decode("utf-8-sig")
         data = yaml.load(text, Loader=loader)
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark
-        where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
-        raise RuleDataError(f"{path}: {where}{error.problem or error}") from None
+        mark, problem = error.problem_mark, error.problem or error
+        if mark is None:
+            raise RuleDataError(f"{path}: {problem}", f"{path}: YAML 格式有误：{problem}") from None
+        line, column = mark.line + 1, mark.column + 1
+        raise RuleDataError(
+            f"{path}: line {line}, column {column}: {problem}", f"{path}: 第 {line} 行第 {column} 列 YAML 格式有误：{problem}"
+        ) from None
     except yaml.YAMLError as error:
-        raise RuleDataError(f"{path}: invalid YAML: {error}") from None
+        raise RuleDataError(f"{path}: invalid YAML: {error}", f"{path}: YAML 格式有误：{error}") from None
     except UnicodeDecodeError as error:
-        raise RuleDataError(f"{path}: cannot read: {error}") from None
+        raise RuleDataError(f"{path}: cannot read: {error}", f"{path}: 无法读取：不是 UTF-8 文本（{error}）") from None
     except InputError as error:
-        raise RuleDataError(str(error)) from None
+        raise RuleDataError(str(error), error.message.zh) from None
     if _expanded_size(data, MAX_YAML_NODES) > MAX_YAML_NODES:
         raise RuleDataError(
-            f"{path}: refused: its aliases refer to themselves or expand to more than {MAX_YAML_NODES} values"
+            f"{path}: refused: its aliases refer to themselves or expand to more than {MAX_YAML_NODES} values",
+            f"{path}: 拒绝读取：其中的别名（alias）引用自身，或展开后超过 {MAX_YAML_NODES} 个值",
         )
     return data
 
@@ -108,7 +124,9 @@ def compile_pattern(pattern: str, where: str) -> re.Pattern:
     try:
         return regexes.compile(pattern)
     except (re.error, OverflowError, RecursionError) as error:  # a{99999999999}: a count too large
-        raise RuleDataError(f"{where}: invalid regular expression {pattern!r}: {error}") from None
+        raise RuleDataError(
+            f"{where}: invalid regular expression {pattern!r}: {error}", f"{where}: 正则表达式“{pattern}”无效：{error}"
+        ) from None
 
 
 class Section(NamedTuple):

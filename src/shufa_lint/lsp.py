@@ -23,7 +23,8 @@ from lsprotocol import types as lsp
 from pygls.lsp.server import LanguageServer
 
 from . import __version__
-from .diagnostics import Diagnostic, Edit, Severity
+from .diagnostics import Diagnostic, Edit, InputError, Severity
+from .lexicon import RuleDataError
 from .source import SourceText, split_lines
 from .source.reader import MARKDOWN_SUFFIXES, text_source
 
@@ -139,6 +140,17 @@ class ShufaLanguageServer(LanguageServer):
     def language(self, path: str) -> str:
         return self.options.lang or self.resolver.for_path(path).settings.lang
 
+    def said(self, error: Exception, path: str) -> str:
+        """Why ``path`` could not be linted, in its language: the editor's, else its configuration's, else
+        Chinese when that configuration is what failed (as the CLI says it)."""
+        if not isinstance(error, (InputError, RuleDataError)):
+            return str(error)
+        try:
+            lang = self.language(path)
+        except (InputError, RuleDataError):
+            lang = "zh"
+        return error.message.get(lang)
+
     def schedule(self, uri: str) -> None:
         """Lint ``uri`` after a short quiet spell; a later change restarts the wait."""
         if not uri_to_path(uri).lower().endswith(LINTED_LANGUAGE_SUFFIXES):
@@ -171,7 +183,7 @@ class ShufaLanguageServer(LanguageServer):
         try:
             source, found = await asyncio.get_running_loop().run_in_executor(None, self.lint_text, path, text)
         except Exception as error:  # a bad configuration or input: say it once, publish nothing
-            self.window_show_message(lsp.ShowMessageParams(lsp.MessageType.Error, f"shufa-lint: {error}"))
+            self.window_show_message(lsp.ShowMessageParams(lsp.MessageType.Error, f"shufa-lint: {self.said(error, path)}"))
             return
         self._findings[uri] = (source, found)
         self.publish(uri, version, text, found)

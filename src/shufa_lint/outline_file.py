@@ -38,7 +38,9 @@ def _flatten(items: Any, where: str) -> list[str]:
                     stack.append(children)
                 stack.append(str(key))
         else:
-            raise RuleDataError(f"{where}: an outline item must be a heading, a list or a mapping")
+            raise RuleDataError(
+                f"{where}: an outline item must be a heading, a list or a mapping", f"{where}: 提纲的每一项应是标题、列表或映射"
+            )
     return headings
 
 
@@ -66,5 +68,5 @@ def load_outline(path: str) -> Outline:
             lines.append((number, line))
     tree = parse_outline_lines(lines)
     if not tree.markers:
-        raise RuleDataError(f"{path}: no numbered headings found in the outline")
+        raise RuleDataError(f"{path}: no numbered headings found in the outline", f"{path}: 提纲中没有找到带编号的标题")
     return Outline(tree, 1, len(lines), embedded=False, origin=path)

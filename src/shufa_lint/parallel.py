@@ -52,10 +52,8 @@ def lint_file(
             return FileReport(path, lint_source(source, settings, lexicon), source)
         diagnostics, summary = review_source(source, settings, lexicon)
         return FileReport(path, diagnostics, source, structure=summary)
-    except InputError as error:
+    except (InputError, RuleDataError) as error:  # an unreadable draft, or outline file
         return FileReport(path, error=error.message)
-    except RuleDataError as error:
-        return FileReport(path, error=str(error))
 
 
 # lint_file's arguments after the path: settings, lexicon, encoding, structure

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Iterator, Sequence
 
 from . import regexes
+from .diagnostics import Message
 
 try:  # Python 3.11+
     from re import _constants as sre_constants
@@ -190,7 +191,7 @@ def _has_adjacent_overlapping_repeats(items) -> bool:
     return False
 
 
-def _backtracking_risk(items) -> str | None:
+def _backtracking_risk(items) -> Message | None:
     """Why matching ``items`` may take exponential time, or None.
 
     Python's ``re`` backtracks: a quantifier around something that can match the same text in more
@@ -199,13 +200,21 @@ def _backtracking_risk(items) -> str | None:
     refused rather than timed.
     """
     if _has_adjacent_overlapping_repeats(items):
-        return "puts quantifiers over the same characters in a row, like X*X*, \\S*\\S* or X+X{0,1000}"
+        return Message(
+            "对同样的字符连用了两个量词（如 X*X*、\\S*\\S* 或 X+X{0,1000}）",
+            "puts quantifiers over the same characters in a row, like X*X*, \\S*\\S* or X+X{0,1000}",
+        )
     for op, av in items:
         if op in _REPEATS and av[1] > 1:
             if _has_variable_repeat(av[2]):
-                return "nests a quantifier inside a repeated group, like (a+)+ or (a*)*"
+                return Message(
+                    "在重复的分组里又用了量词（如 (a+)+ 或 (a*)*）", "nests a quantifier inside a repeated group, like (a+)+ or (a*)*"
+                )
             if _has_ambiguous_branch(av[2]):
-                return "repeats alternatives that can match the same text, like (a|a)* or (a|ab)+"
+                return Message(
+                    "重复了能匹配同样文字的分支（如 (a|a)* 或 (a|ab)+）",
+                    "repeats alternatives that can match the same text, like (a|a)* or (a|ab)+",
+                )
         for child in _children(op, av):
             risk = _backtracking_risk(child)
             if risk:
@@ -213,7 +222,7 @@ def _backtracking_risk(items) -> str | None:
     return None
 
 
-def backtracking_risk(pattern: str) -> str | None:
+def backtracking_risk(pattern: str) -> Message | None:
     """Why ``pattern`` may take very long on a long line (see ``_backtracking_risk``), or None."""
     return _backtracking_risk(sre_parse.parse(pattern))
 
@@ -247,19 +256,22 @@ def _probe_characters(items, found: list[str]) -> None:
             _probe_characters(child, found)
 
 
-def _probe_lines(items) -> list[tuple[str, str]]:
+def _probe_lines(items) -> list[tuple[str, Message]]:
     """(line, how messages describe it): a run of each character the pattern names, then all of them
     in turn."""
     found: list[str] = []
     _probe_characters(items, found)
     characters = list(dict.fromkeys(found))[:8] or ["a"]
-    lines = [(character * _PROBE_LENGTH, f"a line of {_PROBE_LENGTH} {character!r}") for character in characters]
+    lines = [
+        (character * _PROBE_LENGTH, Message(f"一行 {_PROBE_LENGTH} 个“{character}”", f"a line of {_PROBE_LENGTH} {character!r}"))
+        for character in characters
+    ]
     mixed = "".join(characters)
-    lines.append((mixed * (_PROBE_LENGTH // len(mixed)), f"a line of {mixed!r} repeated"))
+    lines.append((mixed * (_PROBE_LENGTH // len(mixed)), Message(f"“{mixed}”重复而成的一行", f"a line of {mixed!r} repeated")))
     return lines
 
 
-def too_slow_on_probes(pattern: str) -> str | None:
+def too_slow_on_probes(pattern: str) -> Message | None:
     """The probe line that searching with ``pattern`` takes more than ``PROBE_CPU_SECONDS`` of CPU
     time on, described, or None. CPU time, not wall time: a busy machine does not
     make a pattern fail. Where a CPU timer cannot be set (Windows, a thread other than the main one),

@@ -172,7 +172,7 @@ def create_app(temporary_folder: str, allowed_hosts: list[str]):
 
 async def _refusal(request, error: Exception) -> str:
     """Why a submission was refused, in the language it asked for: Chinese unless ``lang`` is en, as the page."""
-    if not isinstance(error, (InputError, Refused)):
+    if not isinstance(error, (InputError, RuleDataError, Refused)):
         return str(error)
     try:  # the body was read (and kept) by the submission that failed
         is_json = request.headers.get("content-type", "").startswith("application/json")
@@ -278,6 +278,12 @@ def _run_settings(submission: Submission, folder: str):
             handle.write(submission.outline_text)
     try:
         yield Settings(pack=submission.pack, outline=path, lang=submission.lang)
+    except RuleDataError as error:
+        if path is None:
+            raise
+        # a malformed outline, named as it was uploaded rather than by its private copy
+        said, name = error.message, submission.outline_name
+        raise RuleDataError(said.en.replace(path, name), said.zh.replace(path, name)) from None
     finally:
         if path is not None and os.path.exists(path):
             os.unlink(path)

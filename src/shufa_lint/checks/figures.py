@@ -33,7 +33,8 @@ _LIST_MARK = "、"  # 部、省、市: items of a list, not a count
 _CATEGORY = regexes.compile(r"(?:以上|以下|级)[\u4e00-\u9fff]")
 _CLASSIFIERS = frozenset(_COUNTING)
 # A figure with its unit earlier in the sentence: 聘请法律顾问3名，律师事务所家。
-_SIBLING_FIGURE = regexes.compile(r"[0-9０-９][0-9０-９.]*(?:余|多)?[\u4e00-\u9fff%％]")
+# (a point belongs to the figure only with a digit after it: the 2 of a list item 2.管好… is no figure)
+_SIBLING_FIGURE = regexes.compile(r"[0-9０-９]+(?:[.．][0-9０-９]+)?(?:余|多)?[\u4e00-\u9fff%％]")
 _HEADER_UNIT = regexes.compile(r"[）)]")  # 占比（%）: a column's unit, not a rate
 _APPROXIMATE = regexes.compile("以上|以下|左右|以内")  # after a figure: 张以上
 _WORD_NAMED = regexes.compile("”(?:字|指|是|即|意为|就是)")  # “家”指的是家庭: a word explained, not a count
@@ -187,7 +188,7 @@ def _skip_spaces(text: str, index: int) -> int:
 
 @register
 class FigurePlaceholder(Rule):
-    """A figure left as a placeholder: ``*次``, ``＊%``, ``X场``, ``××件``, ``XX人次``, ``□□起``.
+    """A figure left as a placeholder: ``*次``, ``＊%``, ``X场``, ``××件``, ``XX人次``, ``□□起``, ``____次``.
 
     Why: templates and drafts mark figures still to be filled in; a report submitted with them
     states nothing and shows it was never finished. Also caught: ``学法_次`` (a blank no removed

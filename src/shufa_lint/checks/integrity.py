@@ -207,8 +207,10 @@ class CutOff(Rule):
                     "段落在句子中间结束，下一行已是标题：中间的文字疑被删去",
                     "the paragraph stops mid-sentence and a heading follows: text seems to have been cut out",
                 )
-        if paragraphs and unfinished(document, paragraphs[-1]):
-            yield self._cut(document, paragraphs[-1], "文档在句子中间结束，后文疑已丢失",
+        # the report's text ends before the page it was saved with (【打印本页】 after a cut-off sentence)
+        text = [paragraph for paragraph in paragraphs if not document.frames(paragraph)]
+        if text and unfinished(document, text[-1]):
+            yield self._cut(document, text[-1], "文档在句子中间结束，后文疑已丢失",
                             "the document ends mid-sentence; the rest seems lost")
         if document.outline and document.outline.embedded and document.outline.tree.paragraphs:
             last = document.outline.tree.paragraphs[-1]

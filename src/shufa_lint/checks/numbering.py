@@ -11,7 +11,7 @@ from typing import Iterator, NamedTuple
 
 from ..diagnostics import Fix
 from ..document import Document, Tree
-from ..document.markers import ARABIC, ITEM, Marker, label
+from ..document.markers import ARABIC, ITEM, Marker, circled, label, ordinals
 from ..lexicon import Pack
 from ..registry import Rule, register
 
@@ -81,6 +81,25 @@ def _slips(tree: Tree, in_outline: bool, pack: Pack | None) -> Iterator[Slip]:
                     yield Slip("skip", marker, previous, in_outline)
             if kind == ARABIC:
                 last_arabic = run[-1].ordinal
+    # ①②③ run on over adjacent paragraphs (one item a line); 第一，第二，… over the whole text (parts
+    # of a 工作要点 headed 第一，… stand far apart)
+    yield from _enumeration_slips(circled(tree.paragraphs), in_outline, adjacent=True)
+    yield from _enumeration_slips(ordinals(tree.paragraphs), in_outline, adjacent=False)
+
+
+def _enumeration_slips(markers: list[Marker], in_outline: bool, adjacent: bool) -> Iterator[Slip]:
+    """①②④ and ①②②, 第一…第三 and 第二…第二 inside the text. A list begins anew at its first ordinal
+    (and, when ``adjacent``, after a paragraph without one); a list that opens late or turns back (注②,
+    a list whose first item was written 首先) is no slip here: these marks also stand for notes and
+    are not always a list's only numbers."""
+    previous: Marker | None = None
+    for marker in markers:
+        if previous is not None and marker.ordinal != 1 and (not adjacent or marker.paragraph - previous.paragraph <= 1):
+            if marker.ordinal == previous.ordinal:
+                yield Slip("repeat", marker, previous, in_outline)
+            elif marker.ordinal > previous.ordinal + 1:
+                yield Slip("skip", marker, previous, in_outline)
+        previous = marker
 
 
 def _all_slips(document: Document, pack: Pack | None) -> list[Slip]:
@@ -126,6 +145,10 @@ class NumberingSkip(_NumberingRule):
 
         （一）强化政治引领……
         （四）保障司法公正……      ← （二）（三） are missing
+
+    Circled numerals and 第一，第二，… in the text are checked too: ①②④ and 第一…第三 skip, ①②② and
+    第二…第二 repeat (SF202); a list begins anew at every ① or 第一, and one that does not start there
+    (注②) is left alone.
 
     Fix: restore the missing parts, or renumber the group consecutively.
     """

@@ -74,13 +74,16 @@ class MixedNumeral(Rule):
 
         审查合同3千余份            → 3000余份（或三千余份）
 
+    A note (info): the number cannot be misread, GB/T 15835 is a standard for publications that
+    公文 “也可参照” (ch. 1), and published reports write 6千余辆次 without a reviewer counting it a defect.
+
     Fix: write the number in digits (the message gives it; no automatic fix, which would change
     the digits of the text).
     """
 
     code = "SF711"
     name = "mixed-numeral"
-    severity = Severity.WARNING
+    severity = Severity.INFO
 
     def check(self, document, context):
         for paragraph, found in document.matches(_MIXED, needs="千百"):
@@ -108,6 +111,10 @@ class RangeForm(Rule):
         3-5个工作日内办结          → 3～5个工作日
         行政复议纠错率5～8%        → 5%～8%
 
+    A range that only takes the wrong dash (3-5个项目) cannot be misread and published reports write it
+    so: it is a note (info). A range without its first unit can be (5～8% reads as 5 to 8%, or as
+    5 and 8%): a warning.
+
     Fix: write the range as the message shows (``--fix`` replaces a hyphen; writing the missing %
     takes ``--unsafe-fixes``, as every fix that adds a figure's characters does).
     """
@@ -129,7 +136,7 @@ class RangeForm(Rule):
             written = f"{found.group('low')}{unit if high_unit else low_unit}～{found.group('high')}{high_unit}"
             if written == found.group():
                 continue
-            yield self.report_replacement(
+            finding = self.report_replacement(
                 paragraph,
                 found,
                 written,
@@ -137,6 +144,8 @@ class RangeForm(Rule):
                 f"range '{found.group()}': write {written}",
                 safe=_figures(written) == _figures(found.group()),
             )
+            first_unit_missing = bool(high_unit) and not low_unit  # 5～8%, 5-10万人: can be misread
+            yield finding if first_unit_missing else finding._replace(severity=Severity.INFO)
 
 
 @register

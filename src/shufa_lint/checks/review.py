@@ -17,6 +17,7 @@ from .. import regexes
 from ..diagnostics import Severity
 from ..document import Document
 from ..document.markers import Marker
+from ..document.text import CJK
 from ..lexicon import Lexicon, RuleDataError, compile_pattern
 from ..patterns import GuardedPattern
 from ..registry import Rule, register
@@ -24,7 +25,8 @@ from .integrity import unfinished
 from .sections import Part, parts, report_year
 
 WHERE = "rules/lexicons/review.yaml"
-_SENTENCE = regexes.compile(r"[^。；;！？!?]+[。；;！？!?]?")
+# a sentence: up to its end mark, a half-width full stop after Chinese text included (…不够.二是…)
+_SENTENCE = regexes.compile(rf"(?:[^。；;！？!?.．]|(?<![{CJK}])[.．])+[。；;！？!?.．]?")
 _HAN_WORD = regexes.compile(r"[\u4e00-\u9fff]{2,}")
 
 
@@ -375,6 +377,11 @@ class WebResidue(Rule):
 
         （来源：某县司法局）  阅读次数：1024  【打印本页】【关闭窗口】
 
+    The page around a published report saved whole (lines before the title, the metadata lines such
+    as 来源：… 发布时间：… and the button lines such as 【打印本页】 【关闭窗口】 that open or close the body,
+    what follows the signing date) is the page, not residue in the report's text: it is reported as a
+    note (info) only. The same lines between paragraphs of the report were pasted into it: a warning.
+
     Fix: delete it; where it stands for omitted text (（略）, 仅展示部分内容), write the text.
     """
 
@@ -384,10 +391,12 @@ class WebResidue(Rule):
 
     def check(self, document, context):
         for paragraph, found in document.matches(review_data_of(context).web_residue):
-            yield self.report_text(
-                paragraph,
-                found.start(),
-                max(found.end(), found.start() + 1),
-                f"网页残留“{found.group().strip()}”：复制网页时带入，应删除",
-                f"web page residue '{found.group().strip()}': delete it",
-            )
+            residue = found.group().strip()
+            frame = document.frames(paragraph)
+            if frame:  # the page the report was saved with: a note
+                zh = f"网页元素“{residue}”：本文件是保存下来的网页，报送前删去正文以外的网页内容"
+                en = f"web page element '{residue}': the file is a saved web page; keep only the report's text"
+            else:
+                zh, en = f"网页残留“{residue}”：复制网页时带入，应删除", f"web page residue '{residue}': delete it"
+            finding = self.report_text(paragraph, found.start(), max(found.end(), found.start() + 1), zh, en)
+            yield finding._replace(severity=Severity.INFO) if frame else finding

@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import NamedTuple, Union
 
 from ..diagnostics import Severity
+from .. import regexes
 from ..document import Document, PlainHeading
 from ..document.markers import HAN, ITEM, Marker
 from ..lexicon import Pack, Section
@@ -53,6 +54,10 @@ def survey(document: Document, pack: Pack | None, year: int | None) -> list[Sect
     return document.derived(f"sections:{pack.name}:{year}", lambda doc: _survey(doc, pack, year))
 
 
+# the sentence that announces what the report covers: 现将本人2024年度履职、廉洁自律和学法用法情况报告如下
+_ANNOUNCEMENT = regexes.compile(r"[^。；！？!?]*现将[^。；！？!?]*(?:报告|汇报|述职|述法)如下[^。；！？!?]*")
+
+
 def _survey(document: Document, pack: Pack, year: int | None) -> list[SectionState]:
     tops = _tops(document)
     everything = [m for m in document.body.markers if m.kind != ITEM] + tops
@@ -62,8 +67,11 @@ def _survey(document: Document, pack: Pack, year: int | None) -> list[SectionSta
             continue
         pool = everything if section.anywhere else tops
         heading = next((m for m in pool if any(section.matches(text) for text in _names(document, m))), None)
-        # a part that may stand anywhere is often a passage of part 一, not a heading of its own
-        mentioned = heading is None and section.anywhere and any(section.matches(p.text) for p in document.paragraphs)
+        # a part that may stand anywhere is often a passage of part 一, not a heading of its own; the
+        # sentence that announces the report (现将本人履职、廉洁自律…情况报告如下) only names it
+        mentioned = heading is None and section.anywhere and any(
+            section.matches(_ANNOUNCEMENT.sub("", p.text)) for p in document.paragraphs
+        )
         states.append(SectionState(section, heading, mentioned=mentioned))
     ordered = [state for state in states if not state.section.anywhere]
     for position, state in enumerate(ordered):
@@ -156,6 +164,8 @@ class SectionMissing(Rule):
             basis = document.report_type.basis
             label = _label(state.section)
             unheaded = None if state.section.anywhere else _unheaded_part(document, state.section)
+            if unheaded is not None and _introduced_list(document, unheaded, state.section):
+                continue  # 下一步，我将重点做好以下三个方面工作：一是…；二是…: a speech's part, run in
             if unheaded is not None:
                 line, column = unheaded.first_line, unheaded.starts[0][2] + 1
                 zh = f"缺少“{label}”部分的标题：第 {line} 行起的内容写的是这一部分（按{context.pack.title}检查，{basis.zh}）"
@@ -198,6 +208,22 @@ def _unheaded_part(document: Document, section: Section):
         if (starts_list or paragraph.index > last_heading) and section.matches(paragraph.text):
             return paragraph
     return None
+
+
+def _introduced_list(document: Document, paragraph, section: Section) -> bool:
+    """Whether, in a speech or a report that numbers no part (no 一、), a paragraph opens with a lead-in
+    that names the part and ends in a colon, then lists the part's items run in (…存在的问题和不足：一是…；
+    二是…): the part written as prose, not a part whose heading is missing. (Under numbered parts, the
+    same paragraph stands where a heading was left out.)"""
+    if any(marker.kind == HAN for marker in document.body.roots):
+        return False
+    colon = min((at for at in (paragraph.text.find("："), paragraph.text.find(":")) if at > 0), default=-1)
+    if colon < 0 or not section.matches(paragraph.text[:colon]):
+        return False
+    return any(
+        marker.kind == ITEM and marker.paragraph == paragraph.index and marker.offset > colon
+        for marker in document.markers
+    )
 
 
 @register

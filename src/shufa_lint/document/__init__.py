@@ -18,7 +18,7 @@ from ..source import SourceText
 from . import markers as marker_kinds
 from .markers import Marker
 from .numerals import DIGITS, parse_chinese
-from .paragraphs import Paragraph, build_paragraphs, stands_alone
+from .paragraphs import PAGE_BUTTONS, Paragraph, build_paragraphs, stands_alone
 from .report_type import ReportType
 from .text import BOUNDARY, CJK, SENTENCE_END, ends_sentence
 
@@ -41,6 +41,12 @@ _DATE = (
 _DATE_LINE = regexes.compile("^" + _DATE)
 # a signature line and its date are sometimes one paragraph (right-aligned with runs of spaces)
 _SIGNING_DATE = regexes.compile(r"(?:^|\s)" + _DATE)
+
+
+def _page_line(paragraph: Paragraph) -> bool:
+    """A web page's metadata line (来源：…, 发布时间：…, a breadcrumb) or a line of its buttons and links."""
+    text = paragraph.text.strip()
+    return _PAGE_FURNITURE.match(text) is not None or PAGE_BUTTONS.match(text) is not None
 
 
 def _date_number(text: str) -> int:
@@ -191,6 +197,31 @@ class Document:
                     offset + found.end(),
                 )
         return None
+
+    def frames(self, paragraph: Paragraph) -> bool:
+        """Whether a paragraph is the web page a published report was saved with, not the report's text:
+        a line before the title, the page's metadata and button lines (来源：…  发布时间：…, a breadcrumb,
+        【打印本页】 【关闭窗口】, 扫一扫…) that open or close the body, or a line after the signing date.
+        The same lines between two paragraphs of the report are residue pasted into it."""
+        if self.title and paragraph.last_line < self.title.line:
+            return True
+        return paragraph.first_line in self._page_lines
+
+    @cached_property
+    def _page_lines(self) -> frozenset[int]:
+        """First lines of the body paragraphs that are the page around the report (see ``frames``)."""
+        signed = self.signing_date
+        page = set()
+        for paragraph in self.paragraphs:
+            if not _page_line(paragraph):
+                break
+            page.add(paragraph.first_line)
+        for paragraph in reversed(self.paragraphs):
+            after_signing = signed is not None and paragraph.first_line > signed.paragraph.last_line
+            if not (after_signing or _page_line(paragraph)):
+                break
+            page.add(paragraph.first_line)
+        return frozenset(page)
 
     def with_outline(self, outline: Outline | None) -> "Document":
         return replace(self, outline=outline, _derived={})

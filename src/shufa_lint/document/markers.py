@@ -13,10 +13,17 @@ from typing import NamedTuple
 
 from .. import regexes
 from .numerals import NUMERAL_CHARS, parse_chinese, to_chinese
-from .text import BOUNDARY, CJK_RE
+from .text import BOUNDARY, CJK, CJK_RE
 
 HAN, PAREN_HAN, ARABIC, PAREN_ARABIC, ITEM = "han", "paren_han", "arabic", "paren_arabic", "item"
 LEVELS = {HAN: 1, PAREN_HAN: 2, ARABIC: 3, PAREN_ARABIC: 4, ITEM: 5}
+# ①②③: an enumeration inside the text, checked for its order only; it opens no heading and has no level
+CIRCLED = "circled"
+_CIRCLED_ONE = 0x2460  # ①; ⑳ is 0x2473
+_CIRCLED_RE = regexes.compile("[\u2460-\u2473]")
+# 第一，…第二，…: an enumeration at a paragraph's start or after a sentence, checked for its order only
+ORDINAL = "ordinal"
+_ORDINAL_RE = regexes.compile(r"(?:^|(?<=[。；;！？!?]))[ \u3000]*第(?P<numeral>[一二三四五六七八九十]{1,2})(?=[，,、：:])")
 
 _NUM = f"[{NUMERAL_CHARS}]{{1,3}}"
 # Each pattern: the marker proper, then an optional stray separator that makes it malformed.
@@ -89,7 +96,34 @@ def label(kind: str, ordinal: int) -> str:
         return f"{ordinal}."
     if kind == PAREN_ARABIC:
         return f"（{ordinal}）"
+    if kind == CIRCLED:
+        return chr(_CIRCLED_ONE + ordinal - 1)
+    if kind == ORDINAL:
+        return f"第{to_chinese(ordinal)}"
     return to_chinese(ordinal) + "是"
+
+
+def ordinals(paragraphs) -> list[Marker]:
+    """Every 第一，第二，… that opens a paragraph or a sentence, as markers of kind ``ORDINAL``, in reading order."""
+    found = []
+    for paragraph in paragraphs:
+        for numeral in _ORDINAL_RE.finditer(paragraph.text):
+            start = numeral.start("numeral") - 1
+            line, column = paragraph.position(start)
+            raw = "第" + numeral.group("numeral")
+            found.append(Marker(ORDINAL, parse_chinese(numeral.group("numeral")), raw, paragraph.index, start, line, column, line, column + len(raw)))
+    return found
+
+
+def circled(paragraphs) -> list[Marker]:
+    """Every circled numeral (①…⑳) of the paragraphs, as markers of kind ``CIRCLED``, in reading order."""
+    found = []
+    for paragraph in paragraphs:
+        for numeral in _CIRCLED_RE.finditer(paragraph.text):
+            line, column = paragraph.position(numeral.start())
+            ordinal = ord(numeral.group()) - _CIRCLED_ONE + 1
+            found.append(Marker(CIRCLED, ordinal, numeral.group(), paragraph.index, numeral.start(), line, column, line, column + 1))
+    return found
 
 
 class MarkerMatch(NamedTuple):
@@ -167,6 +201,10 @@ _STARTS = re.escape("".join(sorted(_MARKER_START)))
 _AFTER_BOUNDARY = regexes.compile(rf"[{re.escape(BOUNDARY)}][ \t\u3000”’]*(?=[{_STARTS}])")
 # Run-in items may also follow a comma: 全年组织学法，一是会前学法12次；二是……
 _AFTER_COMMA = regexes.compile(r"[，,][ \t\u3000]*(?=[一二三四五六七八九十]{1,3}是)")
+# a half-width full stop typed after Chinese text ends a sentence too (…的现象.二是…); after a digit it is
+# a decimal point or an item number
+# (the stop first, the look-behind at the character before it after, as in the patterns below)
+_AFTER_HALF_WIDTH_STOP = regexes.compile(rf"[.．](?<=[{CJK}].)[ \t\u3000]*(?=[{_STARTS}])")
 # An outline typed on one line separates its parts with spaces: …（三）加强法治宣传教育 二、存在的问题
 # (a run of spaces that opens the paragraph is not one: scan drops matches at 0; the patterns start with
 # a single character, not a look-behind or a repeat, so that re skips to it in C)
@@ -184,6 +222,7 @@ def scan(text: str) -> list[MarkerMatch]:
         position += 1
     candidates = [position]
     candidates.extend(boundary.end() for boundary in _AFTER_BOUNDARY.finditer(text))
+    candidates.extend(stop.end() for stop in _AFTER_HALF_WIDTH_STOP.finditer(text))
     candidates.extend(
         bracket.start()
         for bracket in _OPENING_BRACKET.finditer(text)

@@ -12,16 +12,24 @@ from dataclasses import dataclass, field
 
 from .. import regexes
 from . import markers as marker_kinds
-from .text import ends_sentence
+from .text import CJK, ends_sentence
 
 # spaces that indent or right-align a line: web pages pad with no-break spaces (&nbsp;) too
 INDENT = " \t\u3000\u00a0\u2002\u2003\u2009\u202f"
 _INNER_SENTENCE_PUNCT = regexes.compile(r"[。，,；;！？!?]")
-_INNER_SENTENCE_END = regexes.compile(r"[。；;！？!?]")
+# a half-width full stop after Chinese text with more text after it ends a sentence too (…行为.推动…)
+_INNER_SENTENCE_END = regexes.compile(rf"[。；;！？!?]|(?<=[{CJK}])[.．](?=.)")
 _CONTINUES = set("的和与及或、，,")
 _AFTER_ANY = float("inf")  # sorts after every (offset, line, column) with the same offset
 STANDALONE_MAX = 40  # longest line read as a stand-alone heading or signature without punctuation
 SHORT_HEADING_MAX = 24  # a heading line this short may hold one comma (强化学习，提升法治素养)
+# a line of a web page's buttons and links after a report saved from it: 【打印本页】 【关闭窗口】, 扫一扫…;
+# a sentence cut off before it does not run on into it
+PAGE_BUTTONS = regexes.compile(r"[【\[](?:打印|关闭|收藏|返回|我要纠错)|扫一扫|相关链接|分享到|责任编辑[:：]")
+# a contact line under a report: 联系人：陈敏，联系电话：0755-86001234，电子邮箱：…
+_CONTACT_LINE = regexes.compile(r"(?:联\s*系\s*人|联系电话|联系方式|电子邮箱|电子邮件|邮\s*箱|传\s*真|邮政编码|邮\s*编)[:：]")
+# a row of a table laid out with spaces or tabs: three or more cells, apart by two spaces or a tab
+_SPACED_TABLE_ROW = regexes.compile(r"\S(?:[ \u3000]{2,}|\t)\S+(?:[ \u3000]{2,}|\t)\S")
 
 
 @dataclass
@@ -65,6 +73,10 @@ def stands_alone(line: str) -> bool:
     stripped = line.strip(INDENT)
     if stripped.startswith("|") and stripped.endswith("|"):
         return True
+    if _CONTACT_LINE.match(stripped) and not _INNER_SENTENCE_END.search(stripped):
+        return True
+    if _SPACED_TABLE_ROW.search(stripped) and not _INNER_SENTENCE_END.search(stripped):
+        return True  # 项目        2025年    2024年
     if stripped.startswith(("——", "--")) and not _INNER_SENTENCE_END.search(stripped):
         return True  # a subtitle: ——2025年1月15日在…人民代表大会第五次会议上
     if stripped and stripped[-1] in _CONTINUES:
@@ -93,7 +105,7 @@ def build_paragraphs(lines: list[tuple[int, str]], join: bool = True) -> list[Pa
             continue
         indent = len(line) - len(line.lstrip(INDENT))
         content = line[indent:].rstrip(INDENT)
-        if join and current is not None and previous_open and not opens_heading(content):
+        if join and current is not None and previous_open and not opens_heading(content) and not PAGE_BUTTONS.match(content):
             current.starts.append((len(current.text), number, indent))
             current.text += content
             current.last_line = number
