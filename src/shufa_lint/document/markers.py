@@ -23,7 +23,11 @@ _CIRCLED_ONE = 0x2460  # ①; ⑳ is 0x2473
 _CIRCLED_RE = regexes.compile("[\u2460-\u2473]")
 # 第一，…第二，…: an enumeration at a paragraph's start or after a sentence, checked for its order only
 ORDINAL = "ordinal"
-_ORDINAL_RE = regexes.compile(r"(?:^|(?<=[。；;！？!?]))[ \u3000]*第(?P<numeral>[一二三四五六七八九十]{1,2})(?=[，,、：:])")
+# (two patterns, not one opening with ^ or a look-behind, which re would try at every character: the
+# second opens with the sentence's end, which re finds in C)
+_ORDINAL = r"[ \u3000]*第(?P<numeral>[一二三四五六七八九十]{1,2})(?=[，,、：:])"
+_ORDINAL_OPENING = regexes.compile(_ORDINAL)
+_ORDINAL_AFTER_SENTENCE = regexes.compile(r"[。；;！？!?]" + _ORDINAL)
 
 _NUM = f"[{NUMERAL_CHARS}]{{1,3}}"
 # Each pattern: the marker proper, then an optional stray separator that makes it malformed.
@@ -103,11 +107,19 @@ def label(kind: str, ordinal: int) -> str:
     return to_chinese(ordinal) + "是"
 
 
+def _ordinal_numerals(text: str):
+    """The 第一，第二，… that open ``text`` or one of its sentences (the numeral in group ``numeral``)."""
+    opening = _ORDINAL_OPENING.match(text)
+    if opening:
+        yield opening
+    yield from _ORDINAL_AFTER_SENTENCE.finditer(text)
+
+
 def ordinals(paragraphs) -> list[Marker]:
     """Every 第一，第二，… that opens a paragraph or a sentence, as markers of kind ``ORDINAL``, in reading order."""
     found = []
     for paragraph in paragraphs:
-        for numeral in _ORDINAL_RE.finditer(paragraph.text):
+        for numeral in _ordinal_numerals(paragraph.text):
             start = numeral.start("numeral") - 1
             line, column = paragraph.position(start)
             raw = "第" + numeral.group("numeral")
