@@ -163,3 +163,28 @@ def test_two_installations_keep_their_own_rule_data(private_cache, tmp_path):
     assert lexicon.load_builtin_yaml([first]) == [{"wrong": "布署"}]
     assert lexicon.load_builtin_yaml([second]) == [{"wrong": "法制"}]
     assert len(list(private_cache.glob("rules-*.bin"))) == 2
+
+
+DRAFT = (
+    "# {year}年度某{unit}述法报告\n\n{fence}text\n一、工作情况\n{fence}\n\n一、工作情况\n\n（一）组织学法次。\n\n"
+    "二、存在问题\n\n{word}宣传不够深入，弱势_的法律援助不足。\n"
+)
+
+
+def test_linting_other_documents_adds_no_pattern(tmp_path):
+    """Patterns made from a document's text would grow the cache with every draft linted: a second
+    draft of the same shape, its words, year, unit and fence changed, must add nothing."""
+    cache = tmp_path / "cache"
+
+    def lint_and_read(name: str, **fields) -> set:
+        draft = tmp_path / name
+        draft.write_text(DRAFT.format(**fields), encoding="utf-8")
+        subprocess.run(
+            [sys.executable, "-m", "shufa_lint", str(draft)],
+            capture_output=True, timeout=120, check=False, env={**os.environ, "XDG_CACHE_HOME": str(cache)},
+        )
+        [path] = (cache / "shufa-lint").glob("patterns-*.bin")
+        return set(marshal.loads(path.read_bytes()))
+
+    first = lint_and_read("a.md", year=2025, unit="镇党委书记", fence="```", word="法治")
+    assert lint_and_read("b.md", year=2023, unit="局局长", fence="~~~~~", word="普法") == first

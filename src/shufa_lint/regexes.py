@@ -9,10 +9,10 @@ hand it to ``_sre.compile`` as ``re`` itself does at the end of ``re.compile``.
 
 ``_sre`` validates every code it is given, so a damaged or foreign cache raises and the pattern is
 compiled the ordinary way; on an interpreter whose internals differ (not CPython, or a release that
-changed them) nothing is cached at all. Only patterns compiled through ``compile`` here are kept: the
-built-in rules' and the rule data's, which are the same from run to run; patterns built from one
-document (outline items, user lexicons) keep using ``re.compile``. New entries are written once,
-when the process exits.
+changed them) nothing is cached at all. Only patterns compiled through ``compile`` here are kept:
+the rules' and the rule data's (a user's lexicon files included), the same from run to run; a pattern
+made from a document's own text (a Markdown fence) uses ``re`` directly, and a test checks that
+linting new documents adds nothing to the cache. New entries are written once, when the process exits.
 """
 
 from __future__ import annotations
