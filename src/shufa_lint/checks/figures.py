@@ -108,6 +108,10 @@ def _alternation(words) -> re.Pattern:
     return regexes.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
 
 
+# what may stand right before a unit with no figure: Chinese, a space, a quote, a bracket or a clause mark
+_BEFORE_BARE_UNIT = f"[{CJK}\\s“”’》）)，、；：,;:。]"
+
+
 def _bare_unit_pattern(table, units: list[str], unit_group: str) -> str:
     """A unit with no numeral right before it, where something around it could call for a figure: a cue
     or a clause mark before it, a clause end or a change after it (由家增至), quotes around it (“条”), or the
@@ -141,7 +145,7 @@ def _bare_unit_pattern(table, units: list[str], unit_group: str) -> str:
     classifiers = "".join(sorted(table["classifiers"]))
     first = "".join(sorted({u[0] for u in units} | set("万亿余")))
     return (
-        rf"(?<=[{CJK}\s“”’》）)，、；：,;:。])(?<![{_NUMERALS}])(?=[{re.escape(first)}])"
+        rf"(?<={_BEFORE_BARE_UNIT})(?<![{_NUMERALS}])(?=[{re.escape(first)}])"
         rf"(?:(?<![余多])(?:(?:{before}){unit}|{unit}(?=(?:{table['unit_followers']}|{change_to}))|{magnitude}|(?:{amounts})"
         rf"|(?<=“){unit}(?=”)"  # 措施“条”: a quoted unit is a package of measures that lost its count
         rf"|[{classifiers}](?=[“《]))"  # 落实个“30条”: a classifier before a name counts it
@@ -168,7 +172,9 @@ def _bare_unit_guard(table, units: list[str]) -> str:
     opening = re.escape("".join(sorted(opening)))
     change_to = "|".join(map(re.escape, table["change_to"]))
     return (
-        rf"[{re.escape(first)}](?:(?<=[{opening}])(?=[{their_seconds}])|(?<![{opening}])"
+        # the pattern's own look-behinds, at the character before the unit's first one, then its surroundings
+        rf"[{re.escape(first)}](?<={_BEFORE_BARE_UNIT}.)(?<![{_NUMERALS}].)"
+        rf"(?:(?<=[{opening}])(?=[{their_seconds}])|(?<![{opening}])"
         rf"(?:(?<=[{re.escape(anywhere)}])|(?<=[{re.escape(before)}\s{_CLAUSE_ENDS}“].)"
         rf"|(?<=[0-9０-９][{_COUNTING}]..)|(?<=[0-9０-９][{_COUNTING}]...)"
         rf"|(?=[{re.escape(seconds)}]|(?:{table['unit_followers']})|(?:{change_to}))))"

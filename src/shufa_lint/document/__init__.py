@@ -163,10 +163,10 @@ class Document:
         """(paragraph, match) for every match of ``pattern`` (anything with ``finditer``) in ``prose``;
         ``needs``: characters one of which every match holds (千百 for 3千), so that a paragraph without
         any is passed over with an ``in`` test."""
-        if needs and not any(char in self._text for char in needs):
+        if needs and not any(map(self._text.__contains__, needs)):
             return  # most documents lack them all: one look at the whole text, none per paragraph
         for paragraph in self.prose():
-            if needs and not any(char in paragraph.text for char in needs):
+            if needs and not any(map(paragraph.text.__contains__, needs)):
                 continue
             for found in pattern.finditer(paragraph.text):
                 yield paragraph, found
