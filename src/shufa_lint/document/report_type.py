@@ -121,12 +121,9 @@ def _weigh(pack: "Pack", title: str, opening: list[str], headings: list[str], te
     if opened:
         score += OPENING_WEIGHT
         evidence.append(f"开头“{opened.group(0)}”")
-    parts = []
-    for heading in headings:  # a loop, not any(): a long report has hundreds of headings, each tried per pack
-        for pattern in recogniser.headings:
-            if pattern.search(heading):
-                parts.append(heading)
-                break
+    # each distinct heading tried once: a compilation of reports repeats its parts' headings hundreds of times
+    of_type = {heading: any(p.search(heading) for p in recogniser.headings) for heading in dict.fromkeys(headings)}
+    parts = [heading for heading in headings if of_type[heading]]
     if parts:
         score += min(HEADINGS_CAP, HEADING_WEIGHT * len(parts))
         evidence.append(f"部分标题“{parts[0]}”")
