@@ -18,7 +18,9 @@ from .text import CJK, ends_sentence
 INDENT = " \t\u3000\u00a0\u2002\u2003\u2009\u202f"
 _INNER_SENTENCE_PUNCT = regexes.compile(r"[。，,；;！？!?]")
 # a half-width full stop after Chinese text with more text after it ends a sentence too (…行为.推动…)
-_INNER_SENTENCE_END = regexes.compile(rf"[。；;！？!?]|(?<=[{CJK}])[.．](?=.)")
+# (one class first, the conditions on a stop after it: a pattern that opens with a class is searched
+# for in C, an alternation that opens with a look-behind is tried at every character)
+_INNER_SENTENCE_END = regexes.compile(rf"[。；;！？!?.．](?:(?<=[。；;！？!?])|(?<=[{CJK}][.．])(?=.))")
 _CONTINUES = set("的和与及或、，,")
 _AFTER_ANY = float("inf")  # sorts after every (offset, line, column) with the same offset
 STANDALONE_MAX = 40  # longest line read as a stand-alone heading or signature without punctuation
@@ -75,7 +77,8 @@ def stands_alone(line: str) -> bool:
         return True
     if _CONTACT_LINE.match(stripped) and not _INNER_SENTENCE_END.search(stripped):
         return True
-    if _SPACED_TABLE_ROW.search(stripped) and not _INNER_SENTENCE_END.search(stripped):
+    spaced = " " in stripped or "\t" in stripped or "\u3000" in stripped  # few lines hold a space: no search
+    if spaced and _SPACED_TABLE_ROW.search(stripped) and not _INNER_SENTENCE_END.search(stripped):
         return True  # 项目        2025年    2024年
     if stripped.startswith(("——", "--")) and not _INNER_SENTENCE_END.search(stripped):
         return True  # a subtitle: ——2025年1月15日在…人民代表大会第五次会议上
