@@ -208,9 +208,9 @@ class CutOff(Rule):
                     "the paragraph stops mid-sentence and a heading follows: text seems to have been cut out",
                 )
         # the report's text ends before the page it was saved with (【打印本页】 after a cut-off sentence)
-        text = [paragraph for paragraph in paragraphs if not document.frames(paragraph)]
-        if text and unfinished(document, text[-1]):
-            yield self._cut(document, text[-1], "文档在句子中间结束，后文疑已丢失",
+        last = next((paragraph for paragraph in reversed(paragraphs) if not document.frames(paragraph)), None)
+        if last is not None and unfinished(document, last):
+            yield self._cut(document, last, "文档在句子中间结束，后文疑已丢失",
                             "the document ends mid-sentence; the rest seems lost")
         if document.outline and document.outline.embedded and document.outline.tree.paragraphs:
             last = document.outline.tree.paragraphs[-1]

@@ -70,8 +70,16 @@ def review_data_of(context) -> ReviewData:
 def part_in_role(document: Document, context, keys: frozenset[str]) -> Part | None:
     """The first part whose section plays one of the roles ``keys`` (achievements, problems, measures),
     up to the next heading of its rank: a part runs to the next part the pack knows, and a heading the
-    pack does not know (五、整改措施 in a 述职述廉述法 report) begins other text all the same."""
-    part = next((part for part in parts(document, context.pack, report_year(document, context)) if part.key in keys), None)
+    pack does not know (五、整改措施 in a 述职述廉述法 report) begins other text all the same. Found once
+    per document for each role: most rules of the family read the same part."""
+    pack, year = context.pack, report_year(document, context)
+    if pack is None:
+        return None
+    return document.derived(("part-in-role", pack.name, year, keys), lambda doc: _part_in_role(doc, pack, year, keys))
+
+
+def _part_in_role(document: Document, pack, year: int | None, keys: frozenset[str]) -> Part | None:
+    part = next((part for part in parts(document, pack, year) if part.key in keys), None)
     if part is None or not isinstance(part.heading, Marker):
         return part
     heading = part.heading
@@ -103,6 +111,15 @@ class Item(NamedTuple):
 
 
 _KEY_CHARS = 24
+
+
+def _items_in_role(document: Document, context, keys: frozenset[str]) -> list[Item]:
+    """The items of the part in one of the roles ``keys`` (none without that part), found once per
+    document: SF801-SF803 all read the problems part's."""
+    part = part_in_role(document, context, keys)
+    if part is None:
+        return []
+    return document.derived(("items-in-role", context.pack.name, report_year(document, context), keys), lambda doc: _items(doc, part))
 
 
 def _items(document: Document, part: Part) -> list[Item]:
@@ -186,7 +203,7 @@ class ProblemUnanswered(Rule):
         measures_part = part_in_role(document, context, data.measures)
         if problems_part is None or measures_part is None:
             return
-        problems, measures = _items(document, problems_part), _items(document, measures_part)
+        problems, measures = _items_in_role(document, context, data.problems), _items_in_role(document, context, data.measures)
         if len(problems) < 2 or not measures or len(measures) >= len(problems):
             return
         if len(measures) >= MANY_MEASURES and len(problems) - len(measures) < 2:
@@ -241,7 +258,7 @@ class ProblemsTooThin(Rule):
         size = len(written.strip())
         achieved = sum(len(p.text) for p in achievements.paragraphs)
         # 一是…，二是…。 is one sentence naming two problems
-        sentences = max(len([s for s in _SENTENCE.findall(written) if s.strip()]), len(_items(document, problems)))
+        sentences = max(len([s for s in _SENTENCE.findall(written) if s.strip()]), len(_items_in_role(document, context, data.problems)))
         share = size / achieved if achieved else 1.0
         floor = float(context.options["min_share"])
         if sentences > 1 and share >= floor:
@@ -282,7 +299,7 @@ class VagueProblem(Rule):
         problems = part_in_role(document, context, data.problems)
         if problems is None:
             return
-        for item in _items(document, problems):
+        for item in _items_in_role(document, context, data.problems):
             text = item.text
             if not data.stock_phrases.search(text) or data.fields.search(text) or data.evidence.search(text):
                 continue
@@ -339,7 +356,8 @@ class ClaimWithoutFigure(Rule):
         }
         paragraphs = document.paragraphs
         for slot, paragraph in enumerate(paragraphs):
-            if paragraph.index in skipped:
+            # (the claims are plain words: a paragraph without one has no sentence with one)
+            if paragraph.index in skipped or not data.claims.search(paragraph.text):
                 continue
             sentences = list(_SENTENCE.finditer(paragraph.text))
             # the sentence after a paragraph's last is the next paragraph's first: a heading that

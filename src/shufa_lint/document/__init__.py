@@ -171,7 +171,7 @@ class Document:
             for found in pattern.finditer(paragraph.text):
                 yield paragraph, found
 
-    def derived(self, key: str, build):
+    def derived(self, key: "str | tuple", build):
         """An analysis several rules share (numbering slips, sections found …), computed once."""
         if key not in self._derived:
             self._derived[key] = build(self)

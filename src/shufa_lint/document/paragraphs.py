@@ -8,6 +8,7 @@ alone even though they carry no closing punctuation.
 from __future__ import annotations
 
 import bisect
+import functools
 from dataclasses import dataclass, field
 
 from .. import regexes
@@ -72,7 +73,13 @@ def opens_heading(line: str) -> bool:
 def stands_alone(line: str) -> bool:
     """Heading lines, titles, signatures, dates and table rows: lines that end without punctuation
     and still do not run on into the next line."""
-    stripped = line.strip(INDENT)
+    return _stands_alone(line.strip(INDENT))
+
+
+# the document model asks this of every line it joins, and rules ask it again of the lines that end
+# paragraphs (SF602, SF603): the last lines asked are remembered, not scanned again
+@functools.lru_cache(maxsize=1024)
+def _stands_alone(stripped: str) -> bool:
     if stripped.startswith("|") and stripped.endswith("|"):
         return True
     if _CONTACT_LINE.match(stripped) and not _INNER_SENTENCE_END.search(stripped):

@@ -82,18 +82,20 @@ def chosen(pack: "Pack") -> ReportType:
 
 def recognise(document: "Document", packs: Iterable["Pack"]) -> ReportType:
     """The best-fitting pack's type, ``unknown`` when none fits, ``not-a-report`` without Chinese prose."""
+    packs = list(packs)
+    title = document.title.text if document.title else ""
+    # a title that names a type decides: 法治政府建设工作要点 is a plan, however much its text reads
+    # like an annual report; the content only chooses among the types the title names
+    named = [pack for pack in packs if _names_type(pack, title)]
+    if len(named) == 1:  # most reports: nothing is left to weigh
+        return ReportType(named[0].name, named[0].title, "title", (title,), named[0])
     text = _sample(document.lines)
     chinese = sum(map(len, _CJK_RUN.findall(text)))  # runs, not one string per character
     if document.title is None and chinese < _MIN_CHINESE_SHARE * (chinese + len(_LETTER.findall(text))):
         return ReportType(NOT_A_REPORT, "非报告文本", "content", ("没有中文正文",))
-    title = document.title.text if document.title else ""
     opening = [p.text for p in document.paragraphs[:_OPENING_PARAGRAPHS] if not _METADATA_ROW.match(p.text)]
     headings = _part_headings(document)
-    weighed = [(pack, *_weigh(pack, title, opening, headings, text, chinese)) for pack in packs]
-    if any(decided_by == "title" for _pack, _score, decided_by, _evidence in weighed):
-        # a title that names a type decides: 法治政府建设工作要点 is a plan, however much its text reads
-        # like an annual report; the content only chooses among the types the title names
-        weighed = [item for item in weighed if item[2] == "title"]
+    weighed = [(pack, *_weigh(pack, bool(named), title, opening, headings, text, chinese)) for pack in named or packs]
     best: tuple[float, ReportType] | None = None
     for pack, score, decided_by, evidence in weighed:  # in priority order: on a tie the more specific type stays
         if score >= ENOUGH and (best is None or score > best[0]):
@@ -109,11 +111,16 @@ def _part_headings(document: "Document") -> list[str]:
     return parts or [plain.text for plain in document.body.unnumbered]
 
 
-def _weigh(pack: "Pack", title: str, opening: list[str], headings: list[str], text: str, chinese: int):
+def _names_type(pack: "Pack", title: str) -> bool:
+    return bool(title) and any(p.search(title) for p in pack.recogniser.title)
+
+
+def _weigh(pack: "Pack", named: bool, title: str, opening: list[str], headings: list[str], text: str, chinese: int):
+    """The score of ``pack`` for a document, how it was decided and the evidence; ``named``: whether the
+    title names the pack's type."""
     recogniser = pack.recogniser
     evidence: list[str] = []
     score = 0.0
-    named = next((p for p in recogniser.title if title and p.search(title)), None)
     if named:
         score += TITLE_WEIGHT
         evidence.append(title)
