@@ -7,6 +7,7 @@ headings. Each marker keeps its exact span, its ordinal and, when it is written 
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -227,7 +228,10 @@ _AFTER_SPACE = regexes.compile(r"[ \t\u3000][ \t\u3000]*(?=[一二三四五六�
 _OPENING_BRACKET = regexes.compile(rf"[（(](?=[{_STARTS}])")
 
 
-def scan(text: str) -> list[MarkerMatch]:
+# The model scans each line (does it open a heading?), then each paragraph (most are one line), and
+# rules ask again of the lines that end paragraphs: the texts scanned last are remembered.
+@functools.lru_cache(maxsize=2048)
+def scan(text: str) -> tuple[MarkerMatch, ...]:
     """Every marker in a paragraph: at its start, after a sentence boundary, or a bracketed one after text."""
     found: list[MarkerMatch] = []
     length = len(text)
@@ -271,4 +275,4 @@ def scan(text: str) -> list[MarkerMatch]:
                     continue
         found.append(match)
     found.sort(key=lambda m: m.start)
-    return found
+    return tuple(found)
