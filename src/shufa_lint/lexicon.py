@@ -143,7 +143,29 @@ class Section(NamedTuple):
     since_year: int | None = None
 
     def matches(self, heading: str) -> bool:
-        return any(pattern.search(heading) for pattern in self.names)
+        return any_of(self.names).search(heading) is not None
+
+
+# a name with a back reference (\1, (?P=x)) or a global flag cannot be joined to the others unchanged
+_UNJOINABLE = re.compile(r"\\[1-9]|\(\?P=|\(\?[aiLmsux]+\)")
+
+
+@cache
+def any_of(patterns: tuple[re.Pattern, ...]) -> "re.Pattern | _AnyOf":
+    """One pattern that matches where any of ``patterns`` does (one search over a heading, not one per
+    name), or, where they cannot be joined, the list tried in turn."""
+    if len(patterns) == 1:
+        return patterns[0]
+    if not patterns or any(p.flags != patterns[0].flags or _UNJOINABLE.search(p.pattern) for p in patterns):
+        return _AnyOf(patterns)
+    return regexes.compile("|".join(f"(?:{p.pattern})" for p in patterns), patterns[0].flags)
+
+
+class _AnyOf(NamedTuple):
+    patterns: tuple[re.Pattern, ...]
+
+    def search(self, text: str):
+        return next((found for pattern in self.patterns if (found := pattern.search(text))), None)
 
 
 class Recogniser(NamedTuple):

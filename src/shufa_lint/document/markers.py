@@ -228,11 +228,15 @@ _AFTER_SPACE = regexes.compile(r"[ \t\u3000][ \t\u3000]*(?=[一二三四五六�
 _OPENING_BRACKET = regexes.compile(rf"[（(](?=[{_STARTS}])")
 
 
+def scan(text: str) -> list[MarkerMatch]:
+    """Every marker in a paragraph: at its start, after a sentence boundary, or a bracketed one after text."""
+    return list(_scan(text))
+
+
 # The model scans each line (does it open a heading?), then each paragraph (most are one line), and
 # rules ask again of the lines that end paragraphs: the texts scanned last are remembered.
 @functools.lru_cache(maxsize=2048)
-def scan(text: str) -> tuple[MarkerMatch, ...]:
-    """Every marker in a paragraph: at its start, after a sentence boundary, or a bracketed one after text."""
+def _scan(text: str) -> tuple[MarkerMatch, ...]:
     found: list[MarkerMatch] = []
     length = len(text)
     position = 0
