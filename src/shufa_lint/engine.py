@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from . import suppress
 from .diagnostics import Diagnostic, Edit, Severity
@@ -63,17 +63,41 @@ def review_source(
     return diagnostics, summarize(document, pack, settings.report_year or document.report_year)
 
 
-def _lint_resolved(document: Document, pack: Pack | None, settings: Settings, lexicon: Lexicon) -> list[Diagnostic]:
+class _Plan(NamedTuple):
+    """A selected rule with its options and severity override under one run's settings."""
+
+    rule_class: type[Rule]
+    options: dict
+    severity: Severity | None
+
+
+_last_plan: tuple[Settings, tuple[_Plan, ...]] | None = None
+
+
+def _plan(settings: Settings) -> tuple[_Plan, ...]:
+    """The selected rules with their options and severities, worked out once for the settings a run
+    checks every file with (not once per file; the rules read their options, never change them)."""
+    global _last_plan
+    last = _last_plan
+    if last is not None and last[0] is settings:
+        return last[1]
     overrides = {key: Severity.parse(value) for key, value in settings.severity.items()}
-    found: list[Diagnostic] = []
+    plan = []
     for rule_class in selected_rules(settings):
-        if not document.report_type.is_report and rule_class.reads_prose:
-            continue  # an English README or requirements.txt in a drafts folder is not a draft
         options = {**rule_class.defaults, **settings.rule_options.get(rule_class.code, {})}
         if settings.report_year is not None:
             options.setdefault("report_year", settings.report_year)
+        plan.append(_Plan(rule_class, options, overrides.get(rule_class.code, overrides.get(rule_class.name))))
+    _last_plan = (settings, tuple(plan))
+    return _last_plan[1]
+
+
+def _lint_resolved(document: Document, pack: Pack | None, settings: Settings, lexicon: Lexicon) -> list[Diagnostic]:
+    found: list[Diagnostic] = []
+    for rule_class, options, severity in _plan(settings):
+        if not document.report_type.is_report and rule_class.reads_prose:
+            continue  # an English README or requirements.txt in a drafts folder is not a draft
         rule = rule_class(document.source.path)
-        severity = overrides.get(rule_class.code, overrides.get(rule_class.name))
         for diagnostic in rule.check(document, Context(lexicon=lexicon, pack=pack, options=options)):
             if severity is not None:
                 diagnostic = diagnostic.with_location(severity=severity)
