@@ -257,10 +257,13 @@ class ProblemsTooThin(Rule):
         written = _body_text(problems)
         size = len(written.strip())
         achieved = sum(len(p.text) for p in achievements.paragraphs)
-        # 一是…，二是…。 is one sentence naming two problems
-        sentences = max(len([s for s in _SENTENCE.findall(written) if s.strip()]), len(_items_in_role(document, context, data.problems)))
         share = size / achieved if achieved else 1.0
         floor = float(context.options["min_share"])
+        items = len(_items_in_role(document, context, data.problems))
+        if items > 1 and share >= floor:
+            return  # (before its sentences are counted: most problems parts have items)
+        # 一是…，二是…。 is one sentence naming two problems
+        sentences = max(len([s for s in _SENTENCE.findall(written) if s.strip()]), items)
         if sentences > 1 and share >= floor:
             return
         heading = problems.heading

@@ -101,10 +101,11 @@ def parts(document: Document, pack: Pack | None, year: int | None) -> list[Part]
 
 
 def _parts(document: Document, pack: Pack, year: int | None) -> list[Part]:
-    tops = _tops(document)
+    # a top-level heading's place, by identity: comparing markers field by field walks their subtrees
+    place = {id(heading): position for position, heading in enumerate(_tops(document))}
     found = sorted(
-        (state for state in survey(document, pack, year) if state.heading is not None and state.heading in tops),
-        key=lambda state: tops.index(state.heading),
+        (state for state in survey(document, pack, year) if state.heading is not None and id(state.heading) in place),
+        key=lambda state: place[id(state.heading)],
     )
     result = []
     for position, state in enumerate(found):
@@ -275,12 +276,13 @@ class SectionEmpty(Rule):
 
     def check(self, document, context):
         tops = _tops(document)
+        place = {id(heading): position for position, heading in enumerate(tops)}  # (by identity, as in _parts)
         states = survey(document, context.pack, report_year(document, context))
         for state in states:
             heading = state.heading
-            if heading is None or state.implied or heading not in tops:
+            if heading is None or state.implied or id(heading) not in place:
                 continue
-            position = tops.index(heading)
+            position = place[id(heading)]
             if position + 1 == len(tops) and _truncated(document):
                 continue
             if self._has_content(document, heading, tops[position + 1] if position + 1 < len(tops) else None):

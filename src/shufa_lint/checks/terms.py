@@ -244,6 +244,8 @@ class TraditionalCharacter(Rule):
 
     def check(self, document, context):
         data = context.lexicon.derived("scripts", scripts)
+        if not document.holds(data.traditional):
+            return  # most reports: not one traditional character
         runs = list(document.matches(data.traditional))
         if not runs:
             return

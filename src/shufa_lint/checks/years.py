@@ -51,7 +51,12 @@ _TITLE_YEARS = regexes.compile(r"((?:19|20)[0-9]{2})\s*年")
 
 def reviewed_years(document: Document, context, year: int) -> tuple[int, int | None, bool]:
     """For a document titled with ``year``: the year its achievements are about, the year its plans
-    are for (None: not judged) and whether its signing date is judged against the year's end."""
+    are for (None: not judged) and whether its signing date is judged against the year's end (worked
+    out once for SF721-SF723)."""
+    return document.derived(("reviewed-years", year), lambda doc: _reviewed_years(doc, context, year))
+
+
+def _reviewed_years(document: Document, context, year: int) -> tuple[int, int | None, bool]:
     named = sorted({int(found) for found in _TITLE_YEARS.findall(document.title.text)}) if document.title else []
     if len(named) == 2 and named[1] == named[0] + 1 and year in named:
         # 2025年重点任务分工及2024年度推进情况报告: the work of one year and the plans for the next

@@ -171,6 +171,11 @@ class Document:
             for found in pattern.finditer(paragraph.text):
                 yield paragraph, found
 
+    def holds(self, characters: re.Pattern) -> bool:
+        """Whether ``characters``, a pattern of characters of one class (``[…]``, ``[…][…]*``), finds any
+        in the text: one look at the whole before a rule reads it paragraph by paragraph."""
+        return characters.search(self._text) is not None
+
     def derived(self, key: "str | tuple", build):
         """An analysis several rules share (numbering slips, sections found …), computed once."""
         if key not in self._derived:
