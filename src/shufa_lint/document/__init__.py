@@ -99,16 +99,16 @@ class Tree:
 
     def groups(self):
         """Sibling markers of one kind under one parent, in order: the units numbering is checked in."""
-        def walk(children):
+        # depth first, a parent's groups before its children's; a stack, not nested generators, whose
+        # every item would pass up through each level above it
+        pending = [self.roots]
+        while pending:
+            children = pending.pop()
             by_kind: dict[str, list[Marker]] = {}
             for child in children:
                 by_kind.setdefault(child.kind, []).append(child)
-            for kind, siblings in by_kind.items():
-                yield kind, siblings
-            for child in children:
-                yield from walk(child.children)
-
-        yield from walk(self.roots)
+            yield from by_kind.items()
+            pending.extend(child.children for child in reversed(children))
 
 
 @dataclass
