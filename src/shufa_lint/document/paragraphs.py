@@ -46,8 +46,10 @@ class Paragraph:
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of the character at ``offset`` (or just past the end)."""
-        slot = max(bisect.bisect_right(self.starts, (offset, _AFTER_ANY)) - 1, 0)
-        start_offset, line, column = self.starts[slot]
+        starts = self.starts
+        # most paragraphs are one line: no search
+        slot = 0 if len(starts) == 1 else max(bisect.bisect_right(starts, (offset, _AFTER_ANY)) - 1, 0)
+        start_offset, line, column = starts[slot]
         return line, column + (offset - start_offset) + 1
 
     def line_span(self, line: int) -> tuple[int, int]:
