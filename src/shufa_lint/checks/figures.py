@@ -7,6 +7,7 @@ from typing import NamedTuple
 
 from .. import regexes
 from ..diagnostics import Severity
+from ..document.paragraphs import spaced_table_row
 from ..document.text import CJK, CJK_RE
 from ..lexicon import Lexicon, RuleDataError, compile_pattern
 from ..patterns import GuardedPattern
@@ -16,6 +17,7 @@ from .redactions import redaction_data_of
 _NUMERALS = "0-9０-９一二三四五六七八九十百千万亿两〇零"
 _NUMERAL_BEFORE = regexes.compile(rf"[{_NUMERALS}][余多]?$")  # 二百多份
 _PERCENT = regexes.compile(r"[%％]")
+_DIGIT = regexes.compile(r"[0-9０-９]")
 _WINDOW = 80  # characters before a unit that its clause (and the figure) can stand in
 _CLAUSE_MARKS = "，,、；;：:"  # marks a rate may follow with its figure gone: ，%办结
 # marks that end the clause a unit stands in
@@ -265,6 +267,8 @@ class FigureMissing(Rule):
         data = figure_data_of(context)
         for paragraph in document.prose():
             text = paragraph.text
+            if spaced_table_row(text) and not _DIGIT.search(text):
+                continue  # a table's header row names its columns: 乡镇    执法检查次数    普法活动场次
             for found in _PERCENT.finditer(text):
                 # the character the percentage follows, spaces aside: a Chinese one or a clause mark means no figure
                 before = text[max(0, found.start() - _WINDOW) : found.start()].rstrip()

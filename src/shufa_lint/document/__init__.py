@@ -321,6 +321,8 @@ def build_tree(paragraphs: list[Paragraph]) -> Tree:
     for marker in found:
         while stack and stack[-1].level >= marker.level:
             stack.pop()
+        if marker.kind == marker_kinds.ITEM and marker.ordinal > 1:
+            stack = _back_to_items(stack, roots, marker.ordinal)
         if stack:
             marker.parent = stack[-1]
             stack[-1].children.append(marker)
@@ -328,6 +330,21 @@ def build_tree(paragraphs: list[Paragraph]) -> Tree:
             roots.append(marker)
         stack.append(marker)
     return Tree(paragraphs, found, roots, unnumbered)
+
+
+def _back_to_items(stack: list[Marker], roots: list[Marker], ordinal: int) -> list[Marker]:
+    """The stack an item (三是) continues its run in: a list 1. 2. 3. under 二是 (重点抓好以下三类人群：) ends
+    where 三是 takes up the items of the heading above it, so 三是 is no late start under 3."""
+    def items_before(children: list[Marker]) -> bool:
+        last = next((child for child in reversed(children) if child.kind == marker_kinds.ITEM), None)
+        return last is not None and last.ordinal < ordinal
+
+    if stack and items_before(stack[-1].children):
+        return stack
+    for depth in range(len(stack) - 1, 0, -1):
+        if items_before(stack[depth - 1].children):
+            return stack[:depth]
+    return [] if items_before(roots) else stack
 
 
 def _find_outline(lines: tuple[str, ...]) -> tuple[int, int] | None:

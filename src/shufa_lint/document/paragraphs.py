@@ -61,6 +61,11 @@ class Paragraph:
         return [line for _offset, line, _column in self.starts[:-1]]
 
 
+def spaced_table_row(line: str) -> bool:
+    """Whether a line is a row of a table laid out with spaces or tabs (no sentence ends inside it)."""
+    return _SPACED_TABLE_ROW.search(line) is not None and not _INNER_SENTENCE_END.search(line)
+
+
 def opens_heading(line: str) -> bool:
     """Whether a line starts with a heading marker of any level (一、 （一） 1. （1） 一是)."""
     stripped = line.lstrip(INDENT)
@@ -75,7 +80,7 @@ def stands_alone(line: str) -> bool:
         return True
     if _CONTACT_LINE.match(stripped) and not _INNER_SENTENCE_END.search(stripped):
         return True
-    if _SPACED_TABLE_ROW.search(stripped) and not _INNER_SENTENCE_END.search(stripped):
+    if spaced_table_row(stripped):
         return True  # 项目        2025年    2024年
     if stripped.startswith(("——", "--")) and not _INNER_SENTENCE_END.search(stripped):
         return True  # a subtitle: ——2025年1月15日在…人民代表大会第五次会议上

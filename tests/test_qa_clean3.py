@@ -1,0 +1,109 @@
+"""Ten whole clean reports in styles the earlier fixtures lack (tests/fixtures/qa_clean3/, written for
+these tests): a 2020 county 法治政府建设年度报告 in six parts nested 一、（一）1.（1）①, a 2021 city report
+whose parts are 一、坚持…，… with 【…】 run-in subsections, a 2022 县长 述法 of long enumerations (、 ；,
+1—11月, 3—5年, 万元, 亿元), a report whose headings end in a full stop or a colon, one with tables
+flattened to text (tabs, and spaces), a department's report citing 《…》（…〔2021〕12号） and 第四十三条第一款
+with ①② notes and 注： lines, a 司法局 report of 一是… runs with 1.2.3. lists inside them, a department
+report whose 第一责任人 part comes first, a town secretary's 述法 indented with full-width spaces, and a
+data bureau's report with APP, API, OA, PPP, 5G, 12345热线, 附件：1.…2.… and a date in Chinese numerals.
+
+None may give a headline finding (warning or error) of any rule; each class of false alarm they showed
+has its must-not-flag test here, next to the defect the rule still catches."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from shufa_lint.diagnostics import Severity
+from shufa_lint.engine import lint_source, prepare
+from shufa_lint.settings import Settings
+from shufa_lint.source import read_path
+from support import codes
+
+QA_CLEAN3 = Path(__file__).parent / "fixtures" / "qa_clean3"
+
+TYPES = {
+    "k01_county_fzzf_2020_six_parts_deep.txt": "fazhi-zhengfu",
+    "k02_city_fzzf_2021_long_headings_brackets.txt": "fazhi-zhengfu",
+    "k03_county_head_shufa_2022_enumerations.txt": "shufa",
+    "k04_district_fzzf_2023_headings_stop_colon.txt": "fazhi-zhengfu",
+    "k05_county_fzzf_2024_flattened_table.txt": "fazhi-zhengfu",
+    "k06_city_natural_resources_fzzf_2021_citations_notes.txt": "fazhi-zhengfu",
+    "k07_county_justice_bureau_fzzf_2023_yishi_sublists.txt": "fazhi-zhengfu",
+    "k08_city_hrss_bureau_fzzf_2022_duty_first.txt": "fazhi-zhengfu",
+    "k09_town_secretary_shufa_2025_fullwidth_indent.txt": "shufa",
+    "k10_district_data_bureau_fzzf_2024_attachments_abbreviations.txt": "fazhi-zhengfu",
+}
+
+
+def _text(name: str) -> str:
+    return (QA_CLEAN3 / name).read_text(encoding="utf-8")
+
+
+def _changed(name: str, old: str, new: str) -> str:
+    text = _text(name)
+    assert old in text
+    return text.replace(old, new, 1)
+
+
+def test_every_fixture_has_its_type():
+    assert sorted(path.name for path in QA_CLEAN3.iterdir()) == sorted(TYPES)
+
+
+@pytest.mark.parametrize("name", sorted(TYPES))
+def test_a_clean_whole_report_in_a_new_style_gives_no_headline_finding(name):
+    found = lint_source(read_path(str(QA_CLEAN3 / name)), Settings())
+    assert [(d.code, d.line, d.message.zh) for d in found if d.severity >= Severity.WARNING] == []
+
+
+@pytest.mark.parametrize("name", sorted(TYPES))
+def test_the_report_type_is_recognised_from_the_title(name):
+    found = prepare(read_path(str(QA_CLEAN3 / name)), Settings()).report_type
+    assert (found.name, found.decided_by) == (TYPES[name], "title")
+
+
+# --- SF303: the header row of a table laid out with spaces ------------------------------------------
+
+TABLE = "k05_county_fzzf_2024_flattened_table.txt"
+HEADER = "乡镇    执法检查次数    处罚案件数    普法活动场次"
+
+
+@pytest.mark.parametrize("header", [HEADER, HEADER.replace("    ", "\t"), "项目    完成率%    群众满意率%    备注"])
+def test_the_header_row_of_a_table_laid_out_with_spaces_names_columns(header):
+    assert codes(_changed(TABLE, HEADER, header), "SF303") == []
+
+
+@pytest.mark.parametrize(
+    "old, new",
+    [
+        # a data row whose cell lost its figure, and a sentence in which one was cut out between words
+        ("龙潭镇    124    18    24", "龙潭镇    次    18    24"),
+        ("受众12万余人次。", "受众12万余人次，涉法涉诉信访 件。"),
+    ],
+)
+def test_a_figure_cut_out_of_a_data_row_or_a_sentence_near_the_table_is_still_found(old, new):
+    assert len(codes(_changed(TABLE, old, new), "SF303")) == 1
+
+
+# --- SF203/SF201: 一是 runs with a 1. 2. 3. list inside them ---------------------------------------
+
+RUNS = "k07_county_justice_bureau_fzzf_2023_yishi_sublists.txt"
+
+
+def test_an_item_after_a_list_inside_the_item_before_it_goes_on_with_the_run():
+    # 二是抓好重点对象学法。…以下三类人群： 1.… 2.… 3.… then 三是推进法治文化建设
+    assert codes(_text(RUNS), ("SF201", "SF202", "SF203")) == []
+
+
+@pytest.mark.parametrize(
+    "old, new, code",
+    [
+        ("三是推进法治文化建设", "四是推进法治文化建设", "SF201"),  # 一是 二是 [1. 2. 3.] 四是
+        ("二是抓好重点对象学法", "三是抓好重点对象学法", "SF201"),  # 一是 三是 [1. 2. 3.] 三是
+    ],
+)
+def test_an_item_that_skips_or_repeats_across_a_list_inside_the_run_is_a_slip(old, new, code):
+    found = codes(_changed(RUNS, old, new), ("SF201", "SF202", "SF203"))
+    assert code in [c for c, _line, _column in found]
