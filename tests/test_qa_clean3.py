@@ -102,6 +102,7 @@ def test_an_item_after_a_list_inside_the_item_before_it_goes_on_with_the_run():
     [
         ("三是推进法治文化建设", "四是推进法治文化建设", "SF201"),  # 一是 二是 [1. 2. 3.] 四是
         ("二是抓好重点对象学法", "三是抓好重点对象学法", "SF201"),  # 一是 三是 [1. 2. 3.] 三是
+        ("三是推进法治文化建设", "二是推进法治文化建设", "SF202"),  # 一是 二是 [1. 2. 3.] 二是
     ],
 )
 def test_an_item_that_skips_or_repeats_across_a_list_inside_the_run_is_a_slip(old, new, code):

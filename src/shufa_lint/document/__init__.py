@@ -334,10 +334,11 @@ def build_tree(paragraphs: list[Paragraph]) -> Tree:
 
 def _back_to_items(stack: list[Marker], roots: list[Marker], ordinal: int) -> list[Marker]:
     """The stack an item (三是) continues its run in: a list 1. 2. 3. under 二是 (重点抓好以下三类人群：) ends
-    where 三是 takes up the items of the heading above it, so 三是 is no late start under 3."""
+    where 三是 takes up the items of the heading above it, so 三是 is no late start under 3. (and a second
+    二是 there repeats the run's 二是)."""
     def items_before(children: list[Marker]) -> bool:
         last = next((child for child in reversed(children) if child.kind == marker_kinds.ITEM), None)
-        return last is not None and last.ordinal < ordinal
+        return last is not None and last.ordinal <= ordinal
 
     if stack and items_before(stack[-1].children):
         return stack
