@@ -20,7 +20,7 @@ from shufa_lint.diagnostics import Severity
 from shufa_lint.engine import lint_source, prepare
 from shufa_lint.settings import Settings
 from shufa_lint.source import read_path
-from support import codes
+from support import codes, lint
 
 QA_CLEAN3 = Path(__file__).parent / "fixtures" / "qa_clean3"
 
@@ -108,3 +108,29 @@ def test_an_item_after_a_list_inside_the_item_before_it_goes_on_with_the_run():
 def test_an_item_that_skips_or_repeats_across_a_list_inside_the_run_is_a_slip(old, new, code):
     found = codes(_changed(RUNS, old, new), ("SF201", "SF202", "SF203"))
     assert code in [c for c, _line, _column in found]
+
+
+# --- a table of contents before the body ------------------------------------------------------------
+
+DATA = "k10_district_data_bureau_fzzf_2024_attachments_abbreviations.txt"
+CONTENTS = """目  录
+一、主要工作及成效……………………………………1
+二、主要负责人履行推进法治建设第一责任人职责情况……4
+三、存在的不足……………………………………………5
+四、2025年工作计划……………………………………………6
+
+"""
+
+
+@pytest.mark.parametrize("leader", ["……………", ".........", "·········"])
+def test_the_entries_of_a_table_of_contents_open_no_part(leader):
+    contents = CONTENTS.replace("……………………………………", leader)
+    text = _changed(DATA, "区委全面依法治区委员会办公室：", contents + "区委全面依法治区委员会办公室：")
+    assert [(d.code, d.line) for d in lint(text) if d.severity >= Severity.WARNING] == []
+
+
+def test_a_part_the_contents_name_and_the_body_lacks_is_missing():
+    text = _changed(DATA, "区委全面依法治区委员会办公室：", CONTENTS + "区委全面依法治区委员会办公室：")
+    without = text[: text.index("三、存在的不足\n一是")] + text[text.index("四、2025年工作计划\n（一）") :]
+    found = lint(without, "SF101")
+    assert len(found) == 1 and "不足" in found[0].message.zh

@@ -266,6 +266,8 @@ def _item_before_number(
 
 
 _SECOND_ITEM = regexes.compile(r"[ \t\u3000]*2[.．、]")
+# an entry of a table of contents (目录) before the body: a heading, a dot leader and its page number
+_CONTENTS_ENTRY = regexes.compile(r"(?:…{2,}|[.．·・]{4,}|[-—]{4,})[ \t\u3000]*\d{1,3}$")
 
 
 def build_tree(paragraphs: list[Paragraph]) -> Tree:
@@ -281,6 +283,8 @@ def build_tree(paragraphs: list[Paragraph]) -> Tree:
             matches = [numbered_on, *matches] if numbered_on else matches
         if matches and matches[0].start == 0:
             last_opening = matches[0]
+        if _CONTENTS_ENTRY.search(paragraph.text.rstrip()):
+            continue  # 一、主要工作及成效……1 in the contents names a part, it does not open one
         # 附件：1.…  2.… lists attachments (GB/T 9704 7.3.4): numbered, but not headings of the report
         if paragraph.text.startswith("附件"):
             in_attachments = True
