@@ -134,3 +134,46 @@ def test_a_part_the_contents_name_and_the_body_lacks_is_missing():
     without = text[: text.index("三、存在的不足\n一是")] + text[text.index("四、2025年工作计划\n（一）") :]
     found = lint(without, "SF101")
     assert len(found) == 1 and "不足" in found[0].message.zh
+
+
+# --- SF601: a text hard-wrapped at one width (a PDF saved as text) ----------------------------------
+
+
+def _wrapped(text: str, width: int, measure) -> str:
+    """``text`` hard-wrapped as a PDF's text or a wrapping tool gives it: each paragraph (indented with
+    two full-width spaces) cut into lines of at most ``width`` by ``measure``."""
+    lines = []
+    for paragraph in text.split("\n"):
+        line = "\u3000\u3000" + paragraph.lstrip("\u3000") if paragraph.strip() else paragraph
+        while measure(line) > width:
+            cut = max(size for size in range(1, len(line) + 1) if measure(line[:size]) <= width)
+            lines.append(line[:cut])
+            line = line[cut:]
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def _columns(text: str) -> int:
+    return sum(1 if char.isascii() else 2 for char in text)
+
+
+ENUMERATIONS = "k03_county_head_shufa_2022_enumerations.txt"
+
+
+@pytest.mark.parametrize("width, measure", [(36, len), (70, _columns)], ids=["36 characters", "70 columns"])
+def test_a_text_hard_wrapped_at_one_width_has_no_broken_line(width, measure):
+    text = _wrapped(_text(ENUMERATIONS), width, measure)
+    assert len(text.splitlines()) > 2 * len(_text(ENUMERATIONS).splitlines())
+    assert [(d.code, d.line) for d in lint(text) if d.severity >= Severity.WARNING] == []
+
+
+def test_a_line_broken_short_of_the_wrap_width_is_still_a_broken_line():
+    # the draft broke a line mid-sentence before it was wrapped: that line ends short of the width
+    broken = _wrapped(_changed(ENUMERATIONS, "会议会前学法10次，学习了", "会议会前学法10次，学习\n了"), 36, len)
+    line = next(number for number, text in enumerate(broken.splitlines(), 1) if text.endswith("学法10次，学习"))
+    assert [(code, at) for code, at, _column in codes(broken, "SF601")] == [("SF601", line)]
+
+
+def test_a_figure_dropped_in_a_hard_wrapped_text_is_still_found():
+    text = _wrapped(_changed(ENUMERATIONS, "县政府常务会议会前学法10次", "县政府常务会议会前学法次"), 36, len)
+    assert [code for code, _line, _column in codes(text, "SF303")] == ["SF303"]
