@@ -147,8 +147,8 @@ def _wrap_width(lines: list[str]) -> tuple[Callable[[str], int], int] | None:
     running far past it. A text laid out a paragraph a line has lines of every length, and its long
     lines end their sentences."""
     texts = [line.rstrip() for line in lines if line.strip(INDENT)]
-    if len(texts) < _WRAP_MIN_LINES:
-        return None
+    if len(texts) < _WRAP_MIN_LINES or max(map(len, texts)) > _WRAP_MAX:
+        return None  # too short to tell, or a line longer than any wrap (most reports: a paragraph a line)
     found = []  # (lines filled mid-sentence, measure, width) for each measure the text is wrapped by
     for measure in (_width, len):
         widths = [measure(text) for text in texts]
