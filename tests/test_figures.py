@@ -346,3 +346,31 @@ LAW_REPORT = """\
 )
 def test_a_figure_dropped_from_a_law_report_is_found(context, figure):
     _assert_found_when_dropped(LAW_REPORT, context, figure)
+
+
+def _sentences_of(*tests) -> list[str]:
+    """The sentences the parametrized tests above read."""
+    return [case[0] if isinstance(case, tuple) else case for test in tests for case in test.pytestmark[0].args[1]]
+
+
+def test_the_bare_unit_guard_passes_over_no_unit_the_pattern_finds():
+    from pathlib import Path
+
+    from shufa_lint.checks.figures import figure_data
+    from shufa_lint.lexicon import builtin
+
+    bare_unit = figure_data(builtin()).bare_unit
+    seed = (Path(__file__).parent / "fixtures" / "seed.txt").read_text(encoding="utf-8")
+    sentences = [
+        *_sentences_of(test_dropped_figures, test_no_dropped_figure, test_dropped_figures_in_economic_reports),
+        *_sentences_of(test_no_dropped_figure_in_economic_reports, test_a_unit_opening_a_table_cell_or_a_list_item_is_no_dropped_figure),
+        *seed.splitlines(),
+    ]
+    found = 0
+    for sentence in sentences:
+        expected = [m.span() for m in bare_unit.pattern.finditer(sentence)]
+        assert [m.span() for m in bare_unit.finditer(sentence)] == expected, sentence
+        found += len(expected)
+    assert found > 50
+    # what the guard is for: unit characters inside words are passed over in C
+    assert not bare_unit.may_match("全国人民代表大会常务委员会，国家机关部门")

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from shufa_lint.patterns import GuardedPattern, first_chars
+from shufa_lint.patterns import GuardedPattern, _pair_guard, first_chars
 
 
 @pytest.mark.parametrize(
@@ -84,3 +84,51 @@ def test_the_lexicons_alternation_finds_what_finditer_finds():
     expected = [(m.span(), m.lastgroup) for m in data.wrong.pattern.finditer(text)]
     assert expected  # the hits of the lexicon's own examples
     assert [(m.span(), m.lastgroup) for m in data.wrong.finditer(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "pattern, guard",
+    [
+        ("法制建设|法治思想|布署", "布(?=[署])|法(?=[制治])"),
+        # a branch whose second character cannot be told leaves its first character unnarrowed
+        (r"法制建设|法\w+局|布署", "布(?=[署])|法"),
+        # look-arounds are passed over: they only narrow the matches further
+        (r"(?<=学习)法治|(?:法制|依法)治", "依(?=[法])|法(?=[制治])"),
+        (r"(?P<t0>法制)|(?P<t1>法(?=治)治)", "法(?=[制治])"),
+    ],
+)
+def test_the_guard_looks_at_the_second_character_where_it_can(pattern, guard):
+    assert _pair_guard(pattern) == guard
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        r"[xX]{1,2}月",  # a repeat first: its second character may be the first again
+        "布署|布",  # a match of one character has no second
+        r"布(?=\d)",  # only a look-ahead after the first: nothing told
+    ],
+)
+def test_no_second_character_guard_where_it_cannot_be_told(pattern):
+    assert _pair_guard(pattern) is None
+
+
+def test_a_second_character_guard_finds_what_finditer_finds():
+    branches = ["(?P<t0>法制建设)", r"(?P<t1>(?<=学习)法治思想)", "(?P<t2>法制(?:观念|意识))", "(?P<t3>布署)"]
+    whole = re.compile("|".join(branches))
+    guarded = GuardedPattern(whole, branches)
+    assert guarded.guard.pattern == "布(?=[署])|法(?=[制治])"
+    text = "加强法制建设，学习法治思想，增强法制观念，依法布署，法律法规，法法制建设"
+    expected = [(m.span(), m.lastgroup) for m in whole.finditer(text)]
+    assert [(m.span(), m.lastgroup) for m in guarded.finditer(text)] == expected
+    assert len(expected) == 5
+    assert not guarded.may_match("法律法规和法院")
+    assert guarded.may_match("法律法规和法制")
+
+
+def test_a_guard_given_replaces_the_one_told():
+    compiled = re.compile(r"(?<=共)次|次(?=[，。])")
+    guarded = GuardedPattern(compiled, guard=r"次(?:(?<=共.)|(?=[，。]))")
+    text = "共次，次数，这次。每次活动"
+    assert [m.span() for m in guarded.finditer(text)] == [m.span() for m in compiled.finditer(text)] == [(1, 2), (7, 8)]
+    assert not guarded.may_match("次数次要")

@@ -259,3 +259,31 @@ def test_a_body_without_a_length_is_cut_off_at_the_limit(client):
     response = client.post("/api/lint", content=chunks(), headers={"content-type": "application/json"})
     assert response.status_code == 413
     assert client.get("/").status_code == 200
+
+
+def test_the_folder_configuration_applies_to_every_submission(tmp_path, monkeypatch):
+    """Started in a drafts repository, the page checks drafts as the CLI and the hook do there."""
+    from shufa_lint.serve import _configuration, allowed_hosts, create_app
+
+    (tmp_path / ".shufa-lint.yaml").write_text("ignore: [SF701]\nrules:\n  SF303: error\n", encoding="utf-8")
+    (tmp_path / "seed.txt").write_bytes(SEED.read_bytes())
+    monkeypatch.chdir(tmp_path)
+    folder = tmp_path / "private"
+    folder.mkdir()
+    app = create_app(str(folder), allowed_hosts("127.0.0.1", ()), _configuration(None))
+    with starlette_testclient.TestClient(app, base_url="http://127.0.0.1:8765") as configured:
+        payload = configured.post("/api/lint", files={"file": ("seed.txt", SEED.read_bytes())}).json()
+    codes = {d["code"] for d in payload["diagnostics"]}
+    assert "SF701" not in codes and "SF401" in codes
+    assert {d["severity"] for d in payload["diagnostics"] if d["code"] == "SF303"} <= {"error"}
+    assert without_paths(payload) == cli_findings(tmp_path / "seed.txt")
+
+
+def test_a_broken_folder_configuration_stops_the_server_with_one_line(tmp_path, monkeypatch):
+    from shufa_lint.serve import serve_command
+
+    (tmp_path / ".shufa-lint.yaml").write_text("selct: [SF101]\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(serve_command, [])
+    assert result.exit_code == 2
+    assert result.output.strip().splitlines() == ["shufa-lint serve: .shufa-lint.yaml: 没有配置项“selct”（是否应为“select”？）"]

@@ -277,3 +277,23 @@ def test_a_malformed_label_from_word_numbering_is_reported_without_a_text_fix():
     found = lint_source(source, Settings(select=("SF204",)))
     assert [d.line for d in found] == [1, 2]
     assert all(d.fix is None and "编号格式" in d.message.zh for d in found)
+
+
+def test_full_output_puts_the_caret_under_the_text_after_a_numbering_label(tmp_path):
+    """Columns count from after Word's label (（一） is not in the file); the excerpt shows the label."""
+    from click.testing import CliRunner
+
+    from shufa_lint.cli import main
+    from shufa_lint.formats.full import cell_width
+
+    builder = report_builder()
+    builder.add("2025年度镇党委主要负责人履行推进法治建设第一责任人职责情况的报告")
+    builder.add("工作情况", level=0)
+    builder.add("强化_法治思想学习", level=1)
+    draft = tmp_path / "report.docx"
+    draft.write_bytes(builder.to_bytes())
+    output = CliRunner().invoke(main, ["--format", "full", "--select", "SF401", str(draft)]).output.splitlines()
+    shown = next(index for index, line in enumerate(output) if "（一）强化_法治思想学习" in line)
+    text, caret = output[shown], output[shown + 1]
+    assert "3:3" in output[shown - 2]  # the position in the file: the paragraph's third character
+    assert cell_width(caret[: caret.index("^")]) == cell_width(text[: text.index("_")])

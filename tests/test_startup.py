@@ -66,3 +66,26 @@ def test_help_imports_no_rule_machinery():
 def test_a_text_file_loads_no_word_document_reader():
     modules = imported_by("--ignore-segmentation", str(SEED))
     assert not {"docx", "lxml", "multiprocessing"} & modules
+
+
+def test_a_pyproject_that_only_names_shufa_lint_is_not_parsed(tmp_path):
+    """A project that depends on shufa-lint or installs its script holds no configuration for it."""
+    (tmp_path / "pyproject.toml").write_text(
+        '[project]\nname = "drafts"\ndependencies = ["shufa-lint>=0.1"]\n'
+        '[project.scripts]\nshufa-lint = "shufa_lint.cli:entry"\n',
+        encoding="utf-8",
+    )
+    draft = tmp_path / "draft.txt"
+    draft.write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    assert "tomllib" not in imported_by("--ignore-segmentation", str(draft))
+
+
+def test_a_tool_table_holding_the_configuration_as_a_key_is_read(tmp_path):
+    (tmp_path / "pyproject.toml").write_text('[tool]\nshufa-lint = { ignore = ["SF401"] }\n', encoding="utf-8")
+    draft = tmp_path / "draft.txt"
+    draft.write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "shufa_lint", "--format", "concise", str(draft)], capture_output=True, text=True,
+        timeout=120, cwd=tmp_path,
+    )
+    assert "SF401" not in result.stdout and "SF301" in result.stdout

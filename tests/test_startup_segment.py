@@ -120,3 +120,29 @@ def test_cache_folder_follows_xdg(monkeypatch, tmp_path):
     assert files.cache_dir() == tmp_path / "shufa-lint"
     monkeypatch.delenv("XDG_CACHE_HOME")
     assert files.cache_dir() == Path(os.path.expanduser("~")) / ".cache" / "shufa-lint"
+
+
+def test_installations_of_the_same_jieba_share_one_cache(small_dictionary, tmp_path, monkeypatch):
+    """A pre-commit hook's environment and the editor's hold the same dict.txt: built once, kept once."""
+    cache = tmp_path / "cache"
+    segment.load_dictionary(small_dictionary, cache)
+    other = tmp_path / "other-venv" / "dict.txt"
+    other.parent.mkdir()
+    other.write_bytes(small_dictionary.read_bytes())
+
+    def no_rebuild(*arguments):
+        raise AssertionError("the dictionary was built again")
+
+    monkeypatch.setattr(segment, "serialize", no_rebuild)
+    assert list(segment.cut("法治建设研讨次", segment.load_dictionary(other, cache))) == ["法治建设", "研讨", "次"]
+    assert len(list(cache.glob("jieba-*.bin"))) == 1
+    assert len(list(cache.glob("jieba-*.ref"))) == 2
+
+
+def test_a_pointer_to_a_foreign_file_is_not_followed(small_dictionary, tmp_path):
+    cache = tmp_path / "cache"
+    segment.load_dictionary(small_dictionary, cache)
+    (pointer,) = cache.glob("jieba-*.ref")
+    pointer.write_text("../../etc/passwd", encoding="ascii")
+    assert segment.load_dictionary(small_dictionary, cache).bucket("研") == {"研": 0, "研讨": 200}
+    assert pointer.read_text(encoding="ascii").endswith("-pairs.bin")

@@ -151,3 +151,17 @@ def test_a_comment_on_a_numbered_paragraph_sits_on_its_span_not_the_label(tmp_pa
     CliRunner().invoke(main, ["--format", "docx", "-q", "-o", str(out), str(draft)])
     assert "_" in anchored_texts(out.read_bytes()).values()
     assert read_docx("copy", out.read_bytes()).lines == read_docx("draft", draft.read_bytes()).lines
+
+
+def test_a_numbered_odt_copy_writes_the_labels_and_anchors_comments_past_them(tmp_path):
+    """A .doc or .odt becomes a new .docx with its numbering labels as text: the comments move past them."""
+    from pathlib import Path
+
+    draft = Path(__file__).parent / "fixtures" / "formats" / "seed_numbered.odt"
+    out = tmp_path / "reviewed.docx"
+    CliRunner().invoke(main, ["--format", "docx", "-q", "-o", str(out), str(draft)])
+    texts = list(anchored_texts(out.read_bytes()).values())
+    blanks = [d for d in findings(draft) if d["code"] in ("SF301", "SF401") and d["severity"] != "info"]
+    # each figure blank and each filtered word, exactly: none shifted onto a neighbour by a label
+    assert texts.count("*") + texts.count("_") == len(blanks) == 25
+    assert any(text.startswith("(二)基层行政执法") for text in texts)  # SF801 takes the item with its label

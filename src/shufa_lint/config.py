@@ -22,6 +22,7 @@ import sys
 from pathlib import Path
 from typing import Any, Iterable, NamedTuple
 
+from . import regexes
 from .diagnostics import InputError, Message, Severity
 from .files import read_regular_file
 from .lexicon import (
@@ -205,12 +206,20 @@ def check_lexicon_patterns(data: Any, where: str) -> None:
 # --- reading and validating one file ---------------------------------------------------------------
 
 
+# Where a pyproject.toml can hold [tool.shufa-lint]: the table's header, a [tool] table (which may hold it
+# as a key), or a dotted key tool.shufa-lint… at the top. The name alone (a dependency, a script entry)
+# is not enough to parse the file for.
+_MAY_HOLD_OUR_TABLE = regexes.compile(
+    rb"""(?m)^[ \t]*(?:\[[ \t]*tool[ \t]*(?:\]|\.[ \t]*["']?shufa-lint)|tool[ \t]*\.[ \t]*["']?shufa-lint)"""
+)
+
+
 def _read_pyproject(path: Path) -> dict | None:
     try:
         raw = read_regular_file(str(path), MAX_YAML_BYTES)
     except InputError as error:
         raise ConfigError.of(error) from None
-    if PYPROJECT_TABLE.encode() not in raw:
+    if _MAY_HOLD_OUR_TABLE.search(raw) is None:
         return None  # a project's file with no table of ours: nothing to parse, no TOML reader to import
     if sys.version_info >= (3, 11):
         import tomllib

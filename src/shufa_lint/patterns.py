@@ -321,6 +321,70 @@ def _guard_class(pattern: str) -> str | None:
     return "[" + "".join(map(re.escape, sorted(chars))) + "]" if chars else None
 
 
+def _literal_chars(op, av) -> set[str] | None:
+    """The characters one item matches when it is a literal or a small class of literals and ranges."""
+    if op == sre_constants.LITERAL:
+        return {chr(av)}
+    if op == sre_constants.IN and all(kind in (sre_constants.LITERAL, sre_constants.RANGE) for kind, _ in av):
+        ranges = [(value, value) if kind == sre_constants.LITERAL else value for kind, value in av]
+        if sum(high - low + 1 for low, high in ranges) <= _LARGEST_SET:
+            return {chr(code) for low, high in ranges for code in range(low, high + 1)}
+    return None
+
+
+def _second_chars(items) -> dict[str, set[str] | None] | None:
+    """For each character a match of ``items`` may start with, the characters its second one may be
+    (None: any); None when the first characters themselves cannot be told."""
+    items = [item for item in items]
+    while items and items[0][0] in _ZERO_WIDTH:
+        items.pop(0)  # an assertion before the first character only narrows the matches
+    if not items:
+        return None
+    (op, av), rest = items[0], items[1:]
+    if op == sre_constants.SUBPATTERN:
+        return _second_chars([*av[3], *rest])
+    if op == sre_constants.BRANCH:
+        merged: dict[str, set[str] | None] = {}
+        for branch in av[1]:
+            found = _second_chars([*branch, *rest])
+            if found is None:
+                first = _first_chars([*branch, *rest])
+                if first.anything or first.categories or not first.ranges or _can_be_empty_sequence([*branch, *rest]):
+                    return None
+                found = {chr(code): None for low, high in first.ranges for code in range(low, high + 1)}
+            for char, seconds in found.items():
+                known = merged.get(char, set())
+                merged[char] = None if seconds is None or known is None else known | seconds
+        return merged
+    chars = _literal_chars(op, av)
+    if chars is None:
+        return None
+    following = _first_chars(rest)
+    if following.anything or following.categories or not following.ranges or _can_be_empty_sequence(rest):
+        seconds = None
+    else:
+        seconds = {chr(code) for low, high in following.ranges for code in range(low, high + 1)}
+        if len(seconds) > _LARGEST_SET:
+            seconds = None
+    return {char: seconds for char in chars}
+
+
+def _pair_guard(pattern: str) -> str | None:
+    """A guard narrower than ``_guard_class``: one alternative per first character, each followed by
+    a look-ahead at the second character where that can be told (法(?=[制治])). Every alternative starts
+    with its literal, so ``re`` still skips in C to the next first character."""
+    chars = first_chars(pattern)
+    if not chars:
+        return None
+    found = _second_chars(sre_parse.parse(pattern))
+    if found is None or set(found) != set(chars) or not any(found.values()):
+        return None  # no second character told: the class guard is as narrow
+    return "|".join(
+        re.escape(char) + ("(?=[" + "".join(map(re.escape, sorted(seconds))) + "])" if seconds else "")
+        for char, seconds in sorted(found.items())
+    )
+
+
 class GuardedPattern:
     """``finditer`` of a pattern, with the same matches, trying it only where a match can start.
 
@@ -328,12 +392,18 @@ class GuardedPattern:
     such position is tried only against the branches that can start with its character: a lexicon of a
     hundred entries costs a try or two there, not a hundred. The first branch that matches wins, as in
     the alternation, because the branches left out cannot match at that character at all.
+
+    ``guard``, when given, replaces the one told from the pattern: a pattern matching one character
+    wherever a match of ``pattern`` can start (and elsewhere, as it may), for a pattern whose own
+    first characters are too common to sift anything.
     """
 
-    def __init__(self, pattern: re.Pattern, branches: Sequence[str] = ()):
+    def __init__(self, pattern: re.Pattern, branches: Sequence[str] = (), guard: str | None = None):
         self.pattern = pattern
         # parsing the pattern again is as slow as compiling it: the guard is kept with compiled patterns
-        guard = regexes.derived(pattern.pattern, "guard", _guard_class)
+        if guard is None and not pattern.flags & re.IGNORECASE:
+            guard = regexes.derived(pattern.pattern, "pair-guard", _pair_guard)
+        guard = guard or regexes.derived(pattern.pattern, "guard", _guard_class)
         self.guard = regexes.compile(guard) if guard else None
         self._by_first_char: dict[str, re.Pattern] | None = None
         if branches and self.guard is not None:
@@ -341,17 +411,25 @@ class GuardedPattern:
                 raise ValueError("the branches must be those the pattern joins")
             self._by_first_char = _branches_by_first_char(branches, pattern.flags)
 
+    def may_match(self, text: str) -> bool:
+        """False when no match can start anywhere in ``text`` (a quick look before ``finditer``)."""
+        return self.guard is None or self.guard.search(text) is not None
+
     def finditer(self, text: str) -> Iterator[re.Match]:
         if self.guard is None:
             yield from self.pattern.finditer(text)
             return
+        first = self.guard.search(text)
+        if first is None:
+            return  # most texts: one search in C, and no iterator built
         by_first_char = self._by_first_char
         end = 0
-        for hit in self.guard.finditer(text):
-            if hit.start() < end:
+        for hit in self.guard.finditer(text, first.start()):
+            start = hit.start()
+            if start < end:
                 continue
-            pattern = self.pattern if by_first_char is None else by_first_char[hit.group()]
-            found = pattern.match(text, hit.start())
+            pattern = self.pattern if by_first_char is None else by_first_char[text[start]]
+            found = pattern.match(text, start)
             if found is not None:
                 end = found.end()
                 yield found

@@ -185,25 +185,45 @@ class Dictionary:
                 yield word, count
 
 
+_CACHE_NAME = regexes.compile(r"jieba-[0-9a-f]{16}-pairs\.bin")
+
+
 def load_dictionary(source: Path | None = None, cache: Path | None = None) -> Dictionary:
-    """The dictionary from its cache, building the cache from jieba's ``dict.txt`` when missing or stale."""
+    """The dictionary from its cache, building the cache from jieba's ``dict.txt`` when missing or stale.
+
+    The cache is named by the dictionary's content (and the format: other versions of shufa-lint keep
+    theirs), so every installation of the same jieba (a pre-commit hook's environment, the editor's,
+    a project's) shares one; each installation keeps a small pointer to it under its ``dict.txt``'s
+    place, size and time, so a run hashes nothing.
+    """
     source = source or jieba_dictionary()
+    folder = cache or cache_dir()
     stat = source.stat()
-    fingerprint = hashlib.sha1(f"{source.resolve()}|{stat.st_size}|{stat.st_mtime_ns}".encode()).hexdigest()[:16]
-    # the format in the name: installations of other versions keep their own caches, not rebuild ours
-    path = (cache or cache_dir()) / f"jieba-{fingerprint}-pairs.bin"
+    here = hashlib.sha1(f"{source.resolve()}|{stat.st_size}|{stat.st_mtime_ns}".encode()).hexdigest()[:16]
+    pointer = folder / f"jieba-{here}.ref"
     try:
-        return Dictionary.open_cache(path)
+        name = pointer.read_text(encoding="ascii").strip()
+        if _CACHE_NAME.fullmatch(name):
+            return Dictionary.open_cache(folder / name)
     except (OSError, ValueError, EOFError, TypeError, struct.error):
         pass
-    with open(source, "rb") as handle:
-        data = serialize(*prefix_buckets(handle))
+    content = source.read_bytes()
+    path = folder / f"jieba-{hashlib.sha1(content).hexdigest()[:16]}-pairs.bin"
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        replace_atomically(path, data)  # in one step: parallel workers never read half a file
+        dictionary = Dictionary.open_cache(path)  # another installation of the same jieba built it
+    except (OSError, ValueError, EOFError, TypeError, struct.error):
+        data = serialize(*prefix_buckets(content.splitlines()))
+        dictionary = Dictionary(data)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            replace_atomically(path, data)  # in one step: parallel workers never read half a file
+        except OSError:
+            return dictionary  # a read-only home: segment from memory, build again next run
+    try:
+        replace_atomically(pointer, path.name.encode("ascii"))
     except OSError:
-        pass  # a read-only home: segment from memory, build again next run
-    return Dictionary(data)
+        pass
+    return dictionary
 
 
 _dictionary: Dictionary | None = None

@@ -19,17 +19,22 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 import tempfile
 import uuid
 from contextlib import asynccontextmanager, contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
+from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 import click
 
 from .diagnostics import InputError, Message
 from .lexicon import RuleDataError, builtin
+
+if TYPE_CHECKING:
+    from .config import FileConfig
 
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 LOOPBACK_NAMES = ("127.0.0.1", "localhost", "::1")
@@ -99,8 +104,10 @@ class Submission:
     fixes: str  # safe | unsafe
 
 
-def create_app(temporary_folder: str, allowed_hosts: list[str]):
-    """The Starlette application; ``temporary_folder`` holds outline files during a request."""
+def create_app(temporary_folder: str, allowed_hosts: list[str], configuration: FileConfig | None = None):
+    """The Starlette application; ``temporary_folder`` holds outline files during a request;
+    ``configuration``: the settings and lexicon of the folder the server was started in (the built-in
+    ones without), which every request starts from."""
     from starlette.applications import Starlette
     from starlette.concurrency import run_in_threadpool
     from starlette.formparsers import MultiPartParser
@@ -129,7 +136,7 @@ def create_app(temporary_folder: str, allowed_hosts: list[str]):
     async def api_fix(request):
         try:
             submission = await _submission(request)
-            fixed, name = await run_in_threadpool(_fixed_file, submission, temporary_folder)
+            fixed, name = await run_in_threadpool(_fixed_file, submission, temporary_folder, configuration)
         except CannotFix as error:
             return PlainTextResponse(str(error), status_code=422)
         except (InputError, RuleDataError, ValueError) as error:
@@ -140,7 +147,7 @@ def create_app(temporary_folder: str, allowed_hosts: list[str]):
     async def _answer(request, render):
         try:
             submission = await _submission(request)
-            report = await run_in_threadpool(_lint, submission, temporary_folder)
+            report = await run_in_threadpool(_lint, submission, temporary_folder, configuration)
         except (InputError, RuleDataError, ValueError) as error:
             return JSONResponse({"error": await _refusal(request, error)}, status_code=400)
         body, media_type = render(report, submission)
@@ -238,17 +245,19 @@ def _ascii_name(name: str) -> str:
     return "".join(c if c.isascii() and c.isprintable() and c not in '"\\' else "_" for c in name)
 
 
-def _lint(submission: Submission, temporary_folder: str):
+def _lint(submission: Submission, temporary_folder: str, configuration: FileConfig | None = None):
     """The submission's FileReport, linted by the engine like the CLI lints a file."""
     from .engine import review_source
     from .formats import FileReport
 
-    with _run_settings(submission, temporary_folder) as settings:
-        diagnostics, structure = review_source(submission.source, settings, builtin())
+    with _run_settings(submission, temporary_folder, configuration) as settings:
+        diagnostics, structure = review_source(submission.source, settings, _lexicon(configuration))
     return FileReport(submission.source.path, diagnostics, submission.source, structure=structure)
 
 
-def _fixed_file(submission: Submission, temporary_folder: str) -> tuple[bytes, str]:
+def _fixed_file(
+    submission: Submission, temporary_folder: str, configuration: FileConfig | None = None
+) -> tuple[bytes, str]:
     from .engine import lint_source
     from .fix import can_fix, fix_source
 
@@ -256,18 +265,23 @@ def _fixed_file(submission: Submission, temporary_folder: str) -> tuple[bytes, s
     reason = can_fix(source)
     if reason is not None:
         raise CannotFix(reason.get(submission.lang))
-    with _run_settings(submission, temporary_folder) as settings:
-        lexicon = builtin()
+    with _run_settings(submission, temporary_folder, configuration) as settings:
+        lexicon = _lexicon(configuration)
         diagnostics = lint_source(source, settings, lexicon)
         outcome = fix_source(source, diagnostics, lambda fixed: lint_source(fixed, settings, lexicon),
                              unsafe=submission.fixes == "unsafe")
     return source.encode(outcome.text), source.path
 
 
+def _lexicon(configuration: FileConfig | None):
+    return configuration.lexicon if configuration is not None else builtin()
+
+
 @contextmanager
-def _run_settings(submission: Submission, folder: str):
-    """The run's Settings, with the submitted outline (if any) in a file of the private folder for the
-    time of the run: the engine loads outlines from files, like ``--outline``."""
+def _run_settings(submission: Submission, folder: str, configuration: FileConfig | None = None):
+    """The run's Settings: the folder's configuration, with the report type, outline and language the
+    request chose. A submitted outline is kept in a file of the private folder for the time of the run:
+    the engine loads outlines from files, like ``--outline``."""
     from .settings import Settings
 
     path = None
@@ -277,7 +291,8 @@ def _run_settings(submission: Submission, folder: str):
         with open(path, "wb") as handle:
             handle.write(submission.outline_text)
     try:
-        yield Settings(pack=submission.pack, outline=path, lang=submission.lang)
+        base = configuration.settings if configuration is not None else Settings()
+        yield replace(base, pack=submission.pack or base.pack, outline=path or base.outline, lang=submission.lang)
     except RuleDataError as error:
         if path is None:
             raise
@@ -343,24 +358,45 @@ def allowed_hosts(host: str, extra: tuple[str, ...]) -> list[str]:
     multiple=True,
     help="Also accept requests whose Host header is NAME (when serving other machines with --host 0.0.0.0).",
 )
-def serve_command(host: str, port: int, allow_host: tuple[str, ...]):
+@click.option(
+    "--config",
+    "-c",
+    "config_file",
+    type=click.Path(dir_okay=False),
+    help="Configuration for every draft (default: the .shufa-lint.yaml or pyproject.toml found from this folder up).",
+)
+def serve_command(host: str, port: int, allow_host: tuple[str, ...], config_file: str | None):
     """A local web page to lint a draft and see its report; an HTTP API for integrations.
 
     A file named serve is linted with: shufa-lint ./serve
     """
-    try:
-        import multipart  # noqa: F401 - python-multipart, which Starlette needs for uploads
-        import starlette  # noqa: F401
-        import uvicorn
-    except ImportError:
-        raise click.UsageError("serve needs the web stack: pip install 'shufa-lint[serve]'") from None
+    from importlib.util import find_spec
+
+    # python-multipart (which Starlette needs for uploads) is python_multipart from 0.0.13, multipart before
+    uploads = find_spec("python_multipart") or find_spec("multipart")
+    if not (uploads and find_spec("starlette") and find_spec("uvicorn")):
+        raise click.UsageError("serve needs the web stack: pip install 'shufa-lint[serve]'")
+    import uvicorn
+    configuration = _configuration(config_file)
     folder = tempfile.mkdtemp(prefix="shufa-lint-serve-")
     try:
-        app = create_app(folder, allowed_hosts(host, allow_host))
+        app = create_app(folder, allowed_hosts(host, allow_host), configuration)
         click.echo(f"shufa-lint: serving on http://{_url_host(host)}:{port}/ (Ctrl+C to stop)", err=True)
         uvicorn.run(app, host=host, port=port, log_level="warning")
     finally:
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def _configuration(config_file: str | None) -> FileConfig:
+    """The configuration drafts are checked with, as the CLI would read it for a file in this folder;
+    one line and exit 2 when it cannot be used."""
+    from .config import ConfigResolver
+
+    try:
+        return ConfigResolver(config_file=config_file).for_path(os.path.join(os.getcwd(), "submission.txt"))
+    except (InputError, RuleDataError) as error:
+        click.echo(f"shufa-lint serve: {error.message.zh}", err=True)
+        sys.exit(2)
 
 
 def run() -> None:

@@ -126,13 +126,6 @@ def apply(diagnostics: list[Diagnostic], source: SourceText, settings: Settings)
 # --- baseline --------------------------------------------------------------------------------------
 
 
-def file_lines(source: SourceText) -> tuple[str, ...]:
-    """The lines diagnostics count in file coordinates (the paragraphs of a .docx)."""
-    if source.position_unit == "paragraph" or not source.raw_text:
-        return source.lines
-    return tuple(split_lines(source.raw_text))
-
-
 def _normalise(text: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", text).split())
 
@@ -186,7 +179,7 @@ class Baseline:
     def new_findings(self, diagnostics: list[Diagnostic], source: SourceText) -> list[Diagnostic]:
         """The findings the baseline does not record; each recorded fingerprint absorbs one finding."""
         remaining = self.counts
-        lines = file_lines(source)
+        lines = source.file_lines
         fresh = []
         for diagnostic in diagnostics:
             key = fingerprint(diagnostic, lines, self.relative(diagnostic.path or source.path))
@@ -200,7 +193,7 @@ class Baseline:
         """Record every finding of ``reports`` (pairs of diagnostics and their source); return how many."""
         entries = []
         for diagnostics, source in reports:
-            lines = file_lines(source)
+            lines = source.file_lines
             for diagnostic in diagnostics:
                 path = self.relative(diagnostic.path or source.path)
                 entries.append(

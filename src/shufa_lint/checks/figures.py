@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from itertools import groupby
 from typing import NamedTuple
 
 from .. import regexes
@@ -80,7 +81,7 @@ def figure_data(lexicon: Lexicon) -> FigureData:
         return FigureData(
             placeholder=GuardedPattern(placeholder),
             names=GuardedPattern(names),
-            bare_unit=GuardedPattern(bare_unit),
+            bare_unit=GuardedPattern(bare_unit, guard=_bare_unit_guard(table, units)),
             clause_end=compile_pattern(table["unit_followers"], where),
             change_to=_alternation(table["change_to"]),
             counting_verbs=_alternation(table["counting_verbs"]),
@@ -109,6 +110,10 @@ def _alternation(words) -> re.Pattern:
     return regexes.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
 
 
+# what may stand right before a unit with no figure: Chinese, a space, a quote, a bracket or a clause mark
+_BEFORE_BARE_UNIT = f"[{CJK}\\s“”’》）)，、；：,;:。]"
+
+
 def _bare_unit_pattern(table, units: list[str], unit_group: str) -> str:
     """A unit with no numeral right before it, where something around it could call for a figure: a cue
     or a clause mark before it, a clause end or a change after it (由家增至), quotes around it (“条”), or the
@@ -121,11 +126,16 @@ def _bare_unit_pattern(table, units: list[str], unit_group: str) -> str:
     singles = re.escape("".join(sorted(cue for cue in cues if len(cue) == 1)))
     longer = sorted(cue for cue in cues if len(cue) > 1)
     last = re.escape("".join(sorted({cue[-1] for cue in longer})))
+    # one look-behind per length of cue (it must have a fixed width), not one per cue: re tells the
+    # cues of a length apart by their first character, so a position costs a few tries, not one per cue
+    by_length = "|".join(
+        "(?<=" + "|".join(map(re.escape, same)) + ")" for _, same in groupby(sorted(longer, key=len), key=len)
+    )
     before = "|".join(
         [
             rf"(?<=[{singles}\s{_CLAUSE_ENDS}])",
             # the class first: most characters before a unit end no cue, and fail it at once
-            rf"(?<=[{last}])(?:" + "|".join(f"(?<={re.escape(cue)})" for cue in longer) + ")",
+            rf"(?<=[{last}])(?:{by_length})",
         ]
         + [rf"(?<=[0-9０-９][{_COUNTING}][{CJK}]{{{size}}})" for size in (1, 2)]  # 4个方面项任务
     )
@@ -137,11 +147,39 @@ def _bare_unit_pattern(table, units: list[str], unit_group: str) -> str:
     classifiers = "".join(sorted(table["classifiers"]))
     first = "".join(sorted({u[0] for u in units} | set("万亿余")))
     return (
-        rf"(?<=[{CJK}\s“”’》）)，、；：,;:。])(?<![{_NUMERALS}])(?=[{re.escape(first)}])"
+        rf"(?<={_BEFORE_BARE_UNIT})(?<![{_NUMERALS}])(?=[{re.escape(first)}])"
         rf"(?:(?<![余多])(?:(?:{before}){unit}|{unit}(?=(?:{table['unit_followers']}|{change_to}))|{magnitude}|(?:{amounts})"
         rf"|(?<=“){unit}(?=”)"  # 措施“条”: a quoted unit is a package of measures that lost its count
         rf"|[{classifiers}](?=[“《]))"  # 落实个“30条”: a classifier before a name counts it
         rf"|(?<=[^{_NUMERALS}][余多])[万亿][余多]?(?:{unit_group}))"  # 剩余万㎡: 余 ends a word, not a figure
+    )
+
+
+def _bare_unit_guard(table, units: list[str]) -> str:
+    """Where ``_bare_unit_pattern`` can match, told from the characters right around a unit's first one:
+    a cue's last character, a clause mark or an opening quote before it (or a counted noun two or three
+    characters back), or after it what may follow a one-character unit, the second character of a
+    longer unit, or a quote or a title a classifier counts. A character that only opens longer units
+    (平 of 平方米, 公 of 公里) needs their second character after it. A unit character inside running
+    text (人民, 部门, 国家, 公正) has none of these, and is passed over in C."""
+    cues = {*table["counting_verbs"], *table["quantity_cues"], *table["weak_cues"], *table["classifier_cues"]}
+    before = "".join(sorted({cue[-1] for cue in cues}))
+    amounts = table["amount_units"]
+    anywhere = "".join(sorted(set("万亿余") | {amount for amount in amounts if len(amount) == 1}))
+    seconds = "".join(sorted({word[1] for word in [*units, *amounts] if len(word) > 1} | set("“《")))
+    first = "".join(sorted({u[0] for u in units} | set("万亿余")))
+    words = [*units, *amounts]
+    opening = {char for char in first if char not in anywhere and all(len(w) > 1 for w in words if w[0] == char)}
+    their_seconds = re.escape("".join(sorted({word[1] for word in words if word[0] in opening})))
+    opening = re.escape("".join(sorted(opening)))
+    change_to = "|".join(map(re.escape, table["change_to"]))
+    return (
+        # the pattern's own look-behinds, at the character before the unit's first one, then its surroundings
+        rf"[{re.escape(first)}](?<={_BEFORE_BARE_UNIT}.)(?<![{_NUMERALS}].)"
+        rf"(?:(?<=[{opening}])(?=[{their_seconds}])|(?<![{opening}])"
+        rf"(?:(?<=[{re.escape(anywhere)}])|(?<=[{re.escape(before)}\s{_CLAUSE_ENDS}“].)"
+        rf"|(?<=[0-9０-９][{_COUNTING}]..)|(?<=[0-9０-９][{_COUNTING}]...)"
+        rf"|(?=[{re.escape(seconds)}]|(?:{table['unit_followers']})|(?:{change_to}))))"
     )
 
 
@@ -269,7 +307,7 @@ class FigureMissing(Rule):
             text = paragraph.text
             if spaced_table_row(text) and not _DIGIT.search(text):
                 continue  # a table's header row names its columns: 乡镇    执法检查次数    普法活动场次
-            for found in _PERCENT.finditer(text):
+            for found in _PERCENT.finditer(text) if "%" in text or "％" in text else ():
                 # the character the percentage follows, spaces aside: a Chinese one or a clause mark means no figure
                 before = text[max(0, found.start() - _WINDOW) : found.start()].rstrip()
                 if before and (CJK_RE.match(before[-1]) or before[-1] in _CLAUSE_MARKS) and not _HEADER_UNIT.match(
@@ -279,7 +317,11 @@ class FigureMissing(Rule):
             placeholders: set[int] | None = None  # where SF301's marks end: their units are SF301's
             for found in data.bare_unit.finditer(text):
                 if placeholders is None:
-                    placeholders = {_skip_spaces(text, mark.end()) for mark in data.placeholder.finditer(text)}
+                    placeholders = (
+                        {_skip_spaces(text, mark.end()) for mark in data.placeholder.finditer(text)}
+                        if data.placeholder.may_match(text)
+                        else set()
+                    )
                 if found.start() not in placeholders and _lost_figure(text, found.start(), found.end(), data):
                     yield self._missing(paragraph, found.start(), found.end(), found.group())
 
@@ -328,7 +370,11 @@ def _lost_figure(text: str, start: int, end: int, data: FigureData) -> bool:
     # Cheap first: what the decision below needs at the least, from the characters alone; most units
     # after Chinese text end here, before any segmentation. A weak cue (的, 等) calls for a count only.
     cues = data.all_cues if count_only or unit in data.classifiers else data.cues
-    cue_before = any(text[gap_end - size : gap_end] in cues for size in range(1, min(gap_end, 4) + 1))
+    cue_before = False
+    for size in range(1, min(gap_end, 4) + 1):  # a loop, not any(): this line runs for most units
+        if text[gap_end - size : gap_end] in cues:
+            cue_before = True
+            break
     opens_clause = not gap_end or text[gap_end - 1] in _CLAUSE_ENDS
     if not (spaced or cue_before or closes or amount):
         if not (count_only and (opens_clause or _COUNTED_WORD.search(text, max(0, gap_end - 8), gap_end))):

@@ -16,23 +16,26 @@ from ..registry import Rule, register
 from .review import part_in_role, review_data_of
 from .years import PLAN, document_kind
 
-# 3千余份, 5百人, 2.5千: an Arabic number with 千/百 as its multiplier (千米, 千克, 千伏 … are units; 百分 is 百分之/百分点)
-_MIXED = GuardedPattern(regexes.compile(r"(?<![0-9.０-９])([0-9]+(?:\.[0-9]+)?)([千百])(?![米克瓦伏帕焦卡赫分字兆])"))
+# 3千余份, 5百人, 2.5千: an Arabic number with 千/百 as its multiplier (千米, 千克, 千伏 … are units; 百分 is 百分之/百分点).
+# The patterns below open with their first digit and look behind it after (``(?<!X.)`` after a digit is
+# ``(?<!X)`` before it): a pattern that opens with a class is searched for in C, one that opens with a
+# look-behind is tried at every character.
+_MIXED = regexes.compile(r"([0-9](?<![0-9.０-９].)[0-9]*(?:\.[0-9]+)?)([千百])(?![米克瓦伏帕焦卡赫分字兆])")
 # 3-5个工作日, 5-8%, 5～8%, 5-10万人: a range of two numbers (not a date, a code or a phone number)
-_RANGE = GuardedPattern(regexes.compile(
-    r"(?<![0-9A-Za-z.\-－/／〔\[（(])(?P<low>[0-9]{1,4}(?:\.[0-9]+)?)(?P<low_unit>[%％万亿]?)"
+_RANGE = regexes.compile(
+    r"(?P<low>[0-9](?<![0-9A-Za-z.\-－/／〔\[（(].)[0-9]{0,3}(?:\.[0-9]+)?)(?P<low_unit>[%％万亿]?)"
     r"(?P<dash>[-－~～])(?P<high>[0-9]{1,4}(?:\.[0-9]+)?)"
     r"(?:(?P<high_unit>[%％万亿])|(?![0-9.\-－/])(?=[\u4e00-\u9fff])(?![年月日号时点分秒期届季学]))"
-))
+)
 # Two years (2023-2024学年) are a span of time, written with the 一字线 (GB/T 15834 4.13.3.2), not a range of values.
 _YEARS = regexes.compile(r"(?:19|20)[0-9]{2}")
 # Counts of one kind (events, cases, copies): written with Arabic digits in one sentence and
 # Chinese numerals in another of the same paragraph (GB/T 15835-2011 4.3: 同类别形式一致).
 _ASCII_DIGIT = regexes.compile("[0-9]")
 _COUNT_UNITS = "次|场次|场|件|人次|起|篇|期"
-_ARABIC_COUNT = regexes.compile(rf"[0-9]+(?:\.[0-9]+)?(?:余|多)?({_COUNT_UNITS})")
+_ARABIC_COUNT = regexes.compile(rf"[0-9][0-9]*(?:\.[0-9]+)?(?:余|多)?({_COUNT_UNITS})")
 _CHINESE_COUNT = regexes.compile(
-    rf"(?<![第前后每这那近数几某一二三四五六七八九十百千万“「])([三四五六七八九十][一二三四五六七八九十百]*)(?:余|多)?({_COUNT_UNITS})"
+    rf"([三四五六七八九十](?<![第前后每这那近数几某一二三四五六七八九十百千万“「].)[一二三四五六七八九十百]*)(?:余|多)?({_COUNT_UNITS})"
     r"(?![制规机会全大”」])"
 )
 # A rate or share that cannot pass 100% (办结率, 出庭应诉率, 参考率 …); 增长率, 完成率 can.
@@ -83,7 +86,7 @@ class MixedNumeral(Rule):
     severity = Severity.INFO
 
     def check(self, document, context):
-        for paragraph, found in document.matches(_MIXED):
+        for paragraph, found in document.matches(_MIXED, needs="千百"):
             written = _plain_number(float(found.group(1)) * (1000 if found.group(2) == "千" else 100))
             yield self.report_replacement(
                 paragraph,
@@ -121,7 +124,7 @@ class RangeForm(Rule):
     severity = Severity.WARNING
 
     def check(self, document, context):
-        for paragraph, found in document.matches(_RANGE):
+        for paragraph, found in document.matches(_RANGE, needs="-－~～"):
             if _YEARS.fullmatch(found.group("low")) and _YEARS.fullmatch(found.group("high")):
                 continue
             if float(found.group("low")) >= float(found.group("high")):
@@ -169,8 +172,10 @@ class MixedCountStyle(Rule):
             text = paragraph.text
             if _ASCII_DIGIT.search(text) is None:
                 continue
-            arabic_units = {found.group(1) for found in _ARABIC_COUNT.finditer(text)}
+            arabic_units = None  # read only when the paragraph has a count in Chinese numerals
             for found in _CHINESE_COUNT.finditer(text):
+                if arabic_units is None:
+                    arabic_units = {found.group(1) for found in _ARABIC_COUNT.finditer(text)}
                 if found.group(2) not in arabic_units or parse_chinese(found.group(1)) is None:
                     continue  # 三四次 is an approximate count, written in Chinese numerals (GB/T 15835 4.2.2)
                 yield self.report_text(
@@ -205,7 +210,7 @@ class ShareOverHundred(Rule):
     severity = Severity.WARNING
 
     def check(self, document, context):
-        for paragraph, found in document.matches(_SHARE):
+        for paragraph, found in document.matches(_SHARE, needs="%％"):
             between = found.group("between")
             if float(found.group("value")) <= 100 or (_CHANGE.search(between) and not _REACHED.search(between)):
                 continue

@@ -390,15 +390,13 @@ class WebResidue(Rule):
     severity = Severity.WARNING
 
     def check(self, document, context):
-        pattern = review_data_of(context).web_residue
-        for paragraph in document.prose():
+        for paragraph, found in document.matches(review_data_of(context).web_residue):
+            residue = found.group().strip()
             frame = document.frames(paragraph)
-            for found in pattern.finditer(paragraph.text):
-                residue = found.group().strip()
-                if frame:  # the page the report was saved with: a note
-                    zh = f"网页元素“{residue}”：本文件是保存下来的网页，报送前删去正文以外的网页内容"
-                    en = f"web page element '{residue}': the file is a saved web page; keep only the report's text"
-                else:
-                    zh, en = f"网页残留“{residue}”：复制网页时带入，应删除", f"web page residue '{residue}': delete it"
-                finding = self.report_text(paragraph, found.start(), max(found.end(), found.start() + 1), zh, en)
-                yield finding._replace(severity=Severity.INFO) if frame else finding
+            if frame:  # the page the report was saved with: a note
+                zh = f"网页元素“{residue}”：本文件是保存下来的网页，报送前删去正文以外的网页内容"
+                en = f"web page element '{residue}': the file is a saved web page; keep only the report's text"
+            else:
+                zh, en = f"网页残留“{residue}”：复制网页时带入，应删除", f"web page residue '{residue}': delete it"
+            finding = self.report_text(paragraph, found.start(), max(found.end(), found.start() + 1), zh, en)
+            yield finding._replace(severity=Severity.INFO) if frame else finding

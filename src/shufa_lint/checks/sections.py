@@ -70,7 +70,8 @@ def _survey(document: Document, pack: Pack, year: int | None) -> list[SectionSta
         # a part that may stand anywhere is often a passage of part 一, not a heading of its own; the
         # sentence that announces the report (现将本人履职、廉洁自律…情况报告如下) only names it
         mentioned = heading is None and section.anywhere and any(
-            section.matches(_ANNOUNCEMENT.sub("", p.text)) for p in document.paragraphs
+            # (the pattern backtracks over every sentence: it is run only where 现将 stands)
+            section.matches(_ANNOUNCEMENT.sub("", p.text) if "现将" in p.text else p.text) for p in document.paragraphs
         )
         states.append(SectionState(section, heading, mentioned=mentioned))
     ordered = [state for state in states if not state.section.anywhere]

@@ -56,7 +56,7 @@ class UnknownSuppression(Rule):
 
     def check(self, document, context):
         source = document.source
-        raw_lines = split_lines(source.raw_text)
+        raw_lines: list[str] | None = None  # split only for a directive to report (most sources have none)
         for directive in directives(source):
             if directive.action not in ACTIONS:
                 close = difflib.get_close_matches(directive.action, ACTIONS, n=1)
@@ -76,6 +76,8 @@ class UnknownSuppression(Rule):
                 )
             else:
                 continue
+            if raw_lines is None:
+                raw_lines = split_lines(source.raw_text)
             first = raw_lines[directive.line - 1] if directive.line <= len(raw_lines) else ""
             last = raw_lines[directive.end_line - 1] if directive.end_line <= len(raw_lines) else ""
             start_column = max(first.find("<!--"), 0) + 1

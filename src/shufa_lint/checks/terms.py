@@ -210,7 +210,8 @@ def scripts(lexicon: Lexicon) -> Scripts:
         raise RuleDataError(f"{WHERE}: missing or malformed entry {error}") from None
     return Scripts(
         simplified_of,
-        regexes.compile("[" + "".join(simplified_of) + "]+"),
+        # [X][X]*, not [X]+: a pattern that opens with a class is searched for in C, a repeat is tried everywhere
+        regexes.compile("[" + "".join(simplified_of) + "][" + "".join(simplified_of) + "]*"),
         regexes.compile("[" + "".join(sorted(set(simplified_of.values()))) + "]"),
         GuardedPattern(mojibake),
     )
@@ -284,6 +285,8 @@ class Mojibake(Rule):
     def check(self, document, context):
         data = context.lexicon.derived("scripts", scripts)
         for paragraph in document.prose():
+            if not data.mojibake.may_match(paragraph.text):
+                continue  # most paragraphs: one search in C, no matches to collect
             for start, end in _runs(data.mojibake.finditer(paragraph.text)):
                 garbled = paragraph.text[start:end]
                 yield self.report_text(

@@ -159,9 +159,15 @@ class Document:
             yield self.title_paragraph
         yield from self.body.paragraphs
 
-    def matches(self, pattern):
-        """(paragraph, match) for every match of ``pattern`` (anything with ``finditer``) in ``prose``."""
+    def matches(self, pattern, needs: str = ""):
+        """(paragraph, match) for every match of ``pattern`` (anything with ``finditer``) in ``prose``;
+        ``needs``: characters one of which every match holds (千百 for 3千), so that a paragraph without
+        any is passed over with an ``in`` test."""
+        if needs and not any(map(self._text.__contains__, needs)):
+            return  # most documents lack them all: one look at the whole text, none per paragraph
         for paragraph in self.prose():
+            if needs and not any(map(paragraph.text.__contains__, needs)):
+                continue
             for found in pattern.finditer(paragraph.text):
                 yield paragraph, found
 
@@ -170,6 +176,12 @@ class Document:
         if key not in self._derived:
             self._derived[key] = build(self)
         return self._derived[key]
+
+    @cached_property
+    def _text(self) -> str:
+        """Every line, for a first look at which characters the document holds (its paragraphs are made
+        of its lines)."""
+        return "\n".join(self.lines)
 
     @cached_property
     def alignment(self):

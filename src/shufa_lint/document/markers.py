@@ -23,7 +23,11 @@ _CIRCLED_ONE = 0x2460  # ①; ⑳ is 0x2473
 _CIRCLED_RE = regexes.compile("[\u2460-\u2473]")
 # 第一，…第二，…: an enumeration at a paragraph's start or after a sentence, checked for its order only
 ORDINAL = "ordinal"
-_ORDINAL_RE = regexes.compile(r"(?:^|(?<=[。；;！？!?]))[ \u3000]*第(?P<numeral>[一二三四五六七八九十]{1,2})(?=[，,、：:])")
+# (two patterns, not one opening with ^ or a look-behind, which re would try at every character: the
+# second opens with the sentence's end, which re finds in C)
+_ORDINAL = r"[ \u3000]*第(?P<numeral>[一二三四五六七八九十]{1,2})(?=[，,、：:])"
+_ORDINAL_OPENING = regexes.compile(_ORDINAL)
+_ORDINAL_AFTER_SENTENCE = regexes.compile(r"[。；;！？!?]" + _ORDINAL)
 
 _NUM = f"[{NUMERAL_CHARS}]{{1,3}}"
 # Each pattern: the marker proper, then an optional stray separator that makes it malformed.
@@ -103,11 +107,21 @@ def label(kind: str, ordinal: int) -> str:
     return to_chinese(ordinal) + "是"
 
 
+def _ordinal_numerals(text: str):
+    """The 第一，第二，… that open ``text`` or one of its sentences (the numeral in group ``numeral``)."""
+    opening = _ORDINAL_OPENING.match(text)
+    if opening:
+        yield opening
+    yield from _ORDINAL_AFTER_SENTENCE.finditer(text)
+
+
 def ordinals(paragraphs) -> list[Marker]:
     """Every 第一，第二，… that opens a paragraph or a sentence, as markers of kind ``ORDINAL``, in reading order."""
     found = []
     for paragraph in paragraphs:
-        for numeral in _ORDINAL_RE.finditer(paragraph.text):
+        if "第" not in paragraph.text:
+            continue  # most paragraphs: an ``in`` test, no search
+        for numeral in _ordinal_numerals(paragraph.text):
             start = numeral.start("numeral") - 1
             line, column = paragraph.position(start)
             raw = "第" + numeral.group("numeral")
@@ -203,10 +217,14 @@ _AFTER_BOUNDARY = regexes.compile(rf"[{re.escape(BOUNDARY)}][ \t\u3000”’]*(?
 _AFTER_COMMA = regexes.compile(r"[，,][ \t\u3000]*(?=[一二三四五六七八九十]{1,3}是)")
 # a half-width full stop typed after Chinese text ends a sentence too (…的现象.二是…); after a digit it is
 # a decimal point or an item number
-_AFTER_HALF_WIDTH_STOP = regexes.compile(rf"(?<=[{CJK}])[.．][ \t\u3000]*(?=[{_STARTS}])")
+# (the stop first, the look-behind at the character before it after, as in the patterns below)
+_AFTER_HALF_WIDTH_STOP = regexes.compile(rf"[.．](?<=[{CJK}].)[ \t\u3000]*(?=[{_STARTS}])")
 # An outline typed on one line separates its parts with spaces: …（三）加强法治宣传教育 二、存在的问题
-_AFTER_SPACE = regexes.compile(r"(?<=[^ \t\u3000])[ \t\u3000]+(?=[一二三四五六七八九十]{1,3}、)")
-_OPENING_BRACKET = regexes.compile(rf"(?<=[^{re.escape(''.join(sorted(_LEGAL_REFERENCE_BEFORE)))}])[（(](?=[{_STARTS}])")
+# (a run of spaces that opens the paragraph is not one: scan drops matches at 0; the patterns start with
+# a single character, not a look-behind or a repeat, so that re skips to it in C)
+_AFTER_SPACE = regexes.compile(r"[ \t\u3000][ \t\u3000]*(?=[一二三四五六七八九十]{1,3}、)")
+# (a bracket right after 第条款项目 is a legal reference: scan drops those)
+_OPENING_BRACKET = regexes.compile(rf"[（(](?=[{_STARTS}])")
 
 
 def scan(text: str) -> list[MarkerMatch]:
@@ -219,11 +237,17 @@ def scan(text: str) -> list[MarkerMatch]:
     candidates = [position]
     candidates.extend(boundary.end() for boundary in _AFTER_BOUNDARY.finditer(text))
     candidates.extend(stop.end() for stop in _AFTER_HALF_WIDTH_STOP.finditer(text))
-    candidates.extend(bracket.start() for bracket in _OPENING_BRACKET.finditer(text))
+    candidates.extend(
+        bracket.start()
+        for bracket in _OPENING_BRACKET.finditer(text)
+        if bracket.start() and text[bracket.start() - 1] not in _LEGAL_REFERENCE_BEFORE
+    )
     after_comma = {comma.end() for comma in _AFTER_COMMA.finditer(text)}
     candidates.extend(after_comma)
     # after a space, only a well-formed part marker (二、) opens a heading
-    after_space_only = {space.end() for space in _AFTER_SPACE.finditer(text)} - set(candidates)
+    after_space_only: set[int] = set()
+    if " " in text or "\t" in text or "\u3000" in text:  # few paragraphs hold a space: the rest need no scan
+        after_space_only = {space.end() for space in _AFTER_SPACE.finditer(text) if space.start()} - set(candidates)
     candidates.extend(after_space_only)
     seen = set()
     for start in candidates:

@@ -21,7 +21,9 @@ from .text import CJK, ends_sentence
 INDENT = " \t\u3000\u00a0\u2002\u2003\u2009\u202f"
 _INNER_SENTENCE_PUNCT = regexes.compile(r"[。，,；;！？!?]")
 # a half-width full stop after Chinese text with more text after it ends a sentence too (…行为.推动…)
-_INNER_SENTENCE_END = regexes.compile(rf"[。；;！？!?]|(?<=[{CJK}])[.．](?=.)")
+# (one class first, the conditions on a stop after it: a pattern that opens with a class is searched
+# for in C, an alternation that opens with a look-behind is tried at every character)
+_INNER_SENTENCE_END = regexes.compile(rf"[。；;！？!?.．](?:(?<=[。；;！？!?])|(?<=[{CJK}][.．])(?=.))")
 _CONTINUES = set("的和与及或、，,")
 _AFTER_ANY = float("inf")  # sorts after every (offset, line, column) with the same offset
 STANDALONE_MAX = 40  # longest line read as a stand-alone heading or signature without punctuation
@@ -71,7 +73,8 @@ class Paragraph:
 
 def spaced_table_row(line: str) -> bool:
     """Whether a line is a row of a table laid out with spaces or tabs (no sentence ends inside it)."""
-    return _SPACED_TABLE_ROW.search(line) is not None and not _INNER_SENTENCE_END.search(line)
+    spaced = " " in line or "\t" in line or "\u3000" in line  # few lines hold a space: no search
+    return spaced and _SPACED_TABLE_ROW.search(line) is not None and not _INNER_SENTENCE_END.search(line)
 
 
 def opens_heading(line: str) -> bool:

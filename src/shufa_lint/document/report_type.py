@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Iterable, NamedTuple
 from .. import regexes
 from ..diagnostics import Message
 from .markers import HAN
-from .text import CJK_RE
+from .text import CJK
 
 if TYPE_CHECKING:
     from ..lexicon import Pack
@@ -32,6 +32,7 @@ ENOUGH = 5  # the least score that makes a type; below it the document is ``unkn
 _OPENING_PARAGRAPHS = 4
 _MIN_CHINESE_SHARE = 0.3  # of the letters and digits: below it, and without a title, not Chinese prose
 _LETTER = regexes.compile(r"[A-Za-z0-9]")
+_CJK_RUN = regexes.compile(f"[{CJK}][{CJK}]*")
 _METADATA_ROW = regexes.compile(r"^\s*\|")
 SAMPLE_CHARS = 30_000  # a report's type shows in its first pages; a 10 MB file is not read twice over
 
@@ -82,7 +83,7 @@ def chosen(pack: "Pack") -> ReportType:
 def recognise(document: "Document", packs: Iterable["Pack"]) -> ReportType:
     """The best-fitting pack's type, ``unknown`` when none fits, ``not-a-report`` without Chinese prose."""
     text = _sample(document.lines)
-    chinese = len(CJK_RE.findall(text))
+    chinese = sum(map(len, _CJK_RUN.findall(text)))  # runs, not one string per character
     if document.title is None and chinese < _MIN_CHINESE_SHARE * (chinese + len(_LETTER.findall(text))):
         return ReportType(NOT_A_REPORT, "非报告文本", "content", ("没有中文正文",))
     title = document.title.text if document.title else ""
@@ -120,7 +121,9 @@ def _weigh(pack: "Pack", title: str, opening: list[str], headings: list[str], te
     if opened:
         score += OPENING_WEIGHT
         evidence.append(f"开头“{opened.group(0)}”")
-    parts = [h for h in headings if any(p.search(h) for p in recogniser.headings)]
+    # each distinct heading tried once: a compilation of reports repeats its parts' headings hundreds of times
+    of_type = {heading: any(p.search(heading) for p in recogniser.headings) for heading in dict.fromkeys(headings)}
+    parts = [heading for heading in headings if of_type[heading]]
     if parts:
         score += min(HEADINGS_CAP, HEADING_WEIGHT * len(parts))
         evidence.append(f"部分标题“{parts[0]}”")

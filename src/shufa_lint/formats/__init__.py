@@ -12,12 +12,11 @@ import os
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cached_property
 from typing import TYPE_CHECKING
 
 from .. import regexes
-from ..diagnostics import Diagnostic, Message, Severity
-from ..source import SourceText, split_lines
+from ..diagnostics import Diagnostic, Edit, Message, Severity
+from ..source import SourceText
 
 if TYPE_CHECKING:  # the structure is the engine's: a --help or --list-rules run never loads it
     from ..structure import ReportStructure
@@ -57,16 +56,6 @@ class FileReport:
         if isinstance(self.error, str):  # a reason known in one language only
             self.error = Message(self.error, self.error)
 
-    @cached_property
-    def _file_lines(self) -> tuple[str, ...]:
-        if self.source is None:
-            return ()
-        # Diagnostics are in file coordinates: for a text file that is its raw text; for .docx the
-        # "lines" are the paragraphs themselves.
-        if self.source.raw_text and self.source.position_unit == "line":
-            return tuple(split_lines(self.source.raw_text))
-        return self.source.lines
-
     def page(self, diagnostic: Diagnostic) -> int | None:
         """The PDF page a finding starts on (None for other formats)."""
         return self.source.page_of(diagnostic.line, diagnostic.column) if self.source is not None else None
@@ -79,11 +68,34 @@ class FileReport:
     @property
     def file_lines(self) -> tuple[str, ...]:
         """The file's lines as read (a .docx: its paragraphs), in the coordinates of the diagnostics."""
-        return self._file_lines
+        return self.source.file_lines if self.source is not None else ()
+
+    def as_shown(self, diagnostic: Diagnostic) -> Diagnostic:
+        """``diagnostic`` with its columns, and its fix's, on ``file_lines`` as shown: a paragraph's
+        numbering label (一、, which Word shows but the file does not hold) included. Column 1 stays at
+        the label's start (a finding on the number itself); any other column moves past the label."""
+        source = self.source
+        if source is None or source.position_unit != "paragraph":
+            return diagnostic  # a text file's lines are shown as they are
+
+        def shift(line: int, column: int) -> int:
+            return column if column == 1 else column + source.label_width(line)
+
+        fix = diagnostic.fix
+        if fix is not None:
+            fix = fix._replace(edits=tuple(
+                Edit(e.line, shift(e.line, e.column), e.end_line, shift(e.end_line, e.end_column), e.content)
+                for e in fix.edits
+            ))
+        return diagnostic.with_location(
+            column=shift(diagnostic.line, diagnostic.column),
+            end_column=shift(diagnostic.end_line, diagnostic.end_column),
+            fix=fix,
+        )
 
     def line_text(self, line: int) -> str | None:
         """The 1-based file line ``line`` as read, or None when the report holds no such line."""
-        lines = self._file_lines
+        lines = self.file_lines
         return lines[line - 1] if 1 <= line <= len(lines) else None
 
 

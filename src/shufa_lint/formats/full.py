@@ -97,8 +97,9 @@ def _finding(report, d, paint: _Painter, words: dict, lang: str) -> list[str]:
     ]
     text = report.line_text(d.line)
     if text is not None:
-        end = d.end_column - 1 if d.end_line == d.line else len(text)
-        shown, offset, width = excerpt(printable(text), d.column - 1, end)
+        at = report.as_shown(d)  # the caret under the text as shown, a Word numbering label included
+        end = at.end_column - 1 if at.end_line == at.line else len(text)
+        shown, offset, width = excerpt(printable(text), at.column - 1, end)
         gutter = " " * len(str(d.line))
         out += [
             f" {gutter} {paint('|', DIM)}",

@@ -272,8 +272,7 @@ def _document_view(view_id: str, report: FileReport, lang: str) -> DocumentView:
     if report.error:
         return DocumentView(view_id, report.path, None, [], [], [], [], error=report.error.get(lang))
     file_lines = list(report.file_lines) or [""]
-    widths = _label_widths(report)
-    shown = [_as_shown(d, widths) for d in report.diagnostics] if widths else report.diagnostics
+    shown = [report.as_shown(d) for d in report.diagnostics]
     findings = [_finding(f"{view_id}-f{index}", d, file_lines, lang) for index, d in enumerate(shown)]
     segments: dict[int, list[tuple[int, int, Finding]]] = {}
     for diagnostic, finding in zip(shown, findings):
@@ -296,35 +295,6 @@ def _document_view(view_id: str, report: FileReport, lang: str) -> DocumentView:
         if diagnostic.code in FILTERED_WORD_CODES
     ]
     return DocumentView(view_id, report.path, structure, lines, findings, families, filtered)
-
-
-def _label_widths(report: FileReport) -> dict[int, int]:
-    """Line -> width of the numbering label Word shows in front of a .docx paragraph (一、). The label is
-    shown, but not in the file, so the findings' columns count from after it."""
-    source = report.source
-    if source is None or source.kind != "docx":
-        return {}
-    return {number: origin.generated for number, origin in enumerate(source.origins, 1) if origin.generated}
-
-
-def _as_shown(diagnostic: Diagnostic, widths: dict[int, int]) -> Diagnostic:
-    """``diagnostic`` with columns on the lines as shown, labels included. Column 1 is the label's start
-    (a finding on the number itself), any other column moves past the label."""
-
-    def shift(line: int, column: int) -> int:
-        return column if column == 1 else column + widths.get(line, 0)
-
-    fix = diagnostic.fix
-    if fix is not None:
-        edits = tuple(
-            Edit(e.line, shift(e.line, e.column), e.end_line, shift(e.end_line, e.end_column), e.content) for e in fix.edits
-        )
-        fix = fix._replace(edits=edits)
-    return diagnostic.with_location(
-        column=shift(diagnostic.line, diagnostic.column),
-        end_column=shift(diagnostic.end_line, diagnostic.end_column),
-        fix=fix,
-    )
 
 
 def _finding(finding_id: str, diagnostic: Diagnostic, lines: list[str], lang: str) -> Finding:

@@ -83,13 +83,16 @@ def reviewed_copy(report: FileReport, lang: str) -> bytes:
             raise InputError(source.path, "changed since it was linted; no reviewed copy written")
         document = docx.Document(io.BytesIO(original))
         expected = source.lines
+        placed = report.diagnostics  # Word keeps the numbering: the paragraphs' runs hold the text alone
     else:
         document = docx.Document()
         for line in report.file_lines:
             document.add_paragraph(XML_ILLEGAL.sub("\ufffd", line))  # a plain-text draft's controls: U+FFFD
         expected = tuple(XML_ILLEGAL.sub("\ufffd", line) for line in report.file_lines)
+        # the copy writes a .doc's or .odt's numbering labels as text: the findings move past them
+        placed = [report.as_shown(diagnostic) for diagnostic in report.diagnostics]
     elements = [element for element, _ in line_elements(document.element.body)]
-    for diagnostic in report.diagnostics:
+    for diagnostic in placed:
         if diagnostic.severity >= Severity.WARNING and elements:
             _comment(document, elements, diagnostic, lang)
     buffer = io.BytesIO()

@@ -153,6 +153,22 @@ class SourceText:
     def _raw_lines(self) -> list[str]:
         return split_lines(self.raw_text)
 
+    @cached_property
+    def file_lines(self) -> tuple[str, ...]:
+        """The lines diagnostics count in file coordinates: a text file's own lines (Markdown markup
+        included); an office document's or a PDF's paragraphs, each shown with the numbering label Word
+        puts in front of it (一、), which the file does not hold: columns count from after the label
+        (``label_width``)."""
+        if self.position_unit == "paragraph" or not self.raw_text:
+            return self.lines
+        return tuple(self._raw_lines)
+
+    def label_width(self, line: int) -> int:
+        """How many characters of the 1-based file line ``line`` are a generated numbering label."""
+        if self.position_unit != "paragraph" or not 1 <= line <= len(self.origins):
+            return 0
+        return self.origins[line - 1].generated
+
     def bom_bytes(self) -> bytes:
         return _BOM_BYTES.get(self.encoding, b"") if self.bom else b""
 
