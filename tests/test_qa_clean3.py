@@ -177,3 +177,36 @@ def test_a_line_broken_short_of_the_wrap_width_is_still_a_broken_line():
 def test_a_figure_dropped_in_a_hard_wrapped_text_is_still_found():
     text = _wrapped(_changed(ENUMERATIONS, "县政府常务会议会前学法10次", "县政府常务会议会前学法次"), 36, len)
     assert [code for code, _line, _column in codes(text, "SF303")] == ["SF303"]
+
+
+# --- SF101: a problems part headed by what needs improving ------------------------------------------
+
+TOWN = "k09_town_secretary_shufa_2025_fullwidth_indent.txt"
+
+
+@pytest.mark.parametrize(
+    "name, heading",
+    [
+        (TABLE, "三、需要改进的地方"),
+        (TABLE, "三、有待加强的方面"),
+        (TOWN, "　　三、还需改进的方面"),
+        (TOWN, "　　三、履职中的不足"),
+        (TOWN, "　　三、工作上的差距"),
+    ],
+)
+def test_a_problems_part_headed_by_what_needs_improving_is_there(name, heading):
+    old = "三、存在的问题" if name == TABLE else "　　三、存在的问题"
+    assert codes(_changed(name, old, heading), "SF101") == []
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "　　三、面临的形势",  # no problems
+        "　　三、补齐法治建设的短板",  # a measure
+        "　　三、针对不足的整改措施",  # the measures part, and no problems part before it
+    ],
+)
+def test_a_heading_that_names_no_problems_part_leaves_it_missing(heading):
+    text = _changed(TOWN, "　　三、存在的问题", heading)
+    assert any("存在问题" in d.message.zh for d in lint(text, "SF101"))
