@@ -210,3 +210,22 @@ def test_a_problems_part_headed_by_what_needs_improving_is_there(name, heading):
 def test_a_heading_that_names_no_problems_part_leaves_it_missing(heading):
     text = _changed(TOWN, "　　三、存在的问题", heading)
     assert any("存在问题" in d.message.zh for d in lint(text, "SF101"))
+
+
+# --- SF403: a former body named as the former one ----------------------------------------------------
+
+CITY = "k02_city_fzzf_2021_long_headings_brackets.txt"
+TRAINED = "培训学员420人次。"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["原县依法治县领导小组办公室的职责已划入县委全面依法治县委员会办公室。", "将原市委依法治市领导小组的成员单位全部纳入委员会。"],
+)
+def test_a_leading_group_named_as_the_former_one_is_history(sentence):
+    assert codes(_changed(CITY, TRAINED, TRAINED + sentence), "SF403") == []
+
+
+@pytest.mark.parametrize("sentence", ["调整市委依法治市领导小组成员。", "太原市依法治市领导小组召开全体会议。"])
+def test_a_leading_group_named_as_the_present_one_in_2021_is_out_of_date(sentence):
+    assert [code for code, _line, _column in codes(_changed(CITY, TRAINED, TRAINED + sentence), "SF403")] == ["SF403"]
