@@ -229,3 +229,26 @@ def test_a_leading_group_named_as_the_former_one_is_history(sentence):
 @pytest.mark.parametrize("sentence", ["调整市委依法治市领导小组成员。", "太原市依法治市领导小组召开全体会议。"])
 def test_a_leading_group_named_as_the_present_one_in_2021_is_out_of_date(sentence):
     assert [code for code, _line, _column in codes(_changed(CITY, TRAINED, TRAINED + sentence), "SF403")] == ["SF403"]
+
+
+# --- SF101: a plans part headed 工作展望 or 工作谋划 ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "name, old, heading",
+    [
+        (TABLE, "四、下一步工作计划", "四、2025年工作展望"),
+        (TABLE, "四、下一步工作计划", "四、明年工作谋划"),
+        (TOWN, "　　四、下一步工作打算", "　　四、2026年工作谋划"),
+        (TOWN, "　　四、下一步工作打算", "　　四、工作展望"),
+    ],
+)
+def test_a_plans_part_headed_as_an_outlook_is_there(name, old, heading):
+    assert codes(_changed(name, old, heading), "SF101") == []
+
+
+@pytest.mark.parametrize(
+    "name, old, heading", [(TABLE, "四、下一步工作计划", "四、工作体会"), (TOWN, "　　四、下一步工作打算", "　　四、几点体会")]
+)
+def test_a_heading_that_names_no_plans_leaves_the_plans_part_missing(name, old, heading):
+    assert len(codes(_changed(name, old, heading), "SF101")) == 1
