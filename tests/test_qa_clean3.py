@@ -167,6 +167,18 @@ def test_a_text_hard_wrapped_at_one_width_has_no_broken_line(width, measure):
     assert [(d.code, d.line) for d in lint(text) if d.severity >= Severity.WARNING] == []
 
 
+@pytest.mark.parametrize("page", ["— {} —", "- {} -", "第{}页", "第 {} 页 共 4 页"])
+def test_a_page_number_between_two_lines_of_a_wrapped_paragraph_breaks_nothing(page):
+    lines = _wrapped(_text(ENUMERATIONS), 70, _columns).split("\n")
+    paged = []
+    for number, line in enumerate(lines, 1):
+        paged += [line, page.format(number // 28 + 1)] if number % 28 == 0 else [line]  # a page of 28 lines
+    assert [(d.code, d.line) for d in lint("\n".join(paged)) if d.severity >= Severity.WARNING] == []
+    # a figure dropped on a page after one still is found
+    dropped = "\n".join(paged).replace("优秀率、合格率分别为21.7%、96.4%", "优秀率、合格率分别为%、96.4%", 1)
+    assert [code for code, _line, _column in codes(dropped, "SF303")] == ["SF303"]
+
+
 def test_a_line_broken_short_of_the_wrap_width_is_still_a_broken_line():
     # the draft broke a line mid-sentence before it was wrapped: that line ends short of the width
     broken = _wrapped(_changed(ENUMERATIONS, "会议会前学法10次，学习了", "会议会前学法10次，学习\n了"), 36, len)

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from .. import regexes
+from ..source import PAGE_NUMBER
 from . import markers as marker_kinds
 from .text import CJK, ends_sentence
 
@@ -122,6 +123,8 @@ def build_paragraphs(lines: list[tuple[int, str]], join: bool = True) -> list[Pa
             continue
         indent = len(line) - len(line.lstrip(INDENT))
         content = line[indent:].rstrip(INDENT)
+        if previous_wrapped and PAGE_NUMBER.fullmatch(content):
+            continue  # — 3 — between two lines of a wrapped paragraph: the page ends, the paragraph does not
         if join and current is not None and previous_open and not opens_heading(content) and not PAGE_BUTTONS.match(content):
             if previous_wrapped:
                 current.wraps.add(current.last_line)
