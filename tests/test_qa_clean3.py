@@ -8,7 +8,10 @@ report whose 第一责任人 part comes first, a town secretary's 述法 indente
 data bureau's report with APP, API, OA, PPP, 5G, 12345热线, 附件：1.…2.… and a date in Chinese numerals.
 
 None may give a headline finding (warning or error) of any rule; each class of false alarm they showed
-has its must-not-flag test here, next to the defect the rule still catches."""
+has its must-not-flag test here, next to the defect the rule still catches: the header row of a
+space-laid table, 三是 after a 1. 2. 3. list inside 二是, a table of contents, the same reports hard-wrapped
+at one width (with page numbers between their lines), problems and plans parts headed 需要改进的地方 or
+工作展望, 原县依法治县领导小组 told as history (and 人社 in SF303, in tests/test_figures.py)."""
 
 from __future__ import annotations
 
