@@ -374,3 +374,15 @@ def test_the_bare_unit_guard_passes_over_no_unit_the_pattern_finds():
     assert found > 50
     # what the guard is for: unit characters inside words are passed over in C
     assert not bare_unit.may_match("全国人民代表大会常务委员会，国家机关部门")
+
+
+@pytest.mark.parametrize(
+    "sentence", ["对全市人社信息系统开展安全检查。", "全年共有人资部门参与评估。", "开展人社政策宣讲活动。", "全年开展条线督查。", "全区件量同比下降。"]
+)
+def test_an_abbreviation_that_opens_with_a_unit_is_no_dropped_figure(sentence):
+    # 人社 (人力资源和社会保障), 人资, 条线, 件量 are not in the dictionary: 全市/人/社 is no 全市[12]人
+    assert codes(sentence, "SF303") == []
+
+
+def test_a_figure_dropped_after_an_abbreviation_that_opens_with_a_unit_is_still_found():
+    assert codes("全年培训人社干部人。", "SF303") == [("SF303", 1, 9)]

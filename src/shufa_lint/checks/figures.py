@@ -8,6 +8,7 @@ from typing import NamedTuple
 
 from .. import regexes
 from ..diagnostics import Severity
+from ..document.paragraphs import spaced_table_row
 from ..document.text import CJK, CJK_RE
 from ..lexicon import Lexicon, RuleDataError, compile_pattern
 from ..patterns import GuardedPattern
@@ -17,6 +18,7 @@ from .redactions import redaction_data_of
 _NUMERALS = "0-9０-９一二三四五六七八九十百千万亿两〇零"
 _NUMERAL_BEFORE = regexes.compile(rf"[{_NUMERALS}][余多]?$")  # 二百多份
 _PERCENT = regexes.compile(r"[%％]")
+_DIGIT = regexes.compile(r"[0-9０-９]")
 _WINDOW = 80  # characters before a unit that its clause (and the figure) can stand in
 _CLAUSE_MARKS = "，,、；;：:"  # marks a rate may follow with its figure gone: ，%办结
 # marks that end the clause a unit stands in
@@ -56,6 +58,7 @@ class FigureData(NamedTuple):
     classifiers: frozenset[str]
     amount_units: frozenset[str]
     not_counts: re.Pattern  # a word that ends where the unit ends and is no count
+    unit_led: re.Pattern  # a word the dictionary lacks that opens with a unit character (人社)
     surnames: frozenset[str]  # units that are also surnames
     merged: frozenset[str]  # words the segmenter makes of a counted noun and its unit (企业家)
     total_cues: frozenset[str]  # cues that announce a total (新增, 累计)
@@ -93,6 +96,7 @@ def figure_data(lexicon: Lexicon) -> FigureData:
             classifiers=frozenset(table["classifiers"]),
             amount_units=frozenset(table["amount_units"]),
             not_counts=regexes.compile("(?:" + "|".join(map(re.escape, table["not_counts"])) + ")$"),
+            unit_led=_alternation(table["unit_led_words"]),
             surnames=frozenset(table["surname_units"]),
             merged=frozenset(table["merged_counts"]),
             total_cues=frozenset(table["total_cues"]),
@@ -303,6 +307,8 @@ class FigureMissing(Rule):
         data = figure_data_of(context)
         for paragraph in document.prose():
             text = paragraph.text
+            if spaced_table_row(text) and not _DIGIT.search(text):
+                continue  # a table's header row names its columns: 乡镇    执法检查次数    普法活动场次
             for found in _PERCENT.finditer(text) if "%" in text or "％" in text else ():
                 # the character the percentage follows, spaces aside: a Chinese one or a clause mark means no figure
                 before = text[max(0, found.start() - _WINDOW) : found.start()].rstrip()
@@ -338,8 +344,8 @@ def _lost_figure(text: str, start: int, end: int, data: FigureData) -> bool:
     gap_end = start  # where the text before the unit ends, spaces aside
     while gap_end and text[gap_end - 1] in " \u3000":
         gap_end -= 1
-    if _figure_ends_at(text, gap_end):
-        return False
+    if _figure_ends_at(text, gap_end) or data.unit_led.match(text, start):
+        return False  # 12人; 全市人社部门 (人力资源和社会保障), not 全市[12]人
     if unit[0] in "万亿" and gap_end and text[gap_end - 1] in data.round_figures + _NAME_OPENS:
         return False  # 近万张, 上万人次: a figure in words; “万名干部助企行”: a round number in a campaign's name
     for head in (1, 2):  # the tail of a longer unit after its number: 1200户次, 45趟次

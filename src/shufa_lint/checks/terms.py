@@ -18,10 +18,13 @@ _TITLE = regexes.compile(r"《[^《》]{1,120}》")
 _CLAUSE_END = regexes.compile(r"[。；;！？!?，,\n]")
 # Words that put a formula into history: the report tells what was, not what is (回顾“七五”普法,
 # 原《合同法》, 时称…, 《合同法》同时废止, 荣获“七五”普法先进县).
-_HISTORY = regexes.compile(r"回顾|时称|曾经|前身|更名|改称|废止|失效|顺利完成|圆满完成|验收|表彰|被评为|荣获|获评|总结评估|全面总结|评估总结|期间|的基础上")
+_HISTORY = regexes.compile(r"回顾|时称|曾经|前身|更名|改称|改设|划入|废止|失效|顺利完成|圆满完成|验收|表彰|被评为|荣获|获评|总结评估|全面总结|评估总结|期间|的基础上")
 # 收官 tells a plan as finished (“八五”普法顺利收官) unless the clause still aims at it (确保…圆满收官).
 _CLOSED = regexes.compile(r"收官(?!之年)")
 _AIMED = regexes.compile(r"确保|力争|迎接|做好|推动|努力|全力|将")
+# 原 before the name it is part of: 原县依法治县领导小组, 原《合同法》 (not the 原 of 太原市, 草原…: it
+# follows a clause's start or a word that leads a noun in)
+_FORMER = regexes.compile(r"(?:^|[，,。；;：:、（(“将由把从对与和及是即])原[\u4e00-\u9fff]{0,4}$")
 _YEAR_NAMED = regexes.compile(r"((?:19|20)\d\d)\s*年")
 
 
@@ -61,7 +64,7 @@ class Term(NamedTuple):
     def historical(self, text: str, start: int, end: int) -> bool:
         """A formula of another period told as history: 原《…》, a history word in its clause, or a
         year of the formula's own period named there (“七五”普法期间（2016—2020年）)."""
-        if text[max(0, start - 1) : start] == "原":
+        if text[max(0, start - 1) : start] == "原" or _FORMER.search(text, max(0, start - 6), start):
             return True
         first, last = _clause(text, start, end)
         clause = text[first:start] + "，" + text[end:last]  # the years the formula itself names do not count
@@ -153,7 +156,7 @@ class NonstandardTerm(Rule):
     (``valid_from``/``valid_until``), judged against the report's year (the title, or
     ``report-year``); without a year those entries are not judged.
 
-    Left alone: the title of a document quoted (《关于…法制宣传教育的…规划》), history (原《合同法》,
+    Left alone: the title of a document quoted (《关于…法制宣传教育的…规划》), history (原《合同法》, 原县依法治县领导小组,
     时称…, 回顾“七五”普法期间（2016—2020年）, 在“八五”普法顺利收官的基础上, a year of the formula's
     own period in the sentence; 确保…圆满收官 still aims at it and is judged),
     and fixed terms that keep 法制 (法制审核, 法制机构, 国家法制统一). Each entry's ``hit`` and

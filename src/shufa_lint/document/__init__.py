@@ -283,6 +283,8 @@ def _item_before_number(
 
 
 _SECOND_ITEM = regexes.compile(r"[ \t\u3000]*2[.．、]")
+# an entry of a table of contents (目录) before the body: a heading, a dot leader and its page number
+_CONTENTS_ENTRY = regexes.compile(r"(?:…{2,}|[.．·・]{4,}|[-—]{4,})[ \t\u3000]*\d{1,3}$")
 
 
 def build_tree(paragraphs: list[Paragraph]) -> Tree:
@@ -298,6 +300,8 @@ def build_tree(paragraphs: list[Paragraph]) -> Tree:
             matches = [numbered_on, *matches] if numbered_on else matches
         if matches and matches[0].start == 0:
             last_opening = matches[0]
+        if _CONTENTS_ENTRY.search(paragraph.text.rstrip()):
+            continue  # 一、主要工作及成效……1 in the contents names a part, it does not open one
         # 附件：1.…  2.… lists attachments (GB/T 9704 7.3.4): numbered, but not headings of the report
         if paragraph.text.startswith("附件"):
             in_attachments = True
@@ -338,6 +342,8 @@ def build_tree(paragraphs: list[Paragraph]) -> Tree:
     for marker in found:
         while stack and stack[-1].level >= marker.level:
             stack.pop()
+        if marker.kind == marker_kinds.ITEM and marker.ordinal > 1:
+            stack = _back_to_items(stack, roots, marker.ordinal)
         if stack:
             marker.parent = stack[-1]
             stack[-1].children.append(marker)
@@ -345,6 +351,22 @@ def build_tree(paragraphs: list[Paragraph]) -> Tree:
             roots.append(marker)
         stack.append(marker)
     return Tree(paragraphs, found, roots, unnumbered)
+
+
+def _back_to_items(stack: list[Marker], roots: list[Marker], ordinal: int) -> list[Marker]:
+    """The stack an item (三是) continues its run in: a list 1. 2. 3. under 二是 (重点抓好以下三类人群：) ends
+    where 三是 takes up the items of the heading above it, so 三是 is no late start under 3. (and a second
+    二是 there repeats the run's 二是)."""
+    def items_before(children: list[Marker]) -> bool:
+        last = next((child for child in reversed(children) if child.kind == marker_kinds.ITEM), None)
+        return last is not None and last.ordinal <= ordinal
+
+    if stack and items_before(stack[-1].children):
+        return stack
+    for depth in range(len(stack) - 1, 0, -1):
+        if items_before(stack[depth - 1].children):
+            return stack[:depth]
+    return [] if items_before(roots) else stack
 
 
 def _find_outline(lines: tuple[str, ...]) -> tuple[int, int] | None:

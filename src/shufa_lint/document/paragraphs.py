@@ -2,16 +2,20 @@
 
 A line that stops mid-sentence and is followed by a line that opens no new heading continues the same
 paragraph (copy-paste breaks lines anywhere). Heading lines, titles, signature lines and table rows stand
-alone even though they carry no closing punctuation.
+alone even though they carry no closing punctuation. A text hard-wrapped at one width (a PDF saved as
+text) continues every line filled to that width: such a wrap is the layout's, not a broken line.
 """
 
 from __future__ import annotations
 
 import bisect
 import functools
+import unicodedata
 from dataclasses import dataclass, field
+from typing import Callable
 
 from .. import regexes
+from ..source import PAGE_NUMBER
 from . import markers as marker_kinds
 from .text import CJK, ends_sentence
 
@@ -26,6 +30,10 @@ _CONTINUES = set("的和与及或、，,")
 _AFTER_ANY = float("inf")  # sorts after every (offset, line, column) with the same offset
 STANDALONE_MAX = 40  # longest line read as a stand-alone heading or signature without punctuation
 SHORT_HEADING_MAX = 24  # a heading line this short may hold one comma (强化学习，提升法治素养)
+# a hard-wrapped text: at least this many lines, this share of them filled to within _WRAP_FILL of the
+# widest tenth and stopping mid-sentence, at most _WRAP_MAX columns wide (wider lines are paragraphs
+# laid out a line each)
+_WRAP_MIN_LINES, _WRAP_SHARE, _WRAP_FILL, _WRAP_MAX = 8, 0.2, 0.9, 200
 # a line of a web page's buttons and links after a report saved from it: 【打印本页】 【关闭窗口】, 扫一扫…;
 # a sentence cut off before it does not run on into it
 PAGE_BUTTONS = regexes.compile(r"[【\[](?:打印|关闭|收藏|返回|我要纠错)|扫一扫|相关链接|分享到|责任编辑[:：]")
@@ -43,6 +51,7 @@ class Paragraph:
     last_line: int
     # (offset in ``text``, 1-based line, 0-based column in that line) where each line's text begins
     starts: list[tuple[int, int, int]] = field(default_factory=list)
+    wraps: set[int] = field(default_factory=set)  # lines filled to the text's wrap width that run on
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of the character at ``offset`` (or just past the end)."""
@@ -63,7 +72,13 @@ class Paragraph:
     @property
     def joints(self) -> list[int]:
         """Lines of this paragraph that stop mid-sentence and run on in the next line."""
-        return [line for _offset, line, _column in self.starts[:-1]]
+        return [line for _offset, line, _column in self.starts[:-1] if line not in self.wraps]
+
+
+def spaced_table_row(line: str) -> bool:
+    """Whether a line is a row of a table laid out with spaces or tabs (no sentence ends inside it)."""
+    spaced = " " in line or "\t" in line or "\u3000" in line  # few lines hold a space: no search
+    return spaced and _SPACED_TABLE_ROW.search(line) is not None and not _INNER_SENTENCE_END.search(line)
 
 
 def opens_heading(line: str) -> bool:
@@ -79,15 +94,14 @@ def stands_alone(line: str) -> bool:
 
 
 # the document model asks this of every line it joins, and rules ask it again of the lines that end
-# paragraphs (SF602, SF603): the last lines asked are remembered, not scanned again
+# paragraphs (SF602, a cut-off end): the last lines asked are remembered, not scanned again
 @functools.lru_cache(maxsize=1024)
 def _stands_alone(stripped: str) -> bool:
     if stripped.startswith("|") and stripped.endswith("|"):
         return True
     if _CONTACT_LINE.match(stripped) and not _INNER_SENTENCE_END.search(stripped):
         return True
-    spaced = " " in stripped or "\t" in stripped or "\u3000" in stripped  # few lines hold a space: no search
-    if spaced and _SPACED_TABLE_ROW.search(stripped) and not _INNER_SENTENCE_END.search(stripped):
+    if spaced_table_row(stripped):
         return True  # 项目        2025年    2024年
     if stripped.startswith(("——", "--")) and not _INNER_SENTENCE_END.search(stripped):
         return True  # a subtitle: ——2025年1月15日在…人民代表大会第五次会议上
@@ -109,7 +123,8 @@ def build_paragraphs(lines: list[tuple[int, str]], join: bool = True) -> list[Pa
     """Group (line number, text) pairs into paragraphs; blank lines always separate them."""
     paragraphs: list[Paragraph] = []
     current: Paragraph | None = None
-    previous_open = False
+    previous_open = previous_wrapped = False
+    wrap = _wrap_width([line for _number, line in lines]) if join else None
     for number, line in lines:
         content = line.strip(INDENT)
         if not content:
@@ -117,12 +132,43 @@ def build_paragraphs(lines: list[tuple[int, str]], join: bool = True) -> list[Pa
             continue
         indent = len(line) - len(line.lstrip(INDENT))
         content = line[indent:].rstrip(INDENT)
+        if previous_wrapped and PAGE_NUMBER.fullmatch(content):
+            continue  # — 3 — between two lines of a wrapped paragraph: the page ends, the paragraph does not
         if join and current is not None and previous_open and not opens_heading(content) and not PAGE_BUTTONS.match(content):
+            if previous_wrapped:
+                current.wraps.add(current.last_line)
             current.starts.append((len(current.text), number, indent))
             current.text += content
             current.last_line = number
         else:
             current = Paragraph(len(paragraphs), content, number, number, [(0, number, indent)])
             paragraphs.append(current)
-        previous_open = not ends_sentence(content) and not stands_alone(content)
+        # the rest of a wrapped paragraph is no heading line however short: it runs on unless it ends a sentence
+        tail = previous_wrapped and current.last_line == number
+        previous_wrapped = wrap is not None and wrap[0](line.rstrip()) >= wrap[1] * _WRAP_FILL and not ends_sentence(content)
+        previous_open = not ends_sentence(content) and (previous_wrapped or tail or not stands_alone(content))
     return paragraphs
+
+
+def _width(text: str) -> int:
+    """Display width: a Chinese character or full-width mark takes two columns, a digit or letter one."""
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
+
+
+def _wrap_width(lines: list[str]) -> tuple[Callable[[str], int], int] | None:
+    """How a text was hard-wrapped, if it was: the measure (display width for a PDF's lines, characters
+    for a tool that wraps at so many) and the width that many lines filled to within a little (a line
+    may stop short where a word or a mark cannot begin the next) stop at mid-sentence, with no line
+    running far past it. A text laid out a paragraph a line has lines of every length, and its long
+    lines end their sentences."""
+    texts = [line.rstrip() for line in lines if line.strip(INDENT)]
+    if len(texts) < _WRAP_MIN_LINES or max(map(len, texts)) > _WRAP_MAX:
+        return None  # too short to tell, or a line longer than any wrap (most reports: a paragraph a line)
+    found = []  # (lines filled mid-sentence, measure, width) for each measure the text is wrapped by
+    for measure in (_width, len):
+        widths = [measure(text) for text in texts]
+        wrap = sorted(widths, reverse=True)[len(widths) // 10]
+        filled = sum(1 for text, width in zip(texts, widths) if width >= wrap * _WRAP_FILL and not ends_sentence(text))
+        if wrap <= _WRAP_MAX and max(widths) <= wrap * 1.1 and filled >= len(widths) * _WRAP_SHARE:
+            found.append((filled, measure, wrap))
+    return max(found, key=lambda candidate: candidate[0])[1:] if found else None

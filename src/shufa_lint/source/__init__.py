@@ -11,12 +11,26 @@ from __future__ import annotations
 
 import bisect
 import codecs
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import NamedTuple
 
 from .. import regexes
 from ..diagnostics import InputError
+
+# a page number standing on a line of its own: — 3 —, - 3 -, 第3页, 第 3 页 共 9 页, 3/9, Page 3 of 9, iv (a PDF's
+# running footer, and the same line in a PDF's text saved as a .txt)
+PAGE_NUMBER = regexes.compile(
+    r"[\s\-—–_·•]*(?:"
+    r"第\s*\d+\s*页(?:\s*[，,/]?\s*共\s*\d+\s*页)?"
+    r"|共\s*\d+\s*页\s*[，,]?\s*第\s*\d+\s*页"
+    r"|\d+\s*[/／]\s*\d+"
+    r"|(?:page\s*)?\d+(?:\s*of\s*\d+)?"
+    r"|[ivxlc]+"
+    r")[\s\-—–_·•]*",
+    re.IGNORECASE,
+)
 
 # Only these end a line: editors, grep -n and git count lines this way, while str.splitlines() would also
 # split at form feeds, U+2028 and friends and shift every later line number.

@@ -40,23 +40,13 @@ from typing import NamedTuple
 
 from .. import regexes
 from ..diagnostics import InputError
-from . import PASSWORD_PROTECTED, SourceText, from_paragraphs
+from . import PAGE_NUMBER, PASSWORD_PROTECTED, SourceText, from_paragraphs
 
 MAX_PAGES = 3_000
 EXTRACTION_SECONDS = 120
 EXTRACTION_MEMORY = 1024 * 1024 * 1024  # on top of what the process already holds
 # the top and bottom band of a page where running headers, footers and page numbers stand
 _MARGIN_BAND = 0.1
-_PAGE_NUMBER = regexes.compile(
-    r"[\s\-—–_·•]*(?:"
-    r"第\s*\d+\s*页(?:\s*[，,/]?\s*共\s*\d+\s*页)?"
-    r"|共\s*\d+\s*页\s*[，,]?\s*第\s*\d+\s*页"
-    r"|\d+\s*[/／]\s*\d+"
-    r"|(?:page\s*)?\d+(?:\s*of\s*\d+)?"
-    r"|[ivxlc]+"
-    r")[\s\-—–_·•]*",
-    re.IGNORECASE,
-)
 _SENTENCE_END = regexes.compile(r"[。！？；：!?;:…][”’」』）)]*$")
 _HEADING_START = regexes.compile(r"[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、]|[①-⑳]")
 _LATIN = regexes.compile(r"[A-Za-z0-9]")
@@ -275,7 +265,7 @@ def drop_running_lines(pages: list[list[VisualLine]], heights: list[float]) -> l
         [
             line
             for line in page
-            if not (in_band(line) and (_PAGE_NUMBER.fullmatch(line.text) or repeated[_running_key(line.text)] >= threshold))
+            if not (in_band(line) and (PAGE_NUMBER.fullmatch(line.text) or repeated[_running_key(line.text)] >= threshold))
         ]
         for page in pages
     ]
