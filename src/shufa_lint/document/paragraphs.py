@@ -152,7 +152,15 @@ def build_paragraphs(lines: list[tuple[int, str]], join: bool = True) -> list[Pa
 
 def _width(text: str) -> int:
     """Display width: a Chinese character or full-width mark takes two columns, a digit or letter one."""
-    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
+    # ASCII (narrow) and the unified ideographs (wide) are most of a report: counted in C; only the
+    # other characters (marks, letters of other scripts) are looked up one by one
+    others = _ASCII_OR_IDEOGRAPH.sub("", text)
+    ideographs = len(text) - len(others) - len(_IDEOGRAPH_OR_OTHER.sub("", text))
+    return len(text) + ideographs + sum(1 for char in others if unicodedata.east_asian_width(char) in "WF")
+
+
+_ASCII_OR_IDEOGRAPH = regexes.compile("[\x00-\x7f\u4e00-\u9fff]+")
+_IDEOGRAPH_OR_OTHER = regexes.compile("[^\x00-\x7f]+")
 
 
 def _wrap_width(lines: list[str]) -> tuple[Callable[[str], int], int] | None:
