@@ -1,7 +1,14 @@
-"""Six whole drafts in the new styles of tests/fixtures/qa_clean2/ with defects put in where drafters put
-them (tests/fixtures/qa_defects2/): figures left as *次 or dropped (事项件, 学法次), words a filter cut
-(_法治思想, 弱势_, 网络_带货), a line broken mid-sentence, a passage cut, numbering that skips or repeats
-(一是/二是, （一）, (1), 1., ①②④), a required part missing, 提法 out of date for the report's year.
+"""Whole drafts with defects put in where drafters put them, made from the clean reports of the second
+and third QA passes.
+
+- tests/fixtures/qa_defects2/ (from qa_clean2): figures left as *次 or dropped (事项件, 学法次), words a
+  filter cut (_法治思想, 弱势_, 网络_带货), a line broken mid-sentence, a passage cut, numbering that
+  skips or repeats (一是/二是, （一）, (1), 1., ①②④), a required part missing, 提法 out of date for the
+  report's year.
+- tests/fixtures/qa_defects3/ (from qa_clean3): a 二是 repeated after a 1. 2. 3. list inside the run, a
+  figure dropped (学法次, 5G基站个), words a filter cut (_法治思想 in a report with a flattened table,
+  弱势_ in one indented with full-width spaces), a line broken mid-sentence, a （3） skipped four levels
+  deep, the 存在问题 part of a 述法 left out.
 
 Each draft has a sidecar ``<name>.expected``: one ``line code  note`` row per defect. Every defect must
 be found at its line by its rule (recall), and nothing else may be a headline finding (warning or
@@ -18,8 +25,8 @@ from shufa_lint.engine import lint_source
 from shufa_lint.settings import Settings
 from shufa_lint.source import read_path
 
-DEFECTS2 = Path(__file__).parent / "fixtures" / "qa_defects2"
-DRAFTS = sorted(path for path in DEFECTS2.iterdir() if path.suffix != ".expected")
+FOLDERS = [Path(__file__).parent / "fixtures" / name for name in ("qa_defects2", "qa_defects3")]
+DRAFTS = sorted(path for folder in FOLDERS for path in folder.iterdir() if path.suffix != ".expected")
 
 
 def expected(draft: Path) -> list[tuple[str, int]]:
@@ -27,12 +34,14 @@ def expected(draft: Path) -> list[tuple[str, int]]:
     return sorted((row.split()[1], int(row.split()[0])) for row in rows if row.strip())
 
 
-def test_every_draft_has_its_sidecar_and_every_sidecar_its_draft():
-    assert DRAFTS and all(draft.with_suffix(".expected").is_file() for draft in DRAFTS)
-    assert sorted(p.stem for p in DEFECTS2.glob("*.expected")) == sorted(p.stem for p in DRAFTS)
+@pytest.mark.parametrize("folder", FOLDERS, ids=lambda p: p.name)
+def test_every_draft_has_its_sidecar_and_every_sidecar_its_draft(folder):
+    drafts = [draft for draft in DRAFTS if draft.parent == folder]
+    assert drafts and all(draft.with_suffix(".expected").is_file() for draft in drafts)
+    assert sorted(p.stem for p in folder.glob("*.expected")) == sorted(p.stem for p in drafts)
 
 
-@pytest.mark.parametrize("draft", DRAFTS, ids=lambda p: p.name)
+@pytest.mark.parametrize("draft", DRAFTS, ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_each_injected_defect_is_found_and_nothing_else_is_headline(draft):
     found = lint_source(read_path(str(draft)), Settings())
     assert sorted((d.code, d.line) for d in found if d.severity >= Severity.WARNING) == expected(draft)
