@@ -9,20 +9,21 @@ from __future__ import annotations
 import gc
 import os
 import sys
-
-# A run allocates its long-lived data (modules, patterns, lexicon, dictionary buckets) in one burst and
-# makes few reference cycles: collecting the youngest generation every 700 allocations, as by default,
-# scans that data again and again for nothing. mypy sets the same for the same reason.
-gc.set_threshold(200_000, 30, 30)
 from pathlib import Path
 from typing import NamedTuple
 
-import click
+# A run allocates its long-lived data (modules, patterns, lexicon, dictionary buckets) in one burst and
+# makes few reference cycles: collecting the youngest generation every 700 allocations, as by default,
+# scans that data again and again for nothing (mypy sets the same for the same reason). Set before the
+# imports below, which are most of those allocations.
+gc.set_threshold(200_000, 30, 30)
 
-from . import __version__
-from .diagnostics import Message, Severity, os_reason
-from .formats import FORMATS as OUTPUT_FORMATS
-from .formats import printable, well_formed
+import click  # noqa: E402
+
+from . import __version__  # noqa: E402
+from .diagnostics import Message, Severity, os_reason  # noqa: E402
+from .formats import FORMATS as OUTPUT_FORMATS  # noqa: E402
+from .formats import printable, well_formed  # noqa: E402
 
 # what a folder run picks up: text, Markdown, and the documents drafters and reviewers exchange
 LINTED_SUFFIXES = (".txt", ".md", ".markdown", ".docx", ".doc", ".wps", ".odt", ".rtf", ".pdf")

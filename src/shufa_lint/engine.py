@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, NamedTuple
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any, Mapping, NamedTuple
 
 from . import suppress
 from .diagnostics import Diagnostic, Edit, Severity
@@ -67,7 +68,7 @@ class _Plan(NamedTuple):
     """A selected rule with its options and severity override under one run's settings."""
 
     rule_class: type[Rule]
-    options: dict
+    options: Mapping[str, Any]  # read-only: every file of the run shares it
     severity: Severity | None
 
 
@@ -76,7 +77,7 @@ _last_plan: tuple[Settings, tuple[_Plan, ...]] | None = None
 
 def _plan(settings: Settings) -> tuple[_Plan, ...]:
     """The selected rules with their options and severities, worked out once for the settings a run
-    checks every file with (not once per file; the rules read their options, never change them)."""
+    checks every file with (not once per file; the options are read-only, as rules only read them)."""
     global _last_plan
     last = _last_plan
     if last is not None and last[0] is settings:
@@ -87,7 +88,8 @@ def _plan(settings: Settings) -> tuple[_Plan, ...]:
         options = {**rule_class.defaults, **settings.rule_options.get(rule_class.code, {})}
         if settings.report_year is not None:
             options.setdefault("report_year", settings.report_year)
-        plan.append(_Plan(rule_class, options, overrides.get(rule_class.code, overrides.get(rule_class.name))))
+        severity = overrides.get(rule_class.code, overrides.get(rule_class.name))
+        plan.append(_Plan(rule_class, MappingProxyType(options), severity))
     _last_plan = (settings, tuple(plan))
     return _last_plan[1]
 

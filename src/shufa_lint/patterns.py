@@ -335,7 +335,7 @@ def _literal_chars(op, av) -> set[str] | None:
 def _second_chars(items) -> dict[str, set[str] | None] | None:
     """For each character a match of ``items`` may start with, the characters its second one may be
     (None: any); None when the first characters themselves cannot be told."""
-    items = [item for item in items]
+    items = list(items)
     while items and items[0][0] in _ZERO_WIDTH:
         items.pop(0)  # an assertion before the first character only narrows the matches
     if not items:
@@ -435,14 +435,10 @@ class GuardedPattern:
                 yield found
 
 
-def _first_chars_of(branch: str) -> frozenset[str] | None:
-    return first_chars(branch)
-
-
 def _branches_by_first_char(branches: Sequence[str], flags: int) -> dict[str, re.Pattern] | None:
     """For each character some branch can start with, the alternation of those branches (in order);
     None when a branch's first characters cannot be told."""
-    firsts = [regexes.derived(branch, "first-chars", _first_chars_of) for branch in branches]
+    firsts = [regexes.derived(branch, "first-chars", first_chars) for branch in branches]
     if any(chars is None for chars in firsts):
         return None
     indexes: dict[str, list[int]] = {}

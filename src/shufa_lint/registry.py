@@ -12,7 +12,7 @@ import importlib
 import inspect
 import re
 from functools import cache
-from typing import TYPE_CHECKING, Any, ClassVar, Iterable, Iterator, NamedTuple
+from typing import TYPE_CHECKING, Any, ClassVar, Iterable, Iterator, Mapping, NamedTuple
 
 from . import regexes
 from .diagnostics import Diagnostic, Fix, Message, Severity
@@ -30,7 +30,7 @@ class Context(NamedTuple):
 
     lexicon: "Lexicon"
     pack: "Pack | None"  # None: the document's type is not recognised, no structure is required
-    options: dict[str, Any]
+    options: Mapping[str, Any]  # the rule's options: its defaults, then the configuration's
 
 
 class Rule:
