@@ -13,6 +13,9 @@ from click.testing import CliRunner
 from review_drafts import MARKUP, SEED, write_folder
 from shufa_lint.cli import main
 
+playwright_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+expect = playwright_api.expect
+
 CHROMIUM = os.environ.get("SHUFA_LINT_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
 ORIGIN = "http://review.test"  # the page is served to the browser from memory under this made-up origin
 
@@ -21,7 +24,6 @@ pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="no Chromium installed 
 
 @pytest.fixture(scope="module")
 def browser():
-    playwright_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
     with playwright_api.sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM)
         yield browser
@@ -115,12 +117,14 @@ def test_the_dashboard_of_five_drafts_sorts_and_opens_a_document(browser, tmp_pa
     assert "05-seed.txt" in rows.first.inner_text()
     page.locator("#dashboard a.open", has_text="02-南河镇.txt").click()
     view = page.locator(".doc-view.shown")
-    assert view.count() == 1 and "南河镇党委书记2024年度述法报告" in view.locator("h1").inner_text()
-    assert page.locator("#dashboard").is_hidden()
+    # the link changes the address's fragment; the page routes on `hashchange`, which comes a moment later
+    expect(view).to_have_count(1)
+    expect(view.locator("h1")).to_contain_text("南河镇党委书记2024年度述法报告")
+    expect(page.locator("#dashboard")).to_be_hidden()
     marks = view.locator("mark[data-finding]").evaluate_all("ms => new Set(ms.map(m => m.dataset.finding)).size")
     assert marks == len(json_findings(folder / "02-南河镇.txt"))
     view.locator("a.back").click()
-    assert page.locator("#dashboard").is_visible()
+    expect(page.locator("#dashboard")).to_be_visible()
     assert opened.requests == [f"{ORIGIN}/report.html"]
     opened.close()
 
