@@ -9,6 +9,7 @@ from __future__ import annotations
 import gc
 import os
 import sys
+from functools import cache
 from pathlib import Path
 from typing import NamedTuple
 
@@ -17,8 +18,6 @@ from typing import NamedTuple
 # scans that data again and again for nothing (mypy sets the same for the same reason). Set before the
 # imports below, which are most of those allocations.
 gc.set_threshold(200_000, 30, 30)
-
-import click  # noqa: E402
 
 from . import __version__  # noqa: E402
 from .diagnostics import Message, Severity, os_reason  # noqa: E402
@@ -74,7 +73,7 @@ def _explain(key: str, lang: str) -> str:
 
     rule = find_rule(key)
     if rule is None:
-        raise click.UsageError(Said(lang)(f"没有规则“{key}”；见 --list-rules", f"unknown rule {key!r}; see --list-rules"))
+        raise UsageProblem(Said(lang)(f"没有规则“{key}”；见 --list-rules", f"unknown rule {key!r}; see --list-rules"))
     severity = SEVERITY_WORDS[lang][rule.severity]
     return f"{rule.code} {rule.name} ({severity})\n\n{for_terminal(rule.explanation(lang))}\n"
 
@@ -142,7 +141,7 @@ def repository_root(start: str | None = None) -> str:
 def warn(message: str) -> None:
     """``shufa-lint: message`` on stderr, printable: a file name cannot forge a CI command or reach the
     terminal as an escape sequence."""
-    click.echo(f"shufa-lint: {printable(message)}", err=True)
+    echo(f"shufa-lint: {printable(message)}\n", err=True)
 
 
 def _wants_color() -> bool:
@@ -171,7 +170,7 @@ def _echo_fixed_stdin(report, fixes) -> None:
     source = outcome.source if outcome is not None else report.source
     text = outcome.text if outcome is not None else source.raw_text
     if text:
-        click.echo(source.encode(text), nl=False)
+        echo(source.encode(text))
 
 
 def report_results(reports, choices: OutputChoices, lang: str, err: bool = False) -> int:
@@ -196,7 +195,7 @@ def report_results(reports, choices: OutputChoices, lang: str, err: bool = False
         for problem in problems:
             warn(problem)
         if not choices.quiet:
-            click.echo(summary_line(reports, lang), err=True)
+            echo(summary_line(reports, lang) + "\n", err=True)
         return 2 if problems else exit_code(reports, Severity.parse(choices.fail_on), choices.exit_zero)
     hides_minor = FORMATS[output_format] in ("full", "concise") and not options.show_all and not choices.statistics
     hidden = sum(is_minor(d) for report in reports for d in report.diagnostics) if hides_minor else 0
@@ -207,7 +206,7 @@ def report_results(reports, choices: OutputChoices, lang: str, err: bool = False
     if output_format == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
         _append_step_summary(os.environ["GITHUB_STEP_SUMMARY"], reports, options)
     if choices.output_file is None:
-        click.echo(output, nl=False, err=err)
+        echo(output, err=err)
     else:
         try:
             with open(choices.output_file, "w", encoding="utf-8", newline="") as handle:
@@ -217,7 +216,7 @@ def report_results(reports, choices: OutputChoices, lang: str, err: bool = False
             warn(f"{choices.output_file}: " + Said(lang)(f"无法写入：{reason.zh}", f"cannot write: {reason.en}"))
             return 2
     if not choices.quiet:
-        click.echo(summary_line(reports, lang, hidden), err=True)
+        echo(summary_line(reports, lang, hidden) + "\n", err=True)
     return exit_code(reports, Severity.parse(choices.fail_on), choices.exit_zero)
 
 
@@ -243,72 +242,113 @@ def lint_configured(
     return reports
 
 
-@click.command(
-    context_settings={"help_option_names": ["-h", "--help"]},
-    epilog="Subcommands: shufa-lint serve (a local web page and API), shufa-lint lsp (a language server). "
-    "A file named serve or lsp is linted as ./serve or ./lsp.",
+class Option(NamedTuple):
+    """One option of the linter's command line, declared once. click builds the command from these
+    (``main``: help, errors, every corner of the syntax); the front door (``plain_command_line``) reads
+    the well-formed command lines a hook or a person types with them, without importing click."""
+
+    flags: tuple[str, ...]
+    dest: str
+    help: str
+    takes: str = "text"  # flag, text, texts (repeatable), choice, path, file (not a folder) or count (an int >= 0)
+    choices: tuple[str, ...] = ()
+    default: str | None = None
+    metavar: str | None = None
+
+    def initial(self):
+        """The value when the option is not given, as click gives it."""
+        return False if self.takes == "flag" else () if self.takes == "texts" else self.default
+
+    def click_settings(self, click) -> dict:
+        types = {
+            "choice": lambda: click.Choice(self.choices),
+            "path": click.Path,
+            "file": lambda: click.Path(dir_okay=False),
+            "count": lambda: click.IntRange(min=0),
+        }
+        settings = {"help": self.help, "metavar": self.metavar}
+        if self.takes == "flag":
+            settings["is_flag"] = True
+        elif self.takes == "texts":
+            settings["multiple"] = True
+        elif self.takes in types:
+            settings["type"] = types[self.takes]()
+        if self.default is not None:
+            settings.update(default=self.default, show_default=True)
+        return settings
+
+
+LINT_OPTIONS = (
+    Option(
+        ("--format",), "output_format",
+        "Output format. Default: full on a terminal, concise otherwise (text is concise). "
+        "html: a page to review in a browser; docx: reviewed copies with comments, into -o.",
+        takes="choice", choices=(*OUTPUT_FORMATS, "docx"),
+    ),
+    Option(
+        ("--output-file", "-o"), "output_file",
+        "Write the findings to FILE, not stdout (docx: a folder for several inputs).", takes="path",
+    ),
+    Option(("--statistics",), "statistics", "Print the number of findings per rule instead of the findings.", takes="flag"),
+    Option(("--quiet", "-q"), "quiet", "No summary line on stderr.", takes="flag"),
+    Option(("--exit-zero",), "exit_zero", "Exit 0 even with findings (input errors still exit 2).", takes="flag"),
+    Option(
+        ("--fail-on",), "fail_on", "Lowest severity that makes the exit code 1.",
+        takes="choice", choices=("error", "warning", "info"), default="warning",
+    ),
+    Option(("--show-all",), "show_all", "full and concise: list minor (info punctuation) findings too.", takes="flag"),
+    Option(
+        ("--fix",), "fix",
+        "Apply safe fixes to the files (not .docx) and report what remains; with -, print the fixed text.", takes="flag",
+    ),
+    Option(
+        ("--unsafe-fixes",), "unsafe_fixes",
+        "With --fix or --diff, also apply unsafe fixes (restored redactions).", takes="flag",
+    ),
+    Option(
+        ("--fix-through-symlinks",), "fix_through_symlinks",
+        "With --fix, also rewrite files reached through a symlink that leads outside the linted folders.", takes="flag",
+    ),
+    Option(("--diff",), "diff", "Print the unified diff of the fixes; write nothing (exit 1 if any).", takes="flag"),
+    Option(("--select",), "select", "Rule codes, prefixes (SF3) or names to run; comma-separated.", takes="texts"),
+    Option(("--ignore",), "ignore", "Rule codes, prefixes or names to skip; comma-separated.", takes="texts"),
+    Option(("--outline",), "outline", "Outline file (YAML or 【提纲】 text).", takes="file"),
+    Option(
+        ("--pack",), "pack",
+        "Report type pack (shufa, fazhi-zhengfu, shuzhi-shulian-shufa, zhengfu-gongzuo-baogao …); "
+        "default: recognised from each document.",
+    ),
+    Option(
+        ("--lang",), "lang", "Message language (default: from the configuration, else zh).",
+        takes="choice", choices=("zh", "en"),
+    ),
+    Option(("--encoding",), "encoding", "Read input in this encoding instead of detecting it."),
+    Option(("--explain",), "explain", "Explain a rule and exit.", metavar="CODE"),
+    Option(("--list-rules",), "list_rules", "List the rules and exit.", takes="flag"),
+    Option(
+        ("--jobs", "-j"), "jobs",
+        "Worker processes (0: every core). Default: one for a few files, every core for many.", takes="count",
+    ),
+    Option(
+        ("--config", "-c"), "config_file",
+        "Configuration file to use instead of discovering .shufa-lint.yaml or pyproject.toml.", takes="file",
+    ),
+    Option(
+        ("--allow-outside-paths",), "allow_outside_paths",
+        "Let configuration files name files (outline, extends, lexicons) outside their repository, or by absolute path.",
+        takes="flag",
+    ),
+    Option(("--print-config",), "print_config", "Print the effective configuration for each PATH and exit.", takes="flag"),
+    Option(("--baseline",), "baseline", "Report only findings not recorded in this file.", takes="file"),
+    Option(("--write-baseline",), "write_baseline", "Record the current findings in the --baseline file and exit.", takes="flag"),
 )
-@click.argument("paths", nargs=-1)
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice([*OUTPUT_FORMATS, "docx"]),
-    help="Output format. Default: full on a terminal, concise otherwise (text is concise). "
-    "html: a page to review in a browser; docx: reviewed copies with comments, into -o.",
-)
-@click.option(
-    "--output-file", "-o", type=click.Path(), help="Write the findings to FILE, not stdout (docx: a folder for several inputs)."
-)
-@click.option("--statistics", is_flag=True, help="Print the number of findings per rule instead of the findings.")
-@click.option("--quiet", "-q", is_flag=True, help="No summary line on stderr.")
-@click.option("--exit-zero", is_flag=True, help="Exit 0 even with findings (input errors still exit 2).")
-@click.option(
-    "--fail-on",
-    type=click.Choice(["error", "warning", "info"]),
-    default="warning",
-    show_default=True,
-    help="Lowest severity that makes the exit code 1.",
-)
-@click.option("--show-all", is_flag=True, help="full and concise: list minor (info punctuation) findings too.")
-@click.option("--fix", is_flag=True, help="Apply safe fixes to the files (not .docx) and report what remains; with -, print the fixed text.")
-@click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, also apply unsafe fixes (restored redactions).")
-@click.option(
-    "--fix-through-symlinks",
-    is_flag=True,
-    help="With --fix, also rewrite files reached through a symlink that leads outside the linted folders.",
-)
-@click.option("--diff", is_flag=True, help="Print the unified diff of the fixes; write nothing (exit 1 if any).")
-@click.option("--select", multiple=True, help="Rule codes, prefixes (SF3) or names to run; comma-separated.")
-@click.option("--ignore", multiple=True, help="Rule codes, prefixes or names to skip; comma-separated.")
-@click.option("--outline", type=click.Path(dir_okay=False), help="Outline file (YAML or 【提纲】 text).")
-@click.option("--pack", help="Report type pack (shufa, fazhi-zhengfu, shuzhi-shulian-shufa, zhengfu-gongzuo-baogao …); default: recognised from each document.")
-@click.option("--lang", type=click.Choice(["zh", "en"]), help="Message language (default: from the configuration, else zh).")
-@click.option("--encoding", help="Read input in this encoding instead of detecting it.")
-@click.option("--explain", "explain", metavar="CODE", help="Explain a rule and exit.")
-@click.option("--list-rules", is_flag=True, help="List the rules and exit.")
-@click.option(
-    "--jobs",
-    "-j",
-    type=click.IntRange(min=0),
-    help="Worker processes (0: every core). Default: one for a few files, every core for many.",
-)
-@click.option(
-    "--config",
-    "-c",
-    "config_file",
-    type=click.Path(dir_okay=False),
-    help="Configuration file to use instead of discovering .shufa-lint.yaml or pyproject.toml.",
-)
-@click.option(
-    "--allow-outside-paths",
-    is_flag=True,
-    help="Let configuration files name files (outline, extends, lexicons) outside their repository, or by absolute path.",
-)
-@click.option("--print-config", is_flag=True, help="Print the effective configuration for each PATH and exit.")
-@click.option("--baseline", type=click.Path(dir_okay=False), help="Report only findings not recorded in this file.")
-@click.option("--write-baseline", is_flag=True, help="Record the current findings in the --baseline file and exit.")
-@click.version_option(__version__, prog_name="shufa-lint")
-def main(
+
+
+class UsageProblem(Exception):
+    """A command line that cannot run as given: click shows it with the usage line, exit 2."""
+
+
+def lint_command(
     paths,
     output_format,
     select,
@@ -339,24 +379,24 @@ def main(
     """
     said = Said(lang or "zh")
     if explain:
-        click.echo(_explain(explain, said.lang), nl=False)
+        echo(_explain(explain, said.lang))
         return
     if list_rules:
-        click.echo(_list_rules(said.lang), nl=False)
+        echo(_list_rules(said.lang))
         return
     if not paths and not print_config:
-        raise click.UsageError(said("没有输入：请给出文件、文件夹，或用 - 表示标准输入", "no input: give files, directories, or - for standard input"))
+        raise UsageProblem(said("没有输入：请给出文件、文件夹，或用 - 表示标准输入", "no input: give files, directories, or - for standard input"))
     if output_format == "docx" and not output_flags.get("output_file"):
-        raise click.UsageError(
+        raise UsageProblem(
             said(
                 "--format docx 写出加了批注的副本：请用 -o FILE.docx 指定（多个文件时指定文件夹）",
                 "--format docx writes reviewed copies: give -o FILE.docx (or a folder for several)",
             )
         )
     if fix and "-" in paths and len(paths) > 1:
-        raise click.UsageError(said("--fix - 只能单独用于标准输入", "--fix - takes standard input alone"))
+        raise UsageProblem(said("--fix - 只能单独用于标准输入", "--fix - takes standard input alone"))
     if write_baseline and not baseline:
-        raise click.UsageError(said("--write-baseline 需要 --baseline FILE", "--write-baseline needs --baseline FILE"))
+        raise UsageProblem(said("--write-baseline 需要 --baseline FILE", "--write-baseline needs --baseline FILE"))
 
     expanded = expand_paths(paths)
     files = [file for _, found in expanded for file in found]
@@ -364,7 +404,7 @@ def main(
     if output_file and os.path.exists(output_file) and any(
         path != "-" and os.path.exists(path) and os.path.samefile(path, output_file) for path in files
     ):
-        raise click.UsageError(
+        raise UsageProblem(
             said(
                 f"--output-file {output_file} 是要检查的文件之一，会被覆盖",
                 f"--output-file {output_file} is one of the files to lint; it would be overwritten",
@@ -386,7 +426,7 @@ def main(
         resolver = ConfigResolver(overrides, config_file, allow_outside_paths)
         if print_config:
             described = "---\n".join(resolver.for_path(path).describe() for path in paths or ("-",))
-            click.echo(well_formed(described), nl=False)
+            echo(well_formed(described))
             return
         configs = {path: resolver.for_path(path) for path in files}
         accepted = Baseline.load(baseline) if baseline and not write_baseline else None
@@ -434,7 +474,7 @@ def main(
         if not output_flags["quiet"] and said_fixed is not None:
             warn(said_fixed.get(lang))
     if diff:
-        click.echo(well_formed(fixes.diff()), nl=False)
+        echo(well_formed(fixes.diff()))
         sys.exit(2 if any(report.error for report in reports) else int(fixes.pending and not output_flags["exit_zero"]))
     fixing_stdin = fix and files == ["-"]
     if fixing_stdin:
@@ -456,6 +496,102 @@ def main(
     sys.exit(1 if status == 0 and fixes is not None and fixes.unfinished else status)
 
 
+def plain_command_line(arguments: list[str]) -> dict | None:
+    """The parameters of a well-formed lint command line, exactly as click would parse them, or None for
+    anything else (help, version, ``--``, grouped or attached short options, a value click would
+    reject …), which click then parses and explains.
+
+    This front door is what keeps click out of a plain run: importing it (and the standard library it
+    needs) costs more than linting the seed. The tests hold it to click's parse on many command lines.
+    """
+    by_flag = {flag: option for option in LINT_OPTIONS for flag in option.flags}
+    values = {option.dest: option.initial() for option in LINT_OPTIONS}
+    paths = []
+    tokens = iter(arguments)
+    for token in tokens:
+        if token == "-" or not token.startswith("-"):
+            paths.append(token)
+            continue
+        flag, equals, attached = token.partition("=") if token.startswith("--") else (token, "", "")
+        option = by_flag.get(flag)
+        if option is None or (equals and option.takes == "flag"):
+            return None
+        if option.takes == "flag":
+            values[option.dest] = True
+            continue
+        value = attached if equals else next(tokens, None)
+        if value is None or (option.takes == "choice" and value not in option.choices):
+            return None
+        if option.takes == "file" and os.path.isdir(value):
+            return None
+        if option.takes == "count":
+            try:
+                value = int(value)
+            except ValueError:
+                return None
+            if value < 0:
+                return None
+        values[option.dest] = (*values[option.dest], value) if option.takes == "texts" else value
+    return {"paths": tuple(paths), **values}
+
+
+@cache
+def click_main():
+    """``main``: the lint command as click defines it, built from ``LINT_OPTIONS`` on first use."""
+    import click
+
+    def lint_or_usage_error(**params):
+        try:
+            lint_command(**params)
+        except UsageProblem as problem:
+            raise click.UsageError(str(problem)) from None
+
+    command = click.version_option(__version__, prog_name="shufa-lint")(lint_or_usage_error)
+    for option in reversed(LINT_OPTIONS):  # click lists the options in the order they are declared
+        command = click.option(*option.flags, option.dest, **option.click_settings(click))(command)
+    command = click.argument("paths", nargs=-1)(command)
+    return click.command(
+        "shufa-lint",
+        help=lint_command.__doc__,
+        context_settings={"help_option_names": ["-h", "--help"]},
+        epilog="Subcommands: shufa-lint serve (a local web page and API), shufa-lint lsp (a language server). "
+        "A file named serve or lsp is linted as ./serve or ./lsp.",
+    )(command)
+
+
+def __getattr__(name: str):
+    """``main`` is built on first use, so that a plain run never imports click (PEP 562)."""
+    if name == "main":
+        return click_main()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def echo(message: str | bytes, err: bool = False) -> None:
+    """Write text (or, for standard input fixed, its bytes) to stdout or stderr, now."""
+    stream = sys.stderr if err else sys.stdout
+    if isinstance(message, bytes):
+        stream.flush()
+        stream.buffer.write(message)
+        stream.buffer.flush()
+    else:
+        stream.write(message)
+        stream.flush()
+
+
+def _run_plain(params: dict) -> None:
+    """Run a command line the front door read, ending as click's standalone mode ends a command."""
+    try:
+        lint_command(**params)
+    except KeyboardInterrupt:
+        echo("\nAborted!\n", err=True)
+        sys.exit(1)
+    except BrokenPipeError:
+        # the reader went away (``| head``): say nothing more, and keep Python from failing on the final flush
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(1)
+    sys.exit(0)
+
+
 # Subcommands come first on the command line; a file that has a subcommand's name is linted as ./NAME.
 SUBCOMMANDS = {"lsp": "shufa_lint.lsp:run", "serve": "shufa_lint.serve:run"}
 
@@ -464,10 +600,25 @@ def entry() -> None:
     """The ``shufa-lint`` executable: a subcommand (``shufa-lint lsp``), else the linter itself."""
     command = SUBCOMMANDS.get(sys.argv[1]) if len(sys.argv) > 1 else None
     if command is None:
-        main()
+        _speak_utf8_to_ascii_streams()
+        params = plain_command_line(sys.argv[1:])
+        if params is not None:
+            try:
+                _run_plain(params)
+            except UsageProblem:
+                pass  # said by click, with the usage line: nothing has run yet
+        click_main()()
         return
     import importlib
 
     module, function = command.split(":")
     del sys.argv[1]
     getattr(importlib.import_module(module), function)()
+
+
+def _speak_utf8_to_ascii_streams() -> None:
+    """A stream that claims ASCII (PYTHONIOENCODING=ascii, an old C locale) gets UTF-8 with replacement,
+    as click gives it: a message in Chinese must not end the run with an encoding error."""
+    for stream in (sys.stdout, sys.stderr):
+        if getattr(stream, "encoding", "").lower().replace("-", "") in ("ascii", "usascii", "ansi_x3.41968"):
+            stream.reconfigure(encoding="utf-8", errors="replace")
