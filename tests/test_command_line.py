@@ -157,3 +157,20 @@ def test_a_stream_that_claims_ascii_gets_the_chinese_findings_in_utf8():
     )
     assert result.returncode == 1
     assert "数字未填写" in result.stdout.decode("utf-8") and b"Traceback" not in result.stderr
+
+
+def test_the_front_door_writes_to_whatever_streams_the_caller_gave(monkeypatch):
+    import gc
+    import io
+
+    from shufa_lint.cli import entry
+
+    findings, summary = io.StringIO(), io.StringIO()  # no encoding, no reconfigure: left as they are
+    monkeypatch.setattr(sys, "stdout", findings)
+    monkeypatch.setattr(sys, "stderr", summary)
+    monkeypatch.setattr(sys, "argv", ["shufa-lint", "--lang", "en", str(SEED)])
+    with pytest.raises(SystemExit) as ended:
+        entry()
+    gc.unfreeze()  # entry() sets the run's objects aside for an exit that, here, does not come
+    assert ended.value.code == 1
+    assert "SF301" in findings.getvalue() and summary.getvalue().startswith("Found 61 problem")

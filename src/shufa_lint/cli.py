@@ -589,6 +589,10 @@ def _run_plain(params: dict) -> None:
         # the reader went away (``| head``): say nothing more, and keep Python from failing on the final flush
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         sys.exit(1)
+    finally:
+        # At exit the interpreter collects garbage over every object the run made (a tenth of a short
+        # run); the process is about to end and holds nothing that needs it, so they are set aside.
+        gc.freeze()
     sys.exit(0)
 
 
@@ -619,6 +623,9 @@ def entry() -> None:
 def _speak_utf8_to_ascii_streams() -> None:
     """A stream that claims ASCII (PYTHONIOENCODING=ascii, an old C locale) gets UTF-8 with replacement,
     as click gives it: a message in Chinese must not end the run with an encoding error."""
+    import codecs
+
     for stream in (sys.stdout, sys.stderr):
-        if getattr(stream, "encoding", "").lower().replace("-", "") in ("ascii", "usascii", "ansi_x3.41968"):
+        encoding = getattr(stream, "encoding", None)  # None: a stream of our caller's, which we leave alone
+        if encoding and hasattr(stream, "reconfigure") and codecs.lookup(encoding).name == "ascii":
             stream.reconfigure(encoding="utf-8", errors="replace")
