@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import logging
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -89,6 +91,18 @@ def test_cache_is_built_once_then_read(small_dictionary, tmp_path):
     assert read.total == 2300
     assert list(segment.cut("法治建设研讨次", read)) == ["法治建设", "研讨", "次"]
     assert list(cache.glob("jieba-*.bin")) == files  # nothing rebuilt
+
+
+def test_reading_the_cache_hashes_nothing(small_dictionary, tmp_path):
+    cache = tmp_path / "cache"
+    segment.load_dictionary(small_dictionary, cache)
+    probe = (
+        "import sys; from pathlib import Path; from shufa_lint import segment; "
+        f"segment.load_dictionary(Path({str(small_dictionary)!r}), Path({str(cache)!r})); "
+        "print('hashlib' in sys.modules)"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, check=True)
+    assert result.stdout.strip() == "False"  # hashlib loads OpenSSL: a tenth of the no-segmentation start-up
 
 
 def test_changed_dictionary_gets_a_new_cache(small_dictionary, tmp_path):

@@ -605,7 +605,8 @@ def entry() -> None:
     command = SUBCOMMANDS.get(sys.argv[1]) if len(sys.argv) > 1 else None
     if command is None:
         _speak_utf8_to_ascii_streams()
-        params = plain_command_line(sys.argv[1:])
+        # on Windows click also expands the wildcards the shell left in the arguments: it reads them all
+        params = plain_command_line(sys.argv[1:]) if os.name != "nt" else None
         if params is not None:
             try:
                 _run_plain(params)

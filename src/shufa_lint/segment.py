@@ -14,10 +14,10 @@ The DAG and route below are jieba's, so the tokens and their tie-breaking are id
 
 from __future__ import annotations
 
-import hashlib
 import marshal
 import mmap
 import struct
+import zlib
 from array import array
 from math import log
 from pathlib import Path
@@ -199,14 +199,18 @@ def load_dictionary(source: Path | None = None, cache: Path | None = None) -> Di
     source = source or jieba_dictionary()
     folder = cache or cache_dir()
     stat = source.stat()
-    here = hashlib.sha1(f"{source.resolve()}|{stat.st_size}|{stat.st_mtime_ns}".encode()).hexdigest()[:16]
-    pointer = folder / f"jieba-{here}.ref"
+    # the pointer's name: two 32-bit checksums of the place, size and time (hashlib would cost a run more
+    # than the whole dictionary lookup; it is imported only to name a newly built cache)
+    place = f"{source.resolve()}|{stat.st_size}|{stat.st_mtime_ns}".encode()
+    pointer = folder / f"jieba-{zlib.crc32(place):08x}{zlib.adler32(place):08x}.ref"
     try:
         name = pointer.read_text(encoding="ascii").strip()
         if _CACHE_NAME.fullmatch(name):
             return Dictionary.open_cache(folder / name)
     except (OSError, ValueError, EOFError, TypeError, struct.error):
         pass
+    import hashlib
+
     content = source.read_bytes()
     path = folder / f"jieba-{hashlib.sha1(content).hexdigest()[:16]}-pairs.bin"
     try:
