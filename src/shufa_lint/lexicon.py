@@ -5,8 +5,6 @@ Every YAML file is read with the safe (C when available) loader. A malformed fil
 exits 2 instead of linting with half a rule set.
 """
 
-from __future__ import annotations
-
 import marshal
 import re
 from functools import cache

@@ -6,8 +6,6 @@ same in Chinese, printed by default, is ``rules/docs/zh.yaml``). ``check`` reads
 yields diagnostics built with ``report``; rules never read files or parse text.
 """
 
-from __future__ import annotations
-
 import importlib
 import re
 from functools import cache
