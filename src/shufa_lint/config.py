@@ -12,8 +12,6 @@ key and the closest valid spelling, in English and in Chinese (the run's languag
 globs are relative to the file that states them.
 """
 
-from __future__ import annotations
-
 import copy
 import difflib
 import os

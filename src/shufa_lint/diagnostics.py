@@ -1,7 +1,5 @@
 """The finding a rule reports, and the error raised for input shufa-lint cannot read."""
 
-from __future__ import annotations
-
 import enum
 import errno
 from typing import NamedTuple

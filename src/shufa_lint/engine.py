@@ -1,7 +1,5 @@
 """Run the selected rules over one document and return its diagnostics in file coordinates."""
 
-from __future__ import annotations
-
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Mapping, NamedTuple
 
@@ -53,7 +51,7 @@ def lint_document(document: Document, settings: Settings, lexicon: Lexicon | Non
 
 def review_source(
     source: SourceText, settings: Settings, lexicon: Lexicon | None = None
-) -> tuple[list[Diagnostic], ReportStructure]:
+) -> "tuple[list[Diagnostic], ReportStructure]":
     """The findings and the structure (report type, sections, outline coverage) of one input."""
     # imported here: only the HTML view and the local page show the structure
     from .structure import summarize

@@ -13,24 +13,19 @@ counted, and ``--diff`` shows a document's against its extracted text); standard
 goes to standard output.
 """
 
-from __future__ import annotations
-
 import bisect
 import difflib
 import os
 import tempfile
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Callable, Iterable, NamedTuple
+from typing import Callable, Iterable, NamedTuple
 
 from . import regexes
 from .diagnostics import Diagnostic, Fix, InputError, Message, os_reason
+from .formats import FileReport
 from .source import SourceText, from_text
 from .source.reader import text_source
-
-if TYPE_CHECKING:
-    from .formats import FileReport
 
 # Passes are needed when a fix changes what the model sees (joining two lines can make the joined line
 # run on into the next); a draft settles in two or three. One that has not settled after this many is
@@ -128,17 +123,28 @@ class EditMap:
         self.places = sorted([(moved(start, 0), moved(end, 1), code) for start, end, code in self.places] + placed)
 
 
-@dataclass
 class FixOutcome:
     """The fixes of one file: its text before and after, what was fixed and what remains."""
 
-    source: SourceText
-    text: str  # the fixed text, decoded, without BOM
-    applied: list[Diagnostic] = field(default_factory=list)
-    remaining: list[Diagnostic] = field(default_factory=list)
-    converged: bool = True  # False if fixes had not settled after MAX_PASSES: then nothing is applied
-    fixed_source: SourceText | None = None  # the fixed text as linted last (what ``remaining`` refers to)
-    edit_map: EditMap | None = None  # where the original text survives in ``text``, once fixes apply
+    __slots__ = ("source", "text", "applied", "remaining", "converged", "fixed_source", "edit_map")
+
+    def __init__(
+        self,
+        source: SourceText,
+        text: str,  # the fixed text, decoded, without BOM
+        applied: list[Diagnostic] | None = None,
+        remaining: list[Diagnostic] | None = None,
+        converged: bool = True,  # False if fixes had not settled after MAX_PASSES: then nothing is applied
+        fixed_source: SourceText | None = None,  # the fixed text as linted last (what ``remaining`` refers to)
+        edit_map: EditMap | None = None,  # where the original text survives in ``text``, once fixes apply
+    ) -> None:
+        self.source = source
+        self.text = text
+        self.applied = [] if applied is None else applied
+        self.remaining = [] if remaining is None else remaining
+        self.converged = converged
+        self.fixed_source = fixed_source
+        self.edit_map = edit_map
 
     @property
     def changed(self) -> bool:
@@ -700,13 +706,13 @@ class FixSession:
 
 
 def fix_reports(
-    reports: list["FileReport"],
+    reports: list[FileReport],
     lint: Lint,
     unsafe: bool,
     write: bool,
     trees: Iterable[str] | None = None,
     through_symlinks: bool = False,
-) -> tuple[list["FileReport"], FixSession]:
+) -> tuple[list[FileReport], FixSession]:
     """Fix every linted file of a run; a file that cannot be written becomes an input error (exit 2).
     ``trees`` are the folders linted (for a file named directly, its folder)."""
     session = FixSession(unsafe, write, trees, through_symlinks)
@@ -719,7 +725,7 @@ def fix_reports(
             source, diagnostics = session.run(report.source, report.diagnostics, lint)
             # the structure (sections, outline lines) described the text before the fixes
             structure = report.structure if source is report.source else None
-            fixed.append(replace(report, source=source, diagnostics=diagnostics, structure=structure))
+            fixed.append(FileReport(report.path, diagnostics, source, report.error, structure))
         except InputError as error:
-            fixed.append(replace(report, diagnostics=[], error=error.message))
+            fixed.append(FileReport(report.path, [], report.source, error.message, report.structure))
     return fixed, session

@@ -5,11 +5,8 @@ Every YAML file is read with the safe (C when available) loader. A malformed fil
 exits 2 instead of linting with half a rule set.
 """
 
-from __future__ import annotations
-
 import marshal
 import re
-from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -253,13 +250,15 @@ def _pack_outline(value: Any, where: str) -> str | None:
     raise RuleDataError(f"{where}: outline file {value!r} not found")
 
 
-@dataclass
 class Lexicon:
     """All rule data: packs by name, plus each lexicon file's content by its stem (``redactions`` …)."""
 
-    packs: dict[str, Pack] = field(default_factory=dict)
-    tables: dict[str, Any] = field(default_factory=dict)
-    _derived: dict[str, Any] = field(default_factory=dict, repr=False)
+    __slots__ = ("packs", "tables", "_derived")
+
+    def __init__(self, packs: dict[str, Pack] | None = None, tables: dict[str, Any] | None = None) -> None:
+        self.packs = {} if packs is None else packs
+        self.tables = {} if tables is None else tables
+        self._derived: dict[str, Any] = {}
 
     def table(self, name: str) -> Any:
         return self.tables.get(name, {})

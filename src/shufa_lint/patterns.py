@@ -10,7 +10,6 @@ of a text; a one-character class is scanned in C), with the same matches as ``fi
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from typing import Iterator, Sequence
 
 from . import regexes
@@ -76,13 +75,15 @@ def _can_be_empty_sequence(items) -> bool:
     return all(_can_be_empty(op, av) for op, av in items)
 
 
-@dataclass
 class _FirstChars:
     """The characters a sub-pattern may start with: ranges, ``\\d``-like categories, or anything."""
 
-    anything: bool = False
-    ranges: list[tuple[int, int]] = field(default_factory=list)
-    categories: set[str] = field(default_factory=set)
+    __slots__ = ("anything", "ranges", "categories")
+
+    def __init__(self) -> None:
+        self.anything = False
+        self.ranges: list[tuple[int, int]] = []
+        self.categories: set[str] = set()
 
     def add(self, other: "_FirstChars") -> None:
         self.anything |= other.anything

@@ -6,10 +6,7 @@ same in Chinese, printed by default, is ``rules/docs/zh.yaml``). ``check`` reads
 yields diagnostics built with ``report``; rules never read files or parse text.
 """
 
-from __future__ import annotations
-
 import importlib
-import inspect
 import re
 from functools import cache
 from typing import TYPE_CHECKING, Any, ClassVar, Iterable, Iterator, Mapping, NamedTuple
@@ -56,6 +53,8 @@ class Rule:
         ``rules/docs/zh.yaml`` (reST-style, as written)."""
         if lang == "zh" and cls.code in chinese_docs():
             return chinese_docs()[cls.code].strip()
+        import inspect  # here: a lint run never reads the docs, and inspect imports ast, dis, tokenize …
+
         return inspect.cleandoc(cls.__doc__ or "")
 
     @classmethod

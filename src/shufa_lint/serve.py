@@ -23,7 +23,7 @@ import sys
 import tempfile
 import uuid
 from contextlib import asynccontextmanager, contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 from urllib.parse import quote
@@ -292,7 +292,7 @@ def _run_settings(submission: Submission, folder: str, configuration: FileConfig
             handle.write(submission.outline_text)
     try:
         base = configuration.settings if configuration is not None else Settings()
-        yield replace(base, pack=submission.pack or base.pack, outline=path or base.outline, lang=submission.lang)
+        yield base._replace(pack=submission.pack or base.pack, outline=path or base.outline, lang=submission.lang)
     except RuleDataError as error:
         if path is None:
             raise

@@ -1,8 +1,5 @@
 """The effective settings of a run: what ``config.py`` reads from files and the CLI, handed to the engine."""
 
-from __future__ import annotations
-
-from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 
@@ -13,14 +10,14 @@ class TextIgnore(NamedTuple):
     text: str
 
 
-@dataclass(frozen=True)
-class Settings:
+class Settings(NamedTuple):
+    # The default dicts are shared by every Settings made without them: nothing writes to a run's settings.
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     lang: str = "zh"
     pack: str | None = None  # None: recognised from each document (document/report_type.py)
     outline: str | None = None  # a YAML or 【提纲】-style text file that overrides the embedded outline
-    severity: dict[str, str] = field(default_factory=dict)  # rule code or name -> error|warning|info
-    rule_options: dict[str, dict[str, Any]] = field(default_factory=dict)  # rule code -> options
+    severity: dict[str, str] = {}  # rule code or name -> error|warning|info
+    rule_options: dict[str, dict[str, Any]] = {}  # rule code -> options
     report_year: int | None = None  # overrides the year the title states
     ignore_text: tuple[TextIgnore, ...] = ()  # text-anchored suppressions (drafts without comments)

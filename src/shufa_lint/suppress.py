@@ -8,8 +8,6 @@ line holds the given words where the finding is) and a baseline file of fingerpr
 moving. A directive naming no known rule suppresses nothing: SF001 reports it.
 """
 
-from __future__ import annotations
-
 import os
 import re
 import unicodedata

@@ -1,7 +1,5 @@
 """SF3xx figures: numbers left as placeholders, date/name placeholders, and figures dropped outright."""
 
-from __future__ import annotations
-
 import re
 from itertools import groupby
 from typing import NamedTuple

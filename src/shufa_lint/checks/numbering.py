@@ -5,8 +5,6 @@ start a new group at every 一是. Checked in the body and in the embedded outli
 document whose automatic numbers could not be read (``SourceText.unlabelled_lists``).
 """
 
-from __future__ import annotations
-
 from typing import Iterator, NamedTuple
 
 from ..diagnostics import Fix

@@ -6,8 +6,6 @@ is mechanical, so it carries a safe fix; it is kept at severity info so that it 
 findings that matter (missing sections, figures, redactions).
 """
 
-from __future__ import annotations
-
 from typing import NamedTuple
 
 from .. import regexes

@@ -1,7 +1,5 @@
 """SF4xx redactions: words a content filter removed from the draft, and the likely originals."""
 
-from __future__ import annotations
-
 import re
 from math import log
 from typing import NamedTuple

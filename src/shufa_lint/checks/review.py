@@ -8,8 +8,6 @@ checks. Sections come from the document model's parts (``sections.parts``); the 
 are in ``rules/lexicons/review.yaml`` (source: shared domain notes §4.2).
 """
 
-from __future__ import annotations
-
 import re
 from typing import NamedTuple
 

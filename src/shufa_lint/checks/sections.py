@@ -9,8 +9,6 @@ section; a part that may stand anywhere (the 第一责任人 part of an annual r
 every heading.
 """
 
-from __future__ import annotations
-
 from typing import NamedTuple, Union
 
 from ..diagnostics import Severity

@@ -1,8 +1,6 @@
 """SF4xx words: standard formulations (提法) written wrong or out of date (``rules/lexicons/terms.yaml``),
 traditional characters in a simplified report, and text garbled by a wrong encoding."""
 
-from __future__ import annotations
-
 import re
 from typing import NamedTuple
 

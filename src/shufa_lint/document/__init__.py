@@ -6,10 +6,7 @@ Rules never parse text themselves; what several rules need (the outline alignmen
 once, on first use.
 """
 
-from __future__ import annotations
-
 import re
-from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import NamedTuple
 
@@ -66,8 +63,7 @@ class SigningDate(NamedTuple):
     end: int
 
 
-@dataclass
-class Title:
+class Title(NamedTuple):
     text: str
     line: int
     year: int | None
@@ -87,15 +83,14 @@ class PlainHeading(NamedTuple):
     offset: int = 0
 
 
-@dataclass
-class Tree:
+class Tree(NamedTuple):
     """Paragraphs, markers and the heading tree of one text (the body or the outline)."""
 
     paragraphs: list[Paragraph]
     markers: list[Marker]
     roots: list[Marker]
     # heading lines without a number, in reading order: some reports number nothing
-    unnumbered: list[PlainHeading] = field(default_factory=list)
+    unnumbered: list[PlainHeading]
 
     def groups(self):
         """Sibling markers of one kind under one parent, in order: the units numbering is checked in."""
@@ -111,8 +106,7 @@ class Tree:
             pending.extend(child.children for child in reversed(children))
 
 
-@dataclass
-class Outline:
+class Outline(NamedTuple):
     """An outline the body is expected to follow: embedded (【提纲】…) or given with ``--outline``."""
 
     tree: Tree
@@ -122,18 +116,29 @@ class Outline:
     origin: str = ""  # where it came from, for messages
 
 
-@dataclass
 class Document:
-    source: SourceText
-    lines: tuple[str, ...]
-    body: Tree
-    title: Title | None
-    outline: Outline | None
-    body_first_line: int
-    title_paragraph: Paragraph | None = None
-    # the type the document is checked as (``report_type.ReportType``), set by the engine from the packs
-    report_type: "ReportType | None" = None
-    _derived: dict = field(default_factory=dict, repr=False, compare=False)
+    # no __slots__: the cached properties below are kept in the instance's __dict__
+    def __init__(
+        self,
+        source: SourceText,
+        lines: tuple[str, ...],
+        body: Tree,
+        title: Title | None,
+        outline: Outline | None,
+        body_first_line: int,
+        title_paragraph: Paragraph | None = None,
+        report_type: ReportType | None = None,
+    ) -> None:
+        self.source = source
+        self.lines = lines
+        self.body = body
+        self.title = title
+        self.outline = outline
+        self.body_first_line = body_first_line
+        self.title_paragraph = title_paragraph
+        # the type the document is checked as, set by the engine from the packs
+        self.report_type = report_type
+        self._derived: dict = {}
 
     @property
     def path(self) -> str:
@@ -237,10 +242,16 @@ class Document:
         return frozenset(page)
 
     def with_outline(self, outline: Outline | None) -> "Document":
-        return replace(self, outline=outline, _derived={})
+        return self._with(outline, self.report_type)
 
-    def with_report_type(self, report_type: "ReportType") -> "Document":
-        return replace(self, report_type=report_type, _derived={})
+    def with_report_type(self, report_type: ReportType) -> "Document":
+        return self._with(self.outline, report_type)
+
+    def _with(self, outline: Outline | None, report_type: ReportType | None) -> "Document":
+        """A copy with another outline or type; nothing derived from this one is carried over."""
+        return Document(
+            self.source, self.lines, self.body, self.title, outline, self.body_first_line, self.title_paragraph, report_type
+        )
 
 
 def _heading_text(text: str, start: int, stop: int) -> str:

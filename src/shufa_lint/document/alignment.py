@@ -8,10 +8,7 @@ out of order), reworded (a heading with their number stands in their place, word
 missing (with the children lost along with them).
 """
 
-from __future__ import annotations
-
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import cached_property
 from typing import NamedTuple
@@ -87,15 +84,16 @@ class Gap(NamedTuple):
     precedes: Marker | None = None
 
 
-@dataclass
 class Alignment:
-    outline: list[Marker]
-    body: list[Marker]
-    lines: tuple[str, ...]
-    body_first_line: int
-    pairs: dict[int, int] = field(default_factory=dict)  # outline index -> body index
-    # outline index -> every (body index, similarity) at or above MATCH, paired or not
-    candidates: dict[int, list[tuple[int, float]]] = field(default_factory=dict)
+    # no __slots__: the cached properties below are kept in the instance's __dict__
+    def __init__(self, outline: list[Marker], body: list[Marker], lines: tuple[str, ...], body_first_line: int) -> None:
+        self.outline = outline
+        self.body = body
+        self.lines = lines
+        self.body_first_line = body_first_line
+        self.pairs: dict[int, int] = {}  # outline index -> body index
+        # outline index -> every (body index, similarity) at or above MATCH, paired or not
+        self.candidates: dict[int, list[tuple[int, float]]] = {}
 
     @property
     def roots(self) -> list[Marker]:

@@ -5,11 +5,8 @@ headings. Each marker keeps its exact span, its ordinal and, when it is written 
 (一.  （一）、  1、  一是，), the form the standard asks for.
 """
 
-from __future__ import annotations
-
 import functools
 import re
-from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from .. import regexes
@@ -55,23 +52,32 @@ _LEGAL_REFERENCE_AFTER = set("项款条目")
 _CLAUSE_BOUNDARY = set("：:；;")
 
 
-@dataclass
 class Marker:
-    kind: str
-    ordinal: int
-    raw: str  # the marker exactly as written, stray separator included
-    paragraph: int  # index into Document.paragraphs (or Outline.paragraphs)
-    offset: int  # offset of the marker in its paragraph's text
-    line: int  # 1-based document line of the marker's first character
-    column: int  # 1-based column (code points)
-    end_line: int
-    end_column: int  # exclusive
-    text: str = ""  # heading text: up to the first sentence end or the next marker
-    line_text: str = ""  # the part of ``text`` on the marker's own line
-    expected: str | None = None  # the well-formed spelling when ``raw`` is malformed
-    standalone: bool = False  # the marker opens a heading line of its own
-    children: list["Marker"] = field(default_factory=list, repr=False)
-    parent: "Marker | None" = field(default=None, repr=False)
+    __slots__ = (
+        "kind", "ordinal", "raw", "paragraph", "offset", "line", "column", "end_line", "end_column",
+        "text", "line_text", "expected", "standalone", "children", "parent",
+    )
+
+    def __init__(
+        self, kind: str, ordinal: int, raw: str, paragraph: int, offset: int, line: int, column: int,
+        end_line: int, end_column: int, text: str = "", line_text: str = "", expected: str | None = None,
+        standalone: bool = False,
+    ) -> None:
+        self.kind = kind
+        self.ordinal = ordinal
+        self.raw = raw  # the marker exactly as written, stray separator included
+        self.paragraph = paragraph  # index into Document.paragraphs (or Outline.paragraphs)
+        self.offset = offset  # offset of the marker in its paragraph's text
+        self.line = line  # 1-based document line of the marker's first character
+        self.column = column  # 1-based column (code points)
+        self.end_line = end_line
+        self.end_column = end_column  # exclusive
+        self.text = text  # heading text: up to the first sentence end or the next marker
+        self.line_text = line_text  # the part of ``text`` on the marker's own line
+        self.expected = expected  # the well-formed spelling when ``raw`` is malformed
+        self.standalone = standalone  # the marker opens a heading line of its own
+        self.children: list[Marker] = []
+        self.parent: Marker | None = None
 
     @property
     def level(self) -> int:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import bisect
 import functools
 import unicodedata
-from dataclasses import dataclass, field
 from typing import Callable
 
 from .. import regexes
@@ -43,15 +42,19 @@ _CONTACT_LINE = regexes.compile(r"(?:联\s*系\s*人|联系电话|联系方式|�
 _SPACED_TABLE_ROW = regexes.compile(r"\S(?:[ \u3000]{2,}|\t)\S+(?:[ \u3000]{2,}|\t)\S")
 
 
-@dataclass
 class Paragraph:
-    index: int
-    text: str
-    first_line: int  # 1-based
-    last_line: int
-    # (offset in ``text``, 1-based line, 0-based column in that line) where each line's text begins
-    starts: list[tuple[int, int, int]] = field(default_factory=list)
-    wraps: set[int] = field(default_factory=set)  # lines filled to the text's wrap width that run on
+    __slots__ = ("index", "text", "first_line", "last_line", "starts", "wraps")
+
+    def __init__(
+        self, index: int, text: str, first_line: int, last_line: int, starts: list[tuple[int, int, int]] | None = None
+    ) -> None:
+        self.index = index
+        self.text = text
+        self.first_line = first_line  # 1-based
+        self.last_line = last_line
+        # (offset in ``text``, 1-based line, 0-based column in that line) where each line's text begins
+        self.starts = [] if starts is None else starts
+        self.wraps: set[int] = set()  # lines filled to the text's wrap width that run on
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of the character at ``offset`` (or just past the end)."""

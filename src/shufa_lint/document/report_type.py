@@ -8,8 +8,6 @@ required of its structure. A file without Chinese prose (an English README, requ
 report at all and is not linted.
 """
 
-from __future__ import annotations
-
 from typing import TYPE_CHECKING, Iterable, NamedTuple
 
 from .. import regexes

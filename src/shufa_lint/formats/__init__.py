@@ -5,14 +5,11 @@ The quoted source lines come from ``FileReport.source`` (the text as it was read
 what a format shows is exactly what the rules saw.
 """
 
-from __future__ import annotations
-
 import importlib
 import os
 import re
 from collections import Counter
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from .. import regexes
 from ..diagnostics import Diagnostic, Edit, Message, Severity
@@ -44,17 +41,23 @@ SEVERITY_WORDS = {
 }
 
 
-@dataclass
 class FileReport:
-    path: str
-    diagnostics: list[Diagnostic] = field(default_factory=list)
-    source: SourceText | None = None  # the text as read, for formats that quote the source line
-    error: Message | None = None  # an input error, ``path: reason``: the file could not be linted
-    structure: ReportStructure | None = None  # report type, sections and outline coverage (html, serve)
+    __slots__ = ("path", "diagnostics", "source", "error", "structure")
 
-    def __post_init__(self):
-        if isinstance(self.error, str):  # a reason known in one language only
-            self.error = Message(self.error, self.error)
+    def __init__(
+        self,
+        path: str,
+        diagnostics: list[Diagnostic] | None = None,
+        source: SourceText | None = None,  # the text as read, for formats that quote the source line
+        error: Message | str | None = None,  # an input error, ``path: reason``: the file could not be linted
+        structure: "ReportStructure | None" = None,  # report type, sections and outline coverage (html, serve)
+    ) -> None:
+        self.path = path
+        self.diagnostics = [] if diagnostics is None else diagnostics
+        self.source = source
+        # a str is a reason known in one language only
+        self.error = Message(error, error) if isinstance(error, str) else error
+        self.structure = structure
 
     def page(self, diagnostic: Diagnostic) -> int | None:
         """The PDF page a finding starts on (None for other formats)."""
@@ -99,8 +102,7 @@ class FileReport:
         return lines[line - 1] if 1 <= line <= len(lines) else None
 
 
-@dataclass
-class RenderOptions:
+class RenderOptions(NamedTuple):
     lang: str = "zh"
     color: bool = False
     show_all: bool = False  # `full`: list minor (info punctuation) findings instead of counting them

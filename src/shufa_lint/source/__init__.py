@@ -7,12 +7,9 @@ for Word's automatic list labels), ``worddoc`` (.doc and WPS .wps), ``odt``, ``r
 (dispatch by file type, size limits).
 """
 
-from __future__ import annotations
-
 import bisect
 import codecs
 import re
-from dataclasses import dataclass, field
 from functools import cached_property
 from typing import NamedTuple
 
@@ -78,34 +75,64 @@ class LineOrigin(NamedTuple):
 _JOINABLE_PREFIX = regexes.compile(r"[ \t\u3000]*(?:>[ \t]?)*[ \t\u3000]*")
 
 
-@dataclass(frozen=True)
 class SourceText:
     """One input as report lines.
 
     To write a text file back byte for byte: ``bom_bytes() + raw_text.encode(encoding)``; ``encoding`` is
     always a BOM-less codec name (``utf-16-le``, never ``utf-16``). ``raw_text`` is empty for .docx,
     which cannot be written back as text.
+
+    A value: read-only once made, equal to (and hashed as) another made of the same fields. No
+    ``__slots__``: the cached properties below are kept in the instance's ``__dict__``.
     """
 
-    path: str
-    lines: tuple[str, ...]
-    kind: str = "text"  # text | markdown | docx | doc | odt | rtf | pdf
-    origins: tuple[LineOrigin, ...] = ()
-    encoding: str = "utf-8"
-    bom: bool = False
-    newline: str = "\n"
-    final_newline: bool = False
-    # "line" for text files; "paragraph" for the office formats and PDF, where line numbers count paragraphs
-    position_unit: str = "line"
-    raw_text: str = field(default="", repr=False)
-    # Markdown HTML comments as (1-based line where the comment starts, its inner text, stripped): not
-    # report text, but where ``<!-- shufa-lint disable … -->`` directives live.
-    comments: tuple[tuple[int, str], ...] = ()
-    # automatic list numbering the reader found but could not turn into labels (a damaged .doc list
-    # table): the numbers are missing from ``lines``, so the body's numbering cannot be checked
-    unlabelled_lists: bool = False
-    # PDF: where each page starts in ``lines``, as (1-based line, 1-based column, page), in order
-    pages: tuple[tuple[int, int, int], ...] = ()
+    def __init__(
+        self,
+        path: str,
+        lines: tuple[str, ...],
+        kind: str = "text",  # text | markdown | docx | doc | odt | rtf | pdf
+        origins: tuple[LineOrigin, ...] = (),
+        encoding: str = "utf-8",
+        bom: bool = False,
+        newline: str = "\n",
+        final_newline: bool = False,
+        # "line" for text files; "paragraph" for the office formats and PDF, where line numbers count paragraphs
+        position_unit: str = "line",
+        raw_text: str = "",
+        # Markdown HTML comments as (1-based line where the comment starts, its inner text, stripped): not
+        # report text, but where ``<!-- shufa-lint disable … -->`` directives live.
+        comments: tuple[tuple[int, str], ...] = (),
+        # automatic list numbering the reader found but could not turn into labels (a damaged .doc list
+        # table): the numbers are missing from ``lines``, so the body's numbering cannot be checked
+        unlabelled_lists: bool = False,
+        # PDF: where each page starts in ``lines``, as (1-based line, 1-based column, page), in order
+        pages: tuple[tuple[int, int, int], ...] = (),
+    ) -> None:
+        self.__dict__.update(
+            path=path, lines=lines, kind=kind, origins=origins, encoding=encoding, bom=bom, newline=newline,
+            final_newline=final_newline, position_unit=position_unit, raw_text=raw_text, comments=comments,
+            unlabelled_lists=unlabelled_lists, pages=pages,
+        )
+
+    def __setattr__(self, name: str, value) -> None:
+        raise AttributeError(f"cannot assign to {name!r}: a SourceText is read-only")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"cannot delete {name!r}: a SourceText is read-only")
+
+    def _fields(self) -> tuple:
+        return (
+            self.path, self.lines, self.kind, self.origins, self.encoding, self.bom, self.newline,
+            self.final_newline, self.position_unit, self.raw_text, self.comments, self.unlabelled_lists, self.pages,
+        )
+
+    def __eq__(self, other):
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._fields() == other._fields()
+
+    def __hash__(self) -> int:
+        return hash(self._fields())
 
     def page_of(self, line: int, column: int) -> int | None:
         """The page the character at 1-based (``line``, ``column``) stands on, or None (no pages)."""

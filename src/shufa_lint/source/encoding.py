@@ -8,8 +8,6 @@ binary, and a file that is UTF-8 on some lines and something else on others is r
 reading would report a page of false findings.
 """
 
-from __future__ import annotations
-
 import codecs
 import unicodedata
 from typing import NamedTuple

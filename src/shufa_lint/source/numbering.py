@@ -7,10 +7,7 @@ advances (``lvlRestart``), ``startOverride`` restarting a list instance, and ``l
 ``（%2）``) filled in with each level's number format.
 """
 
-from __future__ import annotations
-
 import re
-from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from .. import regexes
@@ -176,13 +173,15 @@ def _levels(element) -> dict[int, Level]:
     return levels
 
 
-@dataclass
 class ListInstance:
     """A ``w:num``: an abstract list, with levels it overrides (a new start, or a whole new level)."""
 
-    abstract_id: str
-    start_overrides: dict[int, int] = field(default_factory=dict)
-    level_overrides: dict[int, Level] = field(default_factory=dict)
+    __slots__ = ("abstract_id", "start_overrides", "level_overrides")
+
+    def __init__(self, abstract_id: str) -> None:
+        self.abstract_id = abstract_id
+        self.start_overrides: dict[int, int] = {}
+        self.level_overrides: dict[int, Level] = {}
 
 
 class ListCounter:
