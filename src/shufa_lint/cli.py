@@ -4,8 +4,6 @@ Exit codes: 0 no finding of severity warning or error, 1 such findings, 2 usage 
 (a one-line message naming the file; the other files are still linted).
 """
 
-from __future__ import annotations
-
 import gc
 import os
 import sys
