@@ -98,6 +98,8 @@ def test_no_name_placeholder(sentence):
         ("出动执法人员万余人次。", 7),
         ("对9个镇、个重点执法部门开展评议。", 6),
         ("组织执法人员培训期，参训56人。", 9),
+        ("经市政府第次常务会议审议通过。", 6),  # an ordinal without its number
+        ("依据该条例第条规定作出处理。", 7),
     ],
 )
 def test_dropped_figures(sentence, unit_column):
@@ -137,6 +139,8 @@ def test_dropped_figures(sentence, unit_column):
         "全年引进亿元以上项目42个。",
         "（牵头单位：县委组织部、县司法局）",
         "涉及人名的只写职务。",
+        "第一责任人第一时间到位，各项工作次第展开。",
+        "经县政府第十二次常务会议审议通过。",
     ],
 )
 def test_no_dropped_figure(sentence):

@@ -95,3 +95,35 @@ def test_a_part_heading_cut_short_into_another_passage():
     )
     found = lint(text, ("SF1", "SF6"))
     assert [(d.code, d.line) for d in found] == [("SF602", 5)]  # not SF601, and 存在问题 is not missing
+
+
+# A whole short report in the style of a town's 述法报告: its headings and closing lines stand alone,
+# and one of them (回顾 | 过去) even reads as one word across its line end with the next line.
+WORD_SPLIT_REPORT = """2025年度西河镇党委书记履行推进法治建设第一责任人职责情况的报告
+一、2025年工作回顾
+过去一年，镇党委坚持把法治建设摆在全局工作的重要位置，全年召开专题会议4次。
+（一）强化学习
+一是加强党对法治建设的领导，成立镇全面依法治镇委员会，研究部署年度重点工作。
+二是坚持领导干部带头学法，全年开展党委理论学习中心组学法12次。
+二、存在问题
+基层执法力量仍显薄弱，部分村干部法治意识有待提高。
+三、下一步打算
+持续推进法治乡村建设，力争年内创建省级民主法治示范村1个。
+西河镇党委
+2026年1月10日
+"""
+
+
+def test_lines_that_stand_alone_and_end_in_whole_words_are_not_broken():
+    assert codes(WORD_SPLIT_REPORT, "SF6") == []
+
+
+def test_a_short_line_that_stops_inside_a_word_is_a_broken_line_with_an_unsafe_join():
+    broken = WORD_SPLIT_REPORT.replace("一是加强党对法治建设的领导", "一是加强党对法\n治建设的领导")
+    (diagnostic,) = lint(broken, "SF6")
+    assert (diagnostic.code, diagnostic.line) == ("SF601", 5)
+    assert diagnostic.fix is not None and not diagnostic.fix.safe  # a join it cannot be sure of
+    heading = WORD_SPLIT_REPORT.replace("（一）强化学习", "（一）强化学\n习")
+    assert codes(heading, "SF6") == []  # the next line stands alone too: a heading split there is not read
+    opening = WORD_SPLIT_REPORT.replace("过去一年，镇党委坚持", "过去一年，镇党委坚\n持")
+    assert [d.line for d in lint(opening, "SF601")] == [3]

@@ -305,3 +305,32 @@ def words(text: str) -> list[tuple[str, int]]:
         tokens.append((token, offset))
         offset += len(token)
     return tokens
+
+
+# how much of each side of a line break is segmented to see whether a word runs across it
+_SPLIT_CONTEXT = 6
+
+
+def splits_word(before: str, after: str) -> bool:
+    """Whether a break between ``before`` and ``after`` falls inside a word, leaving one of its
+    characters alone on one side: 加强党对法 | 治政府建设 (法治 runs across, 法 alone before it).
+
+    The word must run across the break when the two sides are read together, and one side, read by
+    itself, must end (or start) with that one character standing as a word of its own. A heading and the
+    sentence after it can also read as one word across the break (回顾 | 过去 as 回顾过去), but then
+    each side still ends in a whole word of its own: that is not a break inside a word.
+    """
+    left, right = before[-_SPLIT_CONTEXT:], after[:_SPLIT_CONTEXT]
+    if not left or not right:
+        return False
+    offset = 0
+    for token in cut(left + right):
+        start, offset = offset, offset + len(token)
+        if start < len(left) < offset:
+            left_piece, right_piece = left[start:], right[: offset - len(left)]
+            return (len(left_piece) == 1 and list(cut(left))[-1] == left_piece) or (
+                len(right_piece) == 1 and next(cut(right)) == right_piece
+            )
+        if offset >= len(left):
+            return False
+    return False

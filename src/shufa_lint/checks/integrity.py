@@ -133,26 +133,60 @@ class BrokenLine(Rule):
         cut = jumps(document)
         for paragraph in document.paragraphs:
             for line in paragraph.joints:
-                if line in cut:
-                    continue
-                start, end = _line_end(document, line)
-                fix = None
-                if document.source.can_join(line) and not _numbered_next(document, line):
-                    following = document.lines[line]
-                    next_indent = len(following) - len(following.lstrip(INDENT))
-                    fix = Fix(
-                        (Edit(line, len(document.lines[line - 1]) + 1, line + 1, next_indent + 1, ""),),
-                        safe=True,
-                        description=Message("与下一行合并", "join with the next line"),
-                    )
-                yield self.report(
-                    start,
-                    end,
-                    f"第 {line} 行在句子中间断行，下一行是同一句的继续",
-                    f"line {line} breaks in the middle of a sentence that goes on in the next line",
-                    suggestions=[("与下一行合并", "join it with the next line")],
-                    fix=fix,
-                )
+                if line not in cut:
+                    yield self._broken(document, line, safe=True)
+        for line in _breaks_inside_words(document):
+            # read as a line of its own until the words said otherwise: joining is likely, not certain
+            yield self._broken(document, line, safe=False)
+
+    def _broken(self, document, line: int, safe: bool):
+        start, end = _line_end(document, line)
+        fix = None
+        if document.source.can_join(line) and not _numbered_next(document, line):
+            following = document.lines[line]
+            next_indent = len(following) - len(following.lstrip(INDENT))
+            fix = Fix(
+                (Edit(line, len(document.lines[line - 1]) + 1, line + 1, next_indent + 1, ""),),
+                safe=safe,
+                description=Message("与下一行合并", "join with the next line"),
+            )
+        return self.report(
+            start,
+            end,
+            f"第 {line} 行在句子中间断行，下一行是同一句的继续",
+            f"line {line} breaks in the middle of a sentence that goes on in the next line",
+            suggestions=[("与下一行合并", "join it with the next line")],
+            fix=fix,
+        )
+
+
+def _breaks_inside_words(document: Document) -> list[int]:
+    """Lines that read as a line of their own (a short line without closing punctuation: a heading, a
+    signature) but stop inside a word the next line finishes: 一是加强党对法 / 治政府建设的领导……
+
+    The title is not asked, nor a line before a heading or a blank line, nor one before another line
+    that stands alone (a signature, then its date).
+    """
+    found = []
+    headings = {marker.paragraph for marker in document.markers if marker.offset == 0}
+    paragraphs = document.paragraphs
+    for paragraph, following in zip(paragraphs[1:], paragraphs[2:]):
+        line = paragraph.last_line
+        if following.first_line != line + 1 or following.index in headings:
+            continue
+        text, next_text = document.lines[line - 1].strip(INDENT), document.lines[line].strip(INDENT)
+        if not (_HAN_CHARACTER.match(text[-1:]) and _HAN_CHARACTER.match(next_text[:1])):
+            continue
+        if ends_sentence(text) or not stands_alone(text) or stands_alone(next_text):
+            continue
+        from ..segment import splits_word  # here: only such a line needs word boundaries
+
+        if splits_word(text, next_text):
+            found.append(line)
+    return found
+
+
+_HAN_CHARACTER = regexes.compile("[\u4e00-\u9fff]")
 
 
 @register
