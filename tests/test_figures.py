@@ -100,6 +100,7 @@ def test_no_name_placeholder(sentence):
         ("组织执法人员培训期，参训56人。", 9),
         ("经市政府第次常务会议审议通过。", 6),  # an ordinal without its number
         ("依据该条例第条规定作出处理。", 7),
+        ("推动个小区完成业委会换届。", 3),
     ],
 )
 def test_dropped_figures(sentence, unit_column):
@@ -141,6 +142,7 @@ def test_dropped_figures(sentence, unit_column):
         "涉及人名的只写职务。",
         "第一责任人第一时间到位，各项工作次第展开。",
         "经县政府第十二次常务会议审议通过。",
+        "指导个人信息保护工作，推动个转企。",
     ],
 )
 def test_no_dropped_figure(sentence):
