@@ -127,3 +127,29 @@ def test_a_short_line_that_stops_inside_a_word_is_a_broken_line_with_an_unsafe_j
     assert codes(heading, "SF6") == []  # the next line stands alone too: a heading split there is not read
     opening = WORD_SPLIT_REPORT.replace("过去一年，镇党委坚持", "过去一年，镇党委坚\n持")
     assert [d.line for d in lint(opening, "SF601")] == [3]
+
+
+RUN_IN_ITEMS = """2025年度东湖街道党工委书记述法报告
+一、履职情况
+（一）强化学习。党工委理论学习中心组集中学法6次，带动社区干部学法用法。
+（二）规范决策。重大事项全部经合法性审查，全年审查合同21份。
+（三）化解纠纷。调处各类矛盾纠纷138件，调解成功率98.5%。
+二、存在问题
+社区法律顾问服务时间不足。
+三、下一步打算
+持续深化法治街道建设。
+"""
+
+
+def test_items_written_alike_are_not_unfinished():
+    assert codes(RUN_IN_ITEMS, "SF6") == []
+    as_headings = RUN_IN_ITEMS.replace("。党工委", "\n党工委").replace("。重大", "\n重大").replace("。调处", "\n调处")
+    assert codes(as_headings, "SF6") == []  # every item a heading of its own, its text below
+
+
+def test_an_item_that_stops_before_a_heading_where_its_siblings_run_on_was_cut():
+    cut_before_heading = RUN_IN_ITEMS.replace("（三）化解纠纷。调处各类矛盾纠纷138件，调解成功率98.5%。", "（三）化解纠纷调处各类")
+    assert [(d.code, d.line) for d in lint(cut_before_heading, "SF6")] == [("SF602", 5)]
+    # before a line, an item on a line of its own may only be a heading written another way
+    written_apart = RUN_IN_ITEMS.replace("（二）规范决策。重大事项", "（二）规范决策\n重大事项")
+    assert codes(written_apart, "SF6") == []

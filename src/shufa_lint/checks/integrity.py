@@ -160,6 +160,23 @@ class BrokenLine(Rule):
         )
 
 
+def _items_cut_short(document: Document) -> set[int]:
+    """Last lines of a numbered item that stops mid-sentence on a line of its own while every sibling
+    runs on into its text on the same line: （一）强化学习。组织…… / （二）规范执法 / （三）化解纠纷。全年……
+
+    Its siblings show how this report writes an item. Before a heading, such an item lost its end and
+    its text to a cut (SF602). Before a line, it may be no more than a heading written another way.
+    """
+    found = set()
+    for _kind, siblings in document.body.groups():
+        if len(siblings) < 3 or any(marker.offset != 0 for marker in siblings):
+            continue
+        alone = [marker for marker in siblings if marker.standalone]
+        if len(alone) == 1 and not ends_sentence(document.paragraphs[alone[0].paragraph].text):
+            found.add(document.paragraphs[alone[0].paragraph].last_line)
+    return found
+
+
 def _breaks_inside_words(document: Document) -> list[int]:
     """Lines that read as a line of their own (a short line without closing punctuation: a heading, a
     signature) but stop inside a word the next line finishes: 一是加强党对法 / 治政府建设的领导……
@@ -225,13 +242,17 @@ class CutOff(Rule):
             )
         paragraphs = document.paragraphs
         heading_paragraphs = {marker.paragraph for marker in document.markers if marker.offset == 0}
+        items_cut_short = _items_cut_short(document)
         for paragraph, following in zip(paragraphs, paragraphs[1:]):
             if paragraph.text.rstrip().endswith("……"):
                 yield self._cut(document, paragraph, "段落以“……”结束，疑有内容被删节", "the paragraph ends in …… ")
             elif (
                 following.index in heading_paragraphs
                 and not ends_sentence(paragraph.text)
-                and not stands_alone(document.lines[paragraph.last_line - 1])
+                and (
+                    not stands_alone(document.lines[paragraph.last_line - 1])
+                    or paragraph.last_line in items_cut_short
+                )
                 and not _in_appendix(document.body, paragraph)
             ):
                 # a sentence cannot run on into a heading: what finished it was cut out
