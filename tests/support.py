@@ -5,6 +5,7 @@ from __future__ import annotations
 from click.testing import CliRunner
 
 from shufa_lint.cli import main
+from shufa_lint.diagnostics import Severity
 from shufa_lint.document import build_document
 from shufa_lint.engine import lint_source
 from shufa_lint.settings import Settings
@@ -20,6 +21,11 @@ def lint(text: str, select: str | tuple[str, ...] = (), **settings):
 
 def codes(text: str, select: str | tuple[str, ...] = (), **settings) -> list[tuple[str, int, int]]:
     return [(d.code, d.line, d.column) for d in lint(text, select, **settings)]
+
+
+def headline(text: str) -> list[tuple[str, int]]:
+    """The headline findings (warnings and errors) for ``text``, as (code, line)."""
+    return [(d.code, d.line) for d in lint(text) if d.severity >= Severity.WARNING]
 
 
 def document(text: str):

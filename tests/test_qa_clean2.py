@@ -20,7 +20,7 @@ from shufa_lint.diagnostics import Severity
 from shufa_lint.engine import lint_source, prepare
 from shufa_lint.settings import Settings
 from shufa_lint.source import read_path
-from support import codes, lint
+from support import codes, headline, lint
 
 QA_CLEAN2 = Path(__file__).parent / "fixtures" / "qa_clean2"
 
@@ -54,10 +54,6 @@ def _changed(name: str, old: str, new: str) -> str:
     text = _text(name)
     assert old in text
     return text.replace(old, new, 1)
-
-
-def headline(text: str) -> list[tuple[str, int]]:
-    return [(d.code, d.line) for d in lint(text) if d.severity >= Severity.WARNING]
 
 
 def test_every_fixture_has_its_type():

@@ -1,5 +1,5 @@
-"""Whole drafts with defects put in where drafters put them, made from the clean reports of the second
-and third QA passes.
+"""Whole drafts with defects put in where drafters put them, made from the clean reports of the second,
+third and fourth QA passes.
 
 - tests/fixtures/qa_defects2/ (from qa_clean2): figures left as *次 or dropped (事项件, 学法次), words a
   filter cut (_法治思想, 弱势_, 网络_带货), a line broken mid-sentence, a passage cut, numbering that
@@ -9,6 +9,11 @@ and third QA passes.
   figure dropped (学法次, 5G基站个), words a filter cut (_法治思想 in a report with a flattened table,
   弱势_ in one indented with full-width spaces), a line broken mid-sentence, a （3） skipped four levels
   deep, the 存在问题 part of a 述法 left out.
+- tests/fixtures/qa_defects4/ (from qa_clean4): figures dropped (培训期, 排查次, 满意率%, 挽回损失亿元,
+  名干部职工), left as *次, XX场次 or *起 (in an attachment's table), words a filter cut (_法治思想,
+  习近平_思想), lines broken mid-sentence (one indented with full-width spaces), a passage cut before a
+  heading, an item or a part cut out so 2. goes on with 4. and (二) with (四), （三） then （五）, 二是
+  and 第三 repeated where the next belongs, the 存在问题 part of a court president's 述法 left out.
 
 Each draft has a sidecar ``<name>.expected``: one ``line code  note`` row per defect. Every defect must
 be found at its line by its rule (recall), and nothing else may be a headline finding (warning or
@@ -25,7 +30,7 @@ from shufa_lint.engine import lint_source
 from shufa_lint.settings import Settings
 from shufa_lint.source import read_path
 
-FOLDERS = [Path(__file__).parent / "fixtures" / name for name in ("qa_defects2", "qa_defects3")]
+FOLDERS = [Path(__file__).parent / "fixtures" / name for name in ("qa_defects2", "qa_defects3", "qa_defects4")]
 DRAFTS = sorted(path for folder in FOLDERS for path in folder.iterdir() if path.suffix != ".expected")
 
 

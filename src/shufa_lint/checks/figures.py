@@ -357,13 +357,14 @@ def _lost_figure(text: str, start: int, end: int, data: FigureData) -> bool:
     changes = data.change_to.match(text, end) is not None
     if text.startswith("某", end) or (unit in data.surnames and not (closes or changes)):
         return False  # 对张某某, 约谈张卫东: a surname, not a unit
+    approximate = _APPROXIMATE.match(text, end) is not None  # only a figure takes 以上: 培训学时以上 lost its 60
     # a figure's unit wherever it stands: 罚没款万元, 群众余人次, 发卡万余张, 由家增至278家, 床位张以上,
     # 措施“条”, 落实个“30条”
     amount = (
         unit in data.amount_units
         or unit[0] in "万亿余"
         or changes
-        or _APPROXIMATE.match(text, end) is not None
+        or approximate
         or (text[gap_end - 1 : gap_end] == "“" and text.startswith("”", end) and not _WORD_NAMED.match(text, end))
         or (unit in data.classifiers and text.startswith(("“", "《"), end))
     )
@@ -391,7 +392,7 @@ def _lost_figure(text: str, start: int, end: int, data: FigureData) -> bool:
     )
     if not (spaced or cue_before or amount or count_only or called_at_close or sibling_figure):
         return False
-    if data.not_counts.search(text, max(0, end - _LONGEST_NOT_COUNT), end) or (
+    if (data.not_counts.search(text, max(0, end - _LONGEST_NOT_COUNT), end) and not approximate) or (
         unit not in _CLASSIFIERS and _CATEGORY.match(text, end)
     ):
         return False  # 信访人, 当事人: a person named by a role; 亿元以上项目: a class of projects

@@ -95,16 +95,20 @@ def _numbered_next(document: Document, line: int) -> bool:
 # and definitions, not sentences, and a report may end on one
 _APPENDIX = regexes.compile(r"附件|(?:有关)?名词解释|注释|注[：:]|备注|说明[：:]?$")
 _LIST_ENTRY = regexes.compile(r"\d{1,2}[.．、]")
+# the heading of an attachment printed after the signature (附件1, 附件二): a table or a checklist follows,
+# whose rows (立案查处：97起, 4.应急预案修订14件：已完成) are not sentences
+_ATTACHMENT_HEADING = regexes.compile(r"附件\s*[0-9０-９一二三四五六七八九十]*[：:]?")
 
 
 def _in_appendix(tree: Tree, paragraph: Paragraph) -> bool:
-    """Whether the paragraph opens an appendix block or is an entry of one."""
-    for earlier in reversed(tree.paragraphs[: paragraph.index + 1]):
+    """Whether the paragraph opens an appendix block, is an entry of one, or stands in an attachment."""
+    earlier_paragraphs = tree.paragraphs[: paragraph.index + 1]
+    for earlier in reversed(earlier_paragraphs):
         if _APPENDIX.match(earlier.text):
             return True
         if not _LIST_ENTRY.match(earlier.text):
-            return False
-    return False
+            break
+    return any(_ATTACHMENT_HEADING.fullmatch(earlier.text.strip()) for earlier in earlier_paragraphs)
 
 
 @register

@@ -71,8 +71,7 @@ def _slips(tree: Tree, in_outline: bool, pack: Pack | None) -> Iterator[Slip]:
             relabelled = None  # （一）（一）（三）: the second （一） stands for （二）, one slip, not two
             for position, (previous, marker) in enumerate(zip(run, run[1:])):
                 if marker.ordinal <= previous.ordinal:
-                    following = run[position + 2 : position + 3]
-                    if marker.ordinal == previous.ordinal and following and following[0].ordinal == marker.ordinal + 2:
+                    if _stands_for_next(previous, marker, run[position + 2 : position + 3]):
                         relabelled = marker
                     yield Slip("repeat", marker, previous, in_outline, relabelled is marker)
                 elif marker.ordinal > previous.ordinal + 1 and previous is not relabelled:
@@ -85,17 +84,26 @@ def _slips(tree: Tree, in_outline: bool, pack: Pack | None) -> Iterator[Slip]:
     yield from _enumeration_slips(ordinals(tree.paragraphs), in_outline, adjacent=False)
 
 
+def _stands_for_next(previous: Marker, marker: Marker, following: list[Marker]) -> bool:
+    """Whether ``marker`` repeats ``previous`` where the next ordinal belongs, the one after it going on
+    from there: the second 第三 of 第三…第三…第五 was meant as 第四 (one slip, not a repeat and a skip)."""
+    return marker.ordinal == previous.ordinal and bool(following) and following[0].ordinal == marker.ordinal + 2
+
+
 def _enumeration_slips(markers: list[Marker], in_outline: bool, adjacent: bool) -> Iterator[Slip]:
     """①②④ and ①②②, 第一…第三 and 第二…第二 inside the text. A list begins anew at its first ordinal
     (and, when ``adjacent``, after a paragraph without one); a list that opens late or turns back (注②,
     a list whose first item was written 首先) is no slip here: these marks also stand for notes and
     are not always a list's only numbers."""
     previous: Marker | None = None
-    for marker in markers:
+    relabelled: Marker | None = None
+    for position, marker in enumerate(markers):
         if previous is not None and marker.ordinal != 1 and (not adjacent or marker.paragraph - previous.paragraph <= 1):
             if marker.ordinal == previous.ordinal:
-                yield Slip("repeat", marker, previous, in_outline)
-            elif marker.ordinal > previous.ordinal + 1:
+                if _stands_for_next(previous, marker, markers[position + 1 : position + 2]):
+                    relabelled = marker
+                yield Slip("repeat", marker, previous, in_outline, relabelled is marker)
+            elif marker.ordinal > previous.ordinal + 1 and previous is not relabelled:
                 yield Slip("skip", marker, previous, in_outline)
         previous = marker
 
