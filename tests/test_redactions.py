@@ -28,6 +28,7 @@ def test_lexicon_specs_restore_their_word(text, word):
         ("确保司法_改革落实到位", 5, "体制", "司法体制改革"),
         ("深刻领会和实践_法治思想", 8, "习近平", "习近平法治思想"),
         ("把学习贯彻*法治思想作为重要政治任务", 6, "习近平", "习近平法治思想"),
+        ("公开裁判文书5212份，庭审_1946场。", 15, "直播", "庭审直播"),  # a count after the gap
     ],
 )
 def test_gap_restored_with_the_likely_word(text, column, word, phrase):
@@ -54,6 +55,8 @@ def test_gap_without_a_known_phrase_is_still_reported_without_a_guess():
         "文件名 report_2025.docx 已上传。",
         "附件：述法报告_定稿.docx",
         "详见《述法工作方案_修订版.pdf》。",
+        "详见附件_1。",
+        "文件名为述法报告_2024.docx。",
     ],
 )
 def test_not_redactions(text):

@@ -132,6 +132,7 @@ class BrokenLine(Rule):
 
     code = "SF601"
     name = "broken-line"
+    needs_segmentation = True  # a short line that stops inside a word is found with the dictionary
 
     def check(self, document, context):
         cut = jumps(document)

@@ -28,8 +28,10 @@ _FILE_NAME_AFTER = regexes.compile(
 )
 # One or two underscores standing for a removed word: 以_新时代, 弱势_的, 等_, 弱势__的. More are a fill-in
 # blank, two before 年月日 a date blank (SF302); underscores touching ASCII letters or digits are names
-# (仿宋_GB2312, snake_case).
-_UNDERSCORE = regexes.compile(r"(?<![_＿A-Za-z0-9])[_＿]{1,2}(?![_＿A-Za-z0-9])")
+# (仿宋_GB2312, snake_case), but before a count after Chinese text (庭审_1946场: 直播 was removed).
+_UNDERSCORE = regexes.compile(
+    r"(?<![_＿A-Za-z0-9])[_＿]{1,2}(?![_＿A-Za-z0-9])|(?<=[\u4e00-\u9fff])[_＿](?=[0-9]+(?:\.[0-9]+)?[\u4e00-\u9fff%％])"
+)
 
 
 class Restoration(NamedTuple):
@@ -255,7 +257,7 @@ def gaps(text: str, data: RedactionData):
     if "_" in text or "＿" in text:
         for found in _UNDERSCORE.finditer(text):
             before, after = text[found.start() - 1 : found.start()], text[found.end() : found.end() + 1]
-            sides = [side for side in (before, after) if side]
+            sides = [side for side in (before, after) if side and not side.isdigit()]  # a digit: a count follows
             if (
                 any(CJK_RE.match(side) for side in sides)
                 and all(CJK_RE.match(side) or side in _GAP_SIDE_MARKS or side.isspace() for side in sides)
