@@ -59,22 +59,22 @@ def _body_lines(lines: list[str]) -> list[int]:
     ]
 
 
-def placeholder(lines, rng):
+def _figure_replaced(lines, rng, replacement: str):
+    """A figure before a unit, drawn from the prose lines, replaced (by ``*``, or by nothing)."""
     sites = [(n, m) for n in _body_lines(lines) for m in _FIGURE.finditer(lines[n])]
     if not sites:
         return None
     number, figure = rng.choice(sites)
     line = lines[number]
-    return lines[:number] + [line[: figure.start()] + "*" + line[figure.end() :]] + lines[number + 1 :], number, None
+    return lines[:number] + [line[: figure.start()] + replacement + line[figure.end() :]] + lines[number + 1 :], number, None
+
+
+def placeholder(lines, rng):
+    return _figure_replaced(lines, rng, "*")
 
 
 def dropped_figure(lines, rng):
-    sites = [(n, m) for n in _body_lines(lines) for m in _FIGURE.finditer(lines[n])]
-    if not sites:
-        return None
-    number, figure = rng.choice(sites)
-    line = lines[number]
-    return lines[:number] + [line[: figure.start()] + line[figure.end() :]] + lines[number + 1 :], number, None
+    return _figure_replaced(lines, rng, "")
 
 
 def filtered_word(lines, rng):
@@ -95,26 +95,29 @@ def broken_line(lines, rng):
     return lines[:number] + [line[:index], line[index:]] + lines[number + 1 :], number, None
 
 
-def cut_passage(lines, rng):
-    """From inside a clause to the start of a later line: the line ends mid-sentence, the next is elsewhere."""
+def _line_and_a_later_one(lines, rng):
+    """A prose line and one of the three prose lines after it, or None."""
     body = _body_lines(lines)
     sites = [(n, k) for n in body for k in (n + 1, n + 2, n + 3) if k in body]
-    if not sites:
-        return None
-    first, last = rng.choice(sites)
-    starts = _positions_inside_clauses(lines[first])
+    return rng.choice(sites) if sites else None
+
+
+def cut_passage(lines, rng):
+    """From inside a clause to the start of a later line: the line ends mid-sentence, the next is elsewhere."""
+    site = _line_and_a_later_one(lines, rng)
+    starts = _positions_inside_clauses(lines[site[0]]) if site else None
     if not starts:
         return None
+    first, last = site
     return lines[:first] + [lines[first][: rng.choice(starts)]] + lines[last:], first, None
 
 
 def spliced_passage(lines, rng):
     """From inside a clause to inside a clause of a later line, joined into one line."""
-    body = _body_lines(lines)
-    sites = [(n, k) for n in body for k in (n + 1, n + 2, n + 3) if k in body]
-    if not sites:
+    site = _line_and_a_later_one(lines, rng)
+    if site is None:
         return None
-    first, last = rng.choice(sites)
+    first, last = site
     starts, ends = _positions_inside_clauses(lines[first]), _positions_inside_clauses(lines[last])
     if not starts or not ends:
         return None
@@ -143,28 +146,25 @@ def _renumbered(line: str, ordinal: int) -> str:
     return _SUBHEADING.sub(lambda m: m.group(0).replace(m.group(1), _NUMERALS[ordinal - 1]), line, count=1)
 
 
-def skipped_heading(lines, rng):
-    runs = [run for run in _heading_runs(lines) if run[-1][1] < 9]
+def _headings_shifted(lines, rng, shift: int):
+    """From a drawn heading of a run of （一）（二）… on, every number moved by ``shift``."""
+    runs = [run for run in _heading_runs(lines) if run[-1][1] + shift < 10]
     if not runs:
         return None
     run = rng.choice(runs)
     start = rng.randrange(1, len(run))
     damaged = list(lines)
     for number, ordinal in run[start:]:
-        damaged[number] = _renumbered(lines[number], ordinal + 1)
+        damaged[number] = _renumbered(lines[number], ordinal + shift)
     return damaged, run[start][0], None
+
+
+def skipped_heading(lines, rng):
+    return _headings_shifted(lines, rng, 1)
 
 
 def repeated_heading(lines, rng):
-    runs = _heading_runs(lines)
-    if not runs:
-        return None
-    run = rng.choice(runs)
-    start = rng.randrange(1, len(run))
-    damaged = list(lines)
-    for number, ordinal in run[start:]:
-        damaged[number] = _renumbered(lines[number], ordinal - 1)
-    return damaged, run[start][0], None
+    return _headings_shifted(lines, rng, -1)
 
 
 def skipped_parallel(lines, rng):

@@ -165,21 +165,34 @@ class BrokenLine(Rule):
         )
 
 
-def _items_cut_short(document: Document) -> set[int]:
+def _items_cut_short(document: Document) -> dict[int, set[int]]:
     """Last lines of a numbered item that stops mid-sentence on a line of its own while every sibling
-    runs on into its text on the same line: （一）强化学习。组织…… / （二）规范执法 / （三）化解纠纷。全年……
+    runs on into a sentence of its text on the same line: （一）强化学习。组织…… / （二）规范执法 /
+    （三）化解纠纷。全年…… — each with the paragraphs of its own sub-items, which may follow it.
 
-    Its siblings show how this report writes an item. Before a heading, such an item lost its end and
-    its text to a cut (SF602). Before a line, it may be no more than a heading written another way.
+    Its siblings show how this report writes an item. Before a heading of another item, such an item
+    lost its end and its text to a cut (SF602). Before a line, it may be no more than a heading written
+    another way.
     """
-    found = set()
+    found = {}
     for _kind, siblings in document.body.groups():
         if len(siblings) < 3 or any(marker.offset != 0 for marker in siblings):
             continue
-        alone = [marker for marker in siblings if marker.standalone]
-        if len(alone) == 1 and not ends_sentence(document.paragraphs[alone[0].paragraph].text):
-            found.add(document.paragraphs[alone[0].paragraph].last_line)
+        texts = [document.paragraphs[marker.paragraph].text for marker in siblings]
+        without_sentence = [index for index, text in enumerate(texts) if not _SENTENCE_END.search(text)]
+        if len(without_sentence) == 1:
+            item = siblings[without_sentence[0]]
+            found[document.paragraphs[item.paragraph].last_line] = {child.paragraph for child in item.children}
     return found
+
+
+_SENTENCE_END = regexes.compile("[。！？；!?;]")
+
+
+def _cut_short_before(items_cut_short: dict[int, set[int]], paragraph: Paragraph, following: Paragraph) -> bool:
+    """Whether ``paragraph`` is an item cut short and ``following`` is none of its own sub-items."""
+    children = items_cut_short.get(paragraph.last_line)
+    return children is not None and following.index not in children
 
 
 def _breaks_inside_words(document: Document) -> list[int]:
@@ -256,7 +269,7 @@ class CutOff(Rule):
                 and not ends_sentence(paragraph.text)
                 and (
                     not stands_alone(document.lines[paragraph.last_line - 1])
-                    or paragraph.last_line in items_cut_short
+                    or _cut_short_before(items_cut_short, paragraph, following)
                 )
                 and not _in_appendix(document.body, paragraph)
             ):
