@@ -5,7 +5,7 @@ claims of result without a figure, and residue of a web page copied into it.
 These are a reader's judgements made mechanical, so they are warnings or notes, never errors; the
 configuration key ``review: false`` turns the whole family off for users who want only the headline
 checks. Sections come from the document model's parts (``sections.parts``); the words the rules read
-are in ``rules/lexicons/review.yaml`` (source: shared domain notes §4.2).
+are in ``rules/lexicons/review.yaml`` (source: reviewers' published criteria).
 """
 
 import re
@@ -173,8 +173,8 @@ class ProblemUnanswered(Rule):
     """A problem the report names that no measure answers.
 
     Why: reviewers read the 整改措施/下一步 part against the 存在问题 part item by item: a problem left
-    without a measure says the report does not mean to fix it (“常见坑：问题与打算不对应”, shared domain
-    notes §4.2; a 2025 镇 report has 3 问题 ↔ 3 整改措施). A problem counts as answered when some
+    without a measure says the report does not mean to fix it (“常见坑：问题与打算不对应” in reviewers'
+    published criteria; a 2025 镇 report has 3 问题 ↔ 3 整改措施). A problem counts as answered when some
     measure shares a key word with it (words every item uses — 法治, 建设, 加强 … — do not count).
     Only a part with fewer measures than problems is read: with as many, reports pair them in order
     and a match of words would miss measures worded otherwise (measured on published reports and
@@ -230,7 +230,7 @@ class ProblemsTooThin(Rule):
     """The problems part is a single sentence, or far shorter than the achievements part.
 
     Why: “成绩多、问题少”, problems written as disguised praise, is the reviewers' first complaint
-    (shared domain notes §4.2: outline templates give the problems part about 15% of a report and
+    (reviewers' published criteria: outline templates give the problems part about 15% of a report and
     2–3 real problems; the proxy there flags less than about 8% of the achievements part). The floor
     is the option ``min_share``, default 0.05: published annual reports that passed review run at 6–7%,
     so the default flags only what is clearly thin (set 0.08 for the reviewers' stricter reading). A
@@ -280,7 +280,7 @@ class ProblemsTooThin(Rule):
 class VagueProblem(Rule):
     """A problem made only of stock phrases: no field, no unit, no figure (“法治意识有待提高”).
 
-    Why: reviewers return problems “表面化、泛泛而谈” (shared domain notes §4.2): a problem that names
+    Why: reviewers return problems “表面化、泛泛而谈” (reviewers' published criteria): a problem that names
     no field (执法, 合同审查, 复议应诉 …), no unit and no figure cannot be checked or fixed. The stock
     phrases and field words are in ``rules/lexicons/review.yaml``.
 
@@ -329,7 +329,7 @@ class ClaimWithoutFigure(Rule):
     """A claim of result (显著, 大幅, 明显提升, 全面提升 …) with no figure or comparison in the sentence
     or the next.
 
-    Why: “数据不翔实、强评价无证据” is a standing criticism of these reports (shared domain notes §4.2;
+    Why: “数据不翔实、强评价无证据” is a standing criticism of these reports (reviewers' published criteria;
     dyz lint rules EVD-001~003: a strong evaluation with no number or comparison in the same or the
     adjacent sentence). Only the achievements part and the opening are read: in the problems and plans
     parts the same words state a gap or a goal. An aim is not a claim (全面提升依法行政能力: the
@@ -388,8 +388,8 @@ class WebResidue(Rule):
     """Residue of a web page copied with the text: （来源：…）, 阅读次数, 打印本页, 关闭窗口, 【我要纠错】,
     责任编辑, 分享到, （略）, 仅展示部分内容 …
 
-    Why: a report put together from pages of other authorities (“照搬照抄、套模板”, shared domain notes
-    §4.2) carries their chrome; a reviewer reads it as copied and unfinished. GB/T 9704-2012 gives a
+    Why: a report put together from pages of other authorities (“照搬照抄、套模板”, a standing criticism
+    of reviewers) carries their chrome; a reviewer reads it as copied and unfinished. GB/T 9704-2012 gives a
     document none of these elements.
 
     Example::

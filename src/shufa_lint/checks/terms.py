@@ -146,13 +146,13 @@ class NonstandardTerm(Rule):
     """A standard formulation (提法) written wrong or out of date: 法制建设第一责任人, 《土地法》, 布署 …
 
     Why: official reports quote fixed formulas, law names and dates exactly; reviewers read a wrong
-    提法 as carelessness at best. Many formulas belong to a period (shared domain notes §3, table
-    rows 1–60): the 普法 plan (“七五” 2016—2020, “八五” 2021—2025), the five-year plan (“十四五”
-    2021—2025), the 法治政府建设实施纲要 of the period, the Party congress whose spirit is current
-    guidance (十九大 until the 二十大 of October 2022), the laws folded into the 民法典 on 1 January
-    2021 (合同法, 物权法, 婚姻法, 继承法 …). (The forms of 习近平法治思想 are SF402's.) Each entry carries the years its wrong form was itself current
-    (``valid_from``/``valid_until``), judged against the report's year (the title, or
-    ``report-year``); without a year those entries are not judged.
+    提法 as carelessness at best. Many formulas belong to a period: the 普法 plan (“七五” 2016—2020, “八五”
+    2021—2025), the five-year plan (“十四五” 2021—2025), the 法治政府建设实施纲要 of the period, the Party
+    congress whose spirit is current guidance (十九大 until the 二十大 of October 2022), the laws folded
+    into the 民法典 on 1 January 2021 (合同法, 物权法, 婚姻法, 继承法 …). (The forms of 习近平法治思想 are SF402's.) Each
+    entry carries the years its wrong form was itself current (``valid_from``/``valid_until``),
+    judged against the report's year (the title, or ``report-year``); without a year those entries
+    are not judged.
 
     Left alone: the title of a document quoted (《关于…法制宣传教育的…规划》), history (原《合同法》, 原县依法治县领导小组,
     时称…, 回顾“七五”普法期间（2016—2020年）, 在“八五”普法顺利收官的基础上, a year of the formula's

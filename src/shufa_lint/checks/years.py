@@ -3,7 +3,7 @@ report's parts name and the date it is signed.
 
 A draft made from last year's report keeps last year's years: a heading of the achievements part
 about 2024 in a 2025 report, plans dated to the year just reported, a signing date a year off.
-Reviewers check these first (shared domain notes §4.3: “year consistency: title year vs 2024年共签批…
+Reviewers check these first (reviewers' checklist: “year consistency: title year vs 2024年共签批…
 in a 2025 report; next-year plan year = title year + 1”).
 """
 
@@ -134,7 +134,7 @@ class OtherYearReported(_PartYears):
     or a paragraph opening ``2024年，全镇…`` in a 2025 report.
 
     Why: a report covers its own year (the title's, or ``report-year``); a heading or an opening
-    dated to another year is almost always kept from last year's report (shared domain notes §4.3,
+    dated to another year is almost always kept from last year's report (reviewers' checklist,
     year consistency). Headings about another year on purpose (上年度问题整改情况, 2021年以来) and a
     paragraph that names the report year too (a comparison), and the result of an assessment of an
     earlier year (2024年度全省法治政府建设考核中，我县获评优秀) are not flagged.
@@ -159,7 +159,7 @@ class OtherYearReported(_PartYears):
 class PlanYear(_PartYears):
     """The plans part (下一步打算, 下一年度主要安排) dated to a year other than the next one.
 
-    Why: the plans of a report on one year are for the year after (shared domain notes §4.3: “next-year
+    Why: the plans of a report on one year are for the year after (reviewers' checklist: “next-year
     plan year = title year + 1”; the 法治政府建设年度报告 part is literally 下一年度…的主要安排). A plan
     dated to the year just reported, or two years on, was kept from another year's report. The kind
     of document sets the year: a 政府工作报告 named for the year of its session reviews the year before
