@@ -63,6 +63,42 @@ def test_fewer_measures_than_problems_pass_when_each_problem_shares_a_word_with_
     assert codes(fewer, "SF801") == []
 
 
+# The same report kept as Markdown, its problems laid out as a table (a header row, a delimiter row, rows).
+TABLED = """# 某镇2025年度党委书记履行推进法治建设第一责任人职责情况的报告
+
+## 一、履职情况
+
+全年组织党委理论学习中心组专题学法6次，对12项重大事项开展合法性审查，排查化解矛盾纠纷236件。
+
+## 二、存在问题
+
+| 问题 | 表现 |
+|:---|---|
+| 执法规范化水平不高 | 2025年案卷评查中有3卷程序不规范 |
+| 合同审查力量薄弱 | 46份合同中仍有5份未经法律顾问审查 |
+
+## 三、整改措施
+
+一是提升执法规范化水平，组织执法人员开展案卷评查整改培训。二是建立合同审查台账，做到合同审查全覆盖。
+"""
+
+
+def test_a_table_of_problems_counts_its_rows_not_its_header():
+    from shufa_lint.settings import Settings
+    from shufa_lint.source.markdown import parse_markdown
+    from shufa_lint.engine import lint_source
+
+    def findings(text: str) -> list:
+        return lint_source(parse_markdown("述法.md", text), Settings(select=("SF801",)))
+
+    assert findings(TABLED) == []
+    third = TABLED.replace("| 合同审查力量薄弱 |", "| 普法宣传针对性不强 | 面向企业的普法活动全年仅2场 |\n| 合同审查力量薄弱 |")
+    third = third.replace("一是提升执法规范化水平，组织执法人员开展案卷评查整改培训。", "")
+    found = findings(third)
+    assert [d.line for d in found] == [11, 12]  # two rows no measure answers; the header is no problem
+    assert "问题“执法规范化水平不高”" in found[0].message.zh and "存在问题3条，整改措施1条" in found[0].message.zh
+
+
 THIN = SOUND.replace(
     """（一）执法规范化水平不高。全镇综合行政执法队现有持证执法人员9名，2025年案卷评查中有3卷程序不规范。
 （二）合同审查力量薄弱。镇政府签订的46份合同中仍有5份未经法律顾问审查。

@@ -126,7 +126,14 @@ def _items(document: Document, part: Part) -> list[Item]:
     heading = part.heading
     children = list(heading.children) if isinstance(heading, Marker) else []
     if not children:
-        return [Item(p, 0, p.text, _lead(p.text)) for p in part.paragraphs[1:] if _lead(p.text)]
+        rows = part.paragraphs[1:]
+        # a Markdown table's delimiter row and the header row above it name the columns, not items
+        headers = {p.index for p, below in zip(rows, rows[1:]) if _TABLE_DELIMITER.fullmatch(below.text.strip())}
+        return [
+            Item(p, 0, p.text, _lead(p.text))
+            for p in rows
+            if _lead(p.text) and p.index not in headers and not _TABLE_DELIMITER.fullmatch(p.text.strip())
+        ]
     children = [child for child in children if child.kind == children[0].kind]
     last = part.paragraphs[-1]
     items = []
@@ -142,6 +149,9 @@ def _items(document: Document, part: Part) -> list[Item]:
     return items
 
 
+_TABLE_DELIMITER = regexes.compile(r"\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?")
+
+
 def _body_text(part: Part) -> str:
     """What a part says below its heading: the rest of the heading's paragraph, then the paragraphs after it."""
     heading, first = part.heading, part.paragraphs[0]
@@ -150,7 +160,10 @@ def _body_text(part: Part) -> str:
 
 
 def _lead(text: str) -> str:
-    found = _SENTENCE.match(text.strip())
+    text = text.strip()
+    if text.startswith("|"):  # a table row: its first cell leads
+        text = text.strip("|").split("|")[0].strip()
+    found = _SENTENCE.match(text)
     return found.group().rstrip("。；;！？!?，,") if found else ""
 
 
