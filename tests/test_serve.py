@@ -287,3 +287,15 @@ def test_a_broken_folder_configuration_stops_the_server_with_one_line(tmp_path, 
     result = CliRunner().invoke(serve_command, [])
     assert result.exit_code == 2
     assert result.output.strip().splitlines() == ["shufa-lint serve: .shufa-lint.yaml: 没有配置项“selct”（是否应为“select”？）"]
+
+
+def test_a_port_in_use_is_said_in_one_line_before_any_banner():
+    from shufa_lint.serve import serve_command
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = CliRunner().invoke(serve_command, ["--port", str(port)])
+    assert result.exit_code == 2
+    assert result.output.strip().splitlines() == [f"shufa-lint serve: 无法在 127.0.0.1:{port} 上监听：端口已被占用（可用 --port 换一个端口）"]

@@ -107,6 +107,8 @@ _OS_REASONS_ZH = {
     errno.ELOOP: "符号链接层数过多",
     errno.ENOSPC: "磁盘空间不足",
     errno.EROFS: "文件系统只读",
+    errno.EADDRINUSE: "端口已被占用",
+    errno.EADDRNOTAVAIL: "本机没有这个地址",
 }
 
 

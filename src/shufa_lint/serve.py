@@ -30,7 +30,7 @@ from urllib.parse import quote
 
 import click
 
-from .diagnostics import InputError, Message
+from .diagnostics import InputError, Message, os_reason
 from .lexicon import RuleDataError, builtin
 
 if TYPE_CHECKING:
@@ -378,13 +378,28 @@ def serve_command(host: str, port: int, allow_host: tuple[str, ...], config_file
         raise click.UsageError("serve needs the web stack: pip install 'shufa-lint[serve]'")
     import uvicorn
     configuration = _configuration(config_file)
+    listening = _listen(host, port)  # before saying anything: a port in use is said in one line
     folder = tempfile.mkdtemp(prefix="shufa-lint-serve-")
     try:
         app = create_app(folder, allowed_hosts(host, allow_host), configuration)
-        click.echo(f"shufa-lint: serving on http://{_url_host(host)}:{port}/ (Ctrl+C to stop)", err=True)
-        uvicorn.run(app, host=host, port=port, log_level="warning")
+        bound = listening.getsockname()[1]  # --port 0: the port the system chose
+        click.echo(f"shufa-lint: serving on http://{_url_host(host)}:{bound}/ (Ctrl+C to stop)", err=True)
+        uvicorn.Server(uvicorn.Config(app, log_level="warning")).run(sockets=[listening])
     finally:
+        listening.close()
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def _listen(host: str, port: int):
+    """A socket listening on ``host``:``port``; one line and exit 2 when it cannot be had."""
+    import socket
+
+    try:
+        return socket.create_server((host, port), family=socket.AF_INET6 if ":" in host else socket.AF_INET)
+    except OSError as error:
+        where = f"{_url_host(host)}:{port}"
+        click.echo(f"shufa-lint serve: 无法在 {where} 上监听：{os_reason(error).zh}（可用 --port 换一个端口）", err=True)
+        sys.exit(2)
 
 
 def _configuration(config_file: str | None) -> FileConfig:
