@@ -327,3 +327,10 @@ def test_a_file_named_lsp_is_linted_as_a_path(tmp_path):
     draft.write_text("全年开展普法活动*场。\n", encoding="utf-8")
     result = subprocess.run([EXECUTABLE, "./lsp"], cwd=tmp_path, capture_output=True, text=True, timeout=60)
     assert result.returncode == 1 and "SF301" in result.stdout
+
+
+def test_the_command_line_of_the_server_says_what_it_is_and_refuses_unknown_options():
+    helped = subprocess.run([sys.executable, "-m", "shufa_lint", "lsp", "--help"], capture_output=True, text=True, timeout=60)
+    assert helped.returncode == 0 and "language server" in helped.stdout and "--stdio" in helped.stdout
+    wrong = subprocess.run([sys.executable, "-m", "shufa_lint", "lsp", "--bogus"], capture_output=True, text=True, timeout=60)
+    assert wrong.returncode == 2 and "No such option '--bogus'" in wrong.stderr

@@ -16,9 +16,11 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
+import sys
 from typing import NamedTuple
 from urllib.parse import unquote, urlparse
 
+import click
 from lsprotocol import types as lsp
 from pygls.lsp.server import LanguageServer
 
@@ -420,7 +422,17 @@ def hover(ls: ShufaLanguageServer, params: lsp.HoverParams) -> lsp.Hover | None:
     return lsp.Hover(contents=lsp.MarkupContent(kind=lsp.MarkupKind.Markdown, value="\n\n".join(parts)))
 
 
-def run() -> None:
-    """Serve one client over standard input and output until it says exit."""
+@click.command("lsp", context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--stdio", is_flag=True, help="Talk over standard input and output (the only way; accepted as clients pass it).")
+def lsp_command(stdio: bool) -> None:
+    """A language server: an editor starts it and marks findings while one types (see the README for VS
+    Code, Neovim and Helix). It talks over standard input and output until the editor says exit."""
+    if sys.stdin.isatty():
+        click.echo("shufa-lint lsp: 语言服务器经标准输入输出与编辑器通信，请在编辑器中启动（见 README；Ctrl+D 退出）", err=True)
     logging.basicConfig(level=logging.WARNING, format="shufa-lint lsp: %(message)s")
     server.start_io()
+
+
+def run() -> None:
+    """``shufa-lint lsp …`` (the arguments after the word lsp are in sys.argv)."""
+    lsp_command(prog_name="shufa-lint lsp")
