@@ -405,3 +405,11 @@ def test_a_fix_whose_rule_still_reports_at_its_place_is_withheld():
 
     outcome = fix_source(source, lint(source), lint)
     assert outcome.converged and not outcome.changed and outcome.applied == []
+
+
+def test_unsafe_fixes_alone_change_nothing_and_say_so(tmp_path):
+    path = tmp_path / "seed.txt"
+    path.write_text(SEED_TEXT, encoding="utf-8")
+    code, _, stderr = run("--unsafe-fixes", str(path))
+    assert code == 1 and "--unsafe-fixes 只在与 --fix 或 --diff 同用时生效" in stderr
+    assert path.read_text(encoding="utf-8") == SEED_TEXT

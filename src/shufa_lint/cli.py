@@ -395,6 +395,8 @@ def lint_command(
         raise UsageProblem(said("--fix - 只能单独用于标准输入", "--fix - takes standard input alone"))
     if write_baseline and not baseline:
         raise UsageProblem(said("--write-baseline 需要 --baseline FILE", "--write-baseline needs --baseline FILE"))
+    if unsafe_fixes and not (fix or diff):
+        warn(said("--unsafe-fixes 只在与 --fix 或 --diff 同用时生效", "--unsafe-fixes takes effect only with --fix or --diff"))
 
     expanded = expand_paths(paths)
     files = [file for _, found in expanded for file in found]
