@@ -77,7 +77,7 @@ def test_a_folder_given_as_a_file_option_is_left_to_click_which_refuses_it(tmp_p
     arguments = ["--outline", str(tmp_path), "x.txt"]
     assert plain_command_line(arguments) is None
     result = subprocess.run([sys.executable, "-m", "shufa_lint", *arguments], capture_output=True, text=True, timeout=60)
-    assert result.returncode == 2 and "Usage:" in result.stderr and "directory" in result.stderr
+    assert result.returncode == 2 and result.stderr.startswith("用法：shufa-lint") and "不能是文件夹" in result.stderr
 
 
 def test_random_command_lines_the_front_door_reads_are_parsed_the_same_by_click(tmp_path, monkeypatch):
@@ -129,7 +129,7 @@ def test_a_plain_run_does_not_import_click_and_says_what_click_would(tmp_path):
 def test_a_usage_problem_the_front_door_meets_is_said_by_click_with_the_usage_line(tmp_path):
     result, modules = run_entry("--format", "docx", str(SEED))
     assert result.returncode == 2
-    assert result.stderr.startswith("Usage: shufa-lint") and "-o FILE.docx" in result.stderr
+    assert result.stderr.startswith("用法：shufa-lint") and "-o FILE.docx" in result.stderr
     assert result.stdout == ""
 
 
@@ -137,7 +137,7 @@ def test_explain_and_list_rules_run_through_the_front_door():
     explained, modules = run_entry("--explain", "SF301")
     assert explained.returncode == 0 and explained.stdout.startswith("SF301 ") and "click" not in modules
     unknown, _ = run_entry("--explain", "SF999")
-    assert unknown.returncode == 2 and "SF999" in unknown.stderr and "Usage:" in unknown.stderr
+    assert unknown.returncode == 2 and "错误：没有规则“SF999”" in unknown.stderr and "用法：" in unknown.stderr
 
 
 def test_a_reader_that_goes_away_ends_the_run_without_a_traceback():
@@ -174,3 +174,20 @@ def test_the_front_door_writes_to_whatever_streams_the_caller_gave(monkeypatch):
     gc.unfreeze()  # entry() sets the run's objects aside for an exit that, here, does not come
     assert ended.value.code == 1
     assert "SF301" in findings.getvalue() and summary.getvalue().startswith("Found 61 problem")
+
+
+@pytest.mark.parametrize(
+    "arguments, said",
+    [
+        (["--frobnicate", "x.txt"], "错误：没有选项“--frobnicate”（是否应为“--format”？）"),
+        (["--format", "jsn", "x.txt"], "错误：选项“--format”只能取以下值之一：full、concise、text、json"),
+        (["--explain"], "错误：选项“--explain”需要一个值"),
+        (["--quiet=yes", "x.txt"], "错误：选项“--quiet”不带值"),
+        (["--jobs", "-1", "x.txt"], "错误：选项“--jobs/-j”应为不小于 0 的整数"),
+        (["--lang", "en", "--frobnicate", "x.txt"], "Error: No such option '--frobnicate'. Did you mean '--format'?"),
+    ],
+)
+def test_what_click_refuses_is_said_in_the_language_asked(arguments, said):
+    result = subprocess.run([sys.executable, "-m", "shufa_lint", *arguments], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 2 and said in result.stderr
+    assert result.stderr.startswith("Usage: shufa-lint" if "--lang" in arguments else "用法：shufa-lint")

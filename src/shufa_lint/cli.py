@@ -596,6 +596,28 @@ def _run_plain(params: dict) -> None:
     sys.exit(0)
 
 
+def _run_click() -> None:
+    """Run the command line through click, which reads it all; its usage errors are said in the language
+    the command line asks for (Chinese unless --lang en), and the run ends as in click's standalone mode."""
+    import click
+
+    from . import usage
+
+    command = click_main()
+    try:
+        code = command.main(prog_name="shufa-lint", standalone_mode=False)
+    except click.UsageError as error:
+        echo(usage.explained(error, usage.language_asked(sys.argv[1:]), command), err=True)
+        sys.exit(2)
+    except click.ClickException as error:
+        error.show()
+        sys.exit(error.exit_code)
+    except click.Abort:
+        echo("Aborted!\n", err=True)
+        sys.exit(1)
+    sys.exit(code or 0)
+
+
 # Subcommands come first on the command line; a file that has a subcommand's name is linted as ./NAME.
 SUBCOMMANDS = {"lsp": "shufa_lint.lsp:run", "serve": "shufa_lint.serve:run"}
 
@@ -612,7 +634,7 @@ def entry() -> None:
                 _run_plain(params)
             except UsageProblem:
                 pass  # said by click, with the usage line: nothing has run yet
-        click_main()()
+        _run_click()
         return
     import importlib
 
