@@ -429,7 +429,7 @@ def test_unwritable_output_file_exits_2_naming_it(in_repo, tmp_path):
     target = tmp_path / "missing-folder" / "out.sarif"
     result = run_cli("--format", "sarif", "--output-file", str(target), SEED_ARGUMENT)
     assert result.exit_code == 2
-    assert f"{target}: 无法写入" in result.stderr
+    assert f"{target}: 无法写入：所在文件夹不存在" in result.stderr
 
 
 def test_report_results_writes_to_stdout_with_the_chosen_format(capsys):

@@ -4,6 +4,7 @@ Exit codes: 0 no finding of severity warning or error, 1 such findings, 2 usage 
 (a one-line message naming the file; the other files are still linted).
 """
 
+import errno
 import gc
 import os
 import sys
@@ -210,7 +211,8 @@ def report_results(reports, choices: OutputChoices, lang: str, err: bool = False
             with open(choices.output_file, "w", encoding="utf-8", newline="") as handle:
                 handle.write(output)
         except OSError as error:
-            reason = os_reason(error)
+            # writing, "no such file" means the folder to write in is missing
+            reason = Message("所在文件夹不存在", "its folder does not exist") if error.errno == errno.ENOENT else os_reason(error)
             warn(f"{choices.output_file}: " + Said(lang)(f"无法写入：{reason.zh}", f"cannot write: {reason.en}"))
             return 2
     if not choices.quiet:
