@@ -254,3 +254,12 @@ def test_every_family_of_findings_has_its_group_in_the_panel():
     assert "SF8" in families  # the seed has problems without a measure (SF801)
     for family in families:
         assert f'<details open class="family fam-{family}" data-family="{family}">' in html
+
+
+def test_a_finding_of_several_places_marks_the_places_not_the_line_between():
+    text = "某镇2024年度述法报告\n一、工作情况\n全年组织学法6次,审查合同12份;调处纠纷8件。\n"
+    html, (report,) = page_of(("draft.txt", text))
+    (punctuation,) = [d for d in report.diagnostics if d.code == "SF701"]
+    assert len(punctuation.fix.edits) == 2
+    marked = re.findall(r'<mark[^>]*data-code="SF701"[^>]*>(.*?)</mark>', html)
+    assert marked == [",", ";"]  # not the text from the first mark to the last

@@ -345,9 +345,17 @@ def _span_text(diagnostic: Diagnostic, lines: list[str]) -> str:
 
 def _segments(diagnostic: Diagnostic, lines: list[str]):
     """(line, start, end) pieces of a finding's span, one per line, 0-based, end exclusive. A span that
-    ends at a line's start takes nothing of that line; a finding past the text sits at its very end."""
+    ends at a line's start takes nothing of that line; a finding past the text sits at its very end; a
+    finding whose fix changes several places on single lines is those places."""
     if diagnostic.line > len(lines):
         yield len(lines), len(lines[-1]), len(lines[-1])
+        return
+    edits = diagnostic.fix.edits if diagnostic.fix is not None else ()
+    if len(edits) > 1 and all(edit.line == edit.end_line <= len(lines) for edit in edits):
+        # one finding for several places (each half-width mark of a line): the places are marked, not
+        # the whole line between the first and the last
+        for edit in edits:
+            yield edit.line, edit.column - 1, max(edit.column - 1, edit.end_column - 1)
         return
     last = min(diagnostic.end_line, len(lines))
     for line in range(diagnostic.line, last + 1):
