@@ -297,3 +297,15 @@ def test_full_output_puts_the_caret_under_the_text_after_a_numbering_label(tmp_p
     text, caret = output[shown], output[shown + 1]
     assert "3:3" in output[shown - 2]  # the position in the file: the paragraph's third character
     assert cell_width(caret[: caret.index("^")]) == cell_width(text[: text.index("_")])
+
+
+def test_messages_about_a_document_count_paragraphs_not_lines():
+    from shufa_lint.engine import lint_source
+    from shufa_lint.settings import Settings
+
+    builder = DocxBuilder()
+    for text in ("某县司法局2024年度述法报告", "一、履职情况", "（一）强化学习。全年组织集中学法8次。", "（一）规范执法。审查合同12份。"):
+        builder.add(text)
+    source = read_bytes("draft.docx", builder.to_bytes())
+    (repeat,) = lint_source(source, Settings(select=("SF202",)))
+    assert "（前一个在第 3 段）" in repeat.message.zh and "(the previous one is on paragraph 3)" in repeat.message.en

@@ -147,20 +147,20 @@ class BrokenLine(Rule):
     def _broken(self, document, line: int, safe: bool):
         start, end = _line_end(document, line)
         fix = None
+        unit = document.source.unit
+        join = Message(f"与下一{unit.zh}合并", f"join with the next {unit.en}")  # what the fix does
         if document.source.can_join(line) and not _numbered_next(document, line):
             following = document.lines[line]
             next_indent = len(following) - len(following.lstrip(INDENT))
             fix = Fix(
-                (Edit(line, len(document.lines[line - 1]) + 1, line + 1, next_indent + 1, ""),),
-                safe=safe,
-                description=Message("与下一行合并", "join with the next line"),
+                (Edit(line, len(document.lines[line - 1]) + 1, line + 1, next_indent + 1, ""),), safe=safe, description=join
             )
         return self.report(
             start,
             end,
-            f"第 {line} 行在句子中间断行，下一行是同一句的继续",
-            f"line {line} breaks in the middle of a sentence that goes on in the next line",
-            suggestions=[("与下一行合并", "join it with the next line")],
+            f"第 {line} {unit.zh}在句子中间{'断行' if unit.zh == '行' else '分段'}，下一{unit.zh}是同一句的继续",
+            f"{unit.en} {line} breaks in the middle of a sentence that goes on in the next {unit.en}",
+            suggestions=[(join.zh, f"join it with the next {unit.en}")],
             fix=fix,
         )
 
@@ -249,13 +249,14 @@ class CutOff(Rule):
     severity = Severity.ERROR
 
     def check(self, document, context):
+        unit = document.source.unit
         for line in sorted(jumps(document)):
             start, end = _line_end(document, line)
             yield self.report(
                 start,
                 end,
-                f"第 {line} 行的标题在句中中断，下一行转入无关内容：中间的文字疑被删去",
-                f"the heading on line {line} breaks off and the next line goes on with other content: "
+                f"第 {line} {unit.zh}的标题在句中中断，下一{unit.zh}转入无关内容：中间的文字疑被删去",
+                f"the heading on {unit.en} {line} breaks off and the next {unit.en} goes on with other content: "
                 "text seems to have been cut out",
             )
         paragraphs = document.paragraphs
@@ -277,7 +278,7 @@ class CutOff(Rule):
                 yield self._cut(
                     document,
                     paragraph,
-                    "段落在句子中间结束，下一行已是标题：中间的文字疑被删去",
+                    f"段落在句子中间结束，下一{unit.zh}已是标题：中间的文字疑被删去",
                     "the paragraph stops mid-sentence and a heading follows: text seems to have been cut out",
                 )
         # the report's text ends before the page it was saved with (【打印本页】 after a cut-off sentence)

@@ -7,7 +7,7 @@ document whose automatic numbers could not be read (``SourceText.unlabelled_list
 
 from typing import Iterator, NamedTuple
 
-from ..diagnostics import Fix
+from ..diagnostics import Fix, Message
 from ..document import Document, Tree
 from ..document.markers import ARABIC, ITEM, Marker, circled, label, ordinals
 from ..lexicon import Pack
@@ -133,10 +133,11 @@ class _NumberingRule(Rule):
         for slip in slips(document, context.pack):
             if slip.kind in self.slip_kinds:
                 marker = slip.marker
-                zh, en = self.describe(slip)
+                zh, en = self.describe(slip, document.source.unit)
                 yield self.report((marker.line, marker.column), (marker.end_line, marker.end_column), zh, en)
 
-    def describe(self, slip: Slip) -> tuple[str, str]:
+    def describe(self, slip: Slip, unit: Message) -> tuple[str, str]:
+        """The message, zh and en; ``unit`` names what line numbers count (行, or 段 in a document)."""
         raise NotImplementedError
 
 
@@ -163,7 +164,7 @@ class NumberingSkip(_NumberingRule):
     name = "numbering-skip"
     slip_kinds = ("skip",)
 
-    def describe(self, slip):
+    def describe(self, slip, unit):
         missing = [label(slip.marker.kind, n) for n in range(slip.previous.ordinal + 1, slip.marker.ordinal)]
         where_zh, where_en = _where(slip)
         return (
@@ -197,29 +198,29 @@ class NumberingRepeat(_NumberingRule):
     name = "numbering-repeat"
     slip_kinds = ("repeat", "unheaded-restart")
 
-    def describe(self, slip):
+    def describe(self, slip, unit):
         where_zh, where_en = _where(slip)
         if slip.kind == "unheaded-restart":
             return (
-                f"{where_zh}“{slip.marker.label}”重新开始编号，但与上一组（止于第 {slip.previous.line} 行的"
-                f"“{slip.previous.label}”）之间没有新的部分标题：第 {slip.marker.line} 行前疑缺少上一级标题",
+                f"{where_zh}“{slip.marker.label}”重新开始编号，但与上一组（止于第 {slip.previous.line} {unit.zh}的"
+                f"“{slip.previous.label}”）之间没有新的部分标题：第 {slip.marker.line} {unit.zh}前疑缺少上一级标题",
                 f"{where_en}{slip.marker.label} starts the numbering again with no new heading since "
-                f"{slip.previous.label} on line {slip.previous.line}: a part heading seems missing before line "
-                f"{slip.marker.line}",
+                f"{slip.previous.label} on {unit.en} {slip.previous.line}: a part heading seems missing before "
+                f"{unit.en} {slip.marker.line}",
             )
         if slip.relabelled:
             intended = label(slip.marker.kind, slip.marker.ordinal + 1)
             return (
-                f"{where_zh}序号重复：“{slip.marker.label}”再次出现（前一个在第 {slip.previous.line} 行），此处应为“{intended}”",
-                f"{where_en}numbering repeats: {slip.marker.label} again (the previous one is on line "
+                f"{where_zh}序号重复：“{slip.marker.label}”再次出现（前一个在第 {slip.previous.line} {unit.zh}），此处应为“{intended}”",
+                f"{where_en}numbering repeats: {slip.marker.label} again (the previous one is on {unit.en} "
                 f"{slip.previous.line}); this one should be {intended}",
             )
         if slip.marker.ordinal == slip.previous.ordinal:
             previous = slip.previous
             if previous.line == slip.marker.line:  # a run-in group: the line alone does not find it
-                at_zh, at_en = f"在同一行第 {previous.column} 列", f"at column {previous.column} of the same line"
+                at_zh, at_en = f"在同一{unit.zh}第 {previous.column} 列", f"at column {previous.column} of the same {unit.en}"
             else:
-                at_zh, at_en = f"在第 {previous.line} 行", f"on line {previous.line}"
+                at_zh, at_en = f"在第 {previous.line} {unit.zh}", f"on {unit.en} {previous.line}"
             return (
                 f"{where_zh}序号重复：“{slip.marker.label}”再次出现（前一个{at_zh}）",
                 f"{where_en}numbering repeats: {slip.marker.label} again (the previous one is {at_en})",
@@ -248,7 +249,7 @@ class NumberingStart(_NumberingRule):
     name = "numbering-start"
     slip_kinds = ("late-start",)
 
-    def describe(self, slip):
+    def describe(self, slip, unit):
         first = label(slip.marker.kind, 1)
         where_zh, where_en = _where(slip)
         return (

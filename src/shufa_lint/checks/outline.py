@@ -7,7 +7,7 @@ reworded (a heading with the same number in the same place says something else) 
 
 from __future__ import annotations
 
-from ..diagnostics import Severity
+from ..diagnostics import Message, Severity
 from ..document import Document
 from ..document.alignment import Gap
 from ..document.markers import Marker
@@ -51,14 +51,14 @@ def _short_heading(marker: Marker) -> str:
     return heading if len(heading) <= _QUOTED_HEADING_MAX else heading[: _QUOTED_HEADING_MAX - 1] + "…"
 
 
-def _placement(gap: Gap) -> tuple[str, str]:
+def _placement(gap: Gap, unit: Message) -> tuple[str, str]:
     """Where the missing item belongs, by the present heading it follows (or, first, precedes)."""
     if gap.follows is not None:
-        heading = _short_heading(gap.follows)
-        return f"；应补在第 {gap.follows.line} 行“{heading}”之后", f"; it belongs after '{heading}' (line {gap.follows.line})"
+        heading, line = _short_heading(gap.follows), gap.follows.line
+        return f"；应补在第 {line} {unit.zh}“{heading}”之后", f"; it belongs after '{heading}' ({unit.en} {line})"
     if gap.precedes is not None:
-        heading = _short_heading(gap.precedes)
-        return f"；应补在第 {gap.precedes.line} 行“{heading}”之前", f"; it belongs before '{heading}' (line {gap.precedes.line})"
+        heading, line = _short_heading(gap.precedes), gap.precedes.line
+        return f"；应补在第 {line} {unit.zh}“{heading}”之前", f"; it belongs before '{heading}' ({unit.en} {line})"
     return "", ""
 
 
@@ -89,7 +89,7 @@ class OutlineMissing(_OutlineRule):
 
     def describe(self, gap, document):
         zh, en = self._missing(gap, document)
-        place_zh, place_en = _placement(gap)
+        place_zh, place_en = _placement(gap, document.source.unit)
         return zh + place_zh, en + place_en
 
     def _missing(self, gap, document):
@@ -105,8 +105,9 @@ class OutlineMissing(_OutlineRule):
         en = f"outline item '{item}' is missing from the body"
         if gap.found_children:
             lines = "、".join(str(child.line) for child in gap.found_children[:_NAMED_CHILDREN])
-            zh += f"（其下内容见第 {lines} 行）"
-            en += f" (its content is on lines {lines})"
+            unit = document.source.unit
+            zh += f"（其下内容见第 {lines} {unit.zh}）"
+            en += f" (its content is on {unit.en}s {lines})"
         if gap.lost_children:
             zh += f"，其下“{_children_summary(gap.lost_children)}”也缺失"
             en += f"; so are {len(gap.lost_children)} of its sub-items"

@@ -250,9 +250,9 @@ class HalfWidthPunctuation(Rule):
                     skip = skip | set(range(mark.start(), mark.end()))
             replacements = half_width_marks(line, skip)
             if replacements:
-                yield self._line_report(number, replacements)
+                yield self._line_report(number, replacements, document.source.unit)
 
-    def _line_report(self, number: int, replacements: list[Replacement]):
+    def _line_report(self, number: int, replacements: list[Replacement], unit: Message):
         marks = "".join(dict.fromkeys(r.mark for r in replacements))
         full = "".join(FULL_WIDTH[mark] for mark in marks)
         shown, shown_full = " ".join(marks), " ".join(full)
@@ -262,8 +262,8 @@ class HalfWidthPunctuation(Rule):
         return self.report(
             (number, replacements[0].start + 1),
             (number, replacements[-1].start + 2),
-            f"中文语境使用了半角标点 {shown}（本行 {count} 处），应使用全角 {shown_full}",
-            f"half-width punctuation {shown} in Chinese text ({count} on this line); use full-width {shown_full}",
+            f"中文语境使用了半角标点 {shown}（本{unit.zh} {count} 处），应使用全角 {shown_full}",
+            f"half-width punctuation {shown} in Chinese text ({count} {'on' if unit.en == 'line' else 'in'} this {unit.en}); use full-width {shown_full}",
             suggestions=[(f"改为全角 {shown_full}", f"write {shown_full}")],
             fix=fix,
         )

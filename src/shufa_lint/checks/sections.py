@@ -168,10 +168,11 @@ class SectionMissing(Rule):
                 continue  # 下一步，我将重点做好以下三个方面工作：一是…；二是…: a speech's part, run in
             if unheaded is not None:
                 line, column = unheaded.first_line, unheaded.starts[0][2] + 1
-                zh = f"缺少“{label}”部分的标题：第 {line} 行起的内容写的是这一部分（按{context.pack.title}检查，{basis.zh}）"
-                en = (f"section '{label}' has no heading: the text from line {line} reads as it "
+                unit = document.source.unit
+                zh = f"缺少“{label}”部分的标题：第 {line} {unit.zh}起的内容写的是这一部分（按{context.pack.title}检查，{basis.zh}）"
+                en = (f"section '{label}' has no heading: the text from {unit.en} {line} reads as it "
                       f"(checked as a {context.pack.name} report, {basis.en})")
-                add = (f"在第 {line} 行前加上部分标题“{label}”", f"put the heading '{label}' before line {line}")
+                add = (f"在第 {line} {unit.zh}前加上部分标题“{label}”", f"put the heading '{label}' before {unit.en} {line}")
             else:
                 if following:
                     line, column = following[0].line, following[0].column

@@ -14,7 +14,7 @@ from functools import cached_property
 from typing import NamedTuple
 
 from .. import regexes
-from ..diagnostics import InputError
+from ..diagnostics import InputError, Message
 
 # a page number standing on a line of its own: — 3 —, - 3 -, 第3页, 第 3 页 共 9 页, 3/9, Page 3 of 9, iv (a PDF's
 # running footer, and the same line in a PDF's text saved as a .txt)
@@ -133,6 +133,11 @@ class SourceText:
 
     def __hash__(self) -> int:
         return hash(self._fields())
+
+    @property
+    def unit(self) -> Message:
+        """What a line number counts, as messages name it: 行/line, or 段/paragraph in office documents and PDF."""
+        return Message("段", "paragraph") if self.position_unit == "paragraph" else Message("行", "line")
 
     def page_of(self, line: int, column: int) -> int | None:
         """The page the character at 1-based (``line``, ``column``) stands on, or None (no pages)."""
