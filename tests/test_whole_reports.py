@@ -256,3 +256,29 @@ def test_a_title_that_names_a_type_decides_over_a_text_that_reads_like_another()
     document = prepare(from_text("plan.txt", plan), Settings())
     assert (document.report_type.name, document.report_type.decided_by) == ("gongzuo-yaodian", "title")
     assert not [d for d in lint_source(from_text("plan.txt", plan), Settings()) if d.code.startswith("SF1")]
+
+
+NOTICE_BODY = "一、工作安排\n各乡镇、各部门主要负责人于12月底前提交述法报告。\n二、有关要求\n报告须真实、准确。\n"
+
+
+@pytest.mark.parametrize(
+    "title, genre",
+    [
+        ("关于开展2025年度述法工作的通知", "通知"),
+        ("县2025年度述法工作实施方案", "实施方案"),
+        ("关于2024年度述法评议情况的通报", "通报"),
+        ("关于印发《县2025年度述法工作实施方案》的通知", "实施方案"),
+    ],
+)
+def test_a_document_titled_as_another_genre_is_no_report_whatever_it_says_of_reports(title, genre):
+    found = lint_source(from_text("notice.txt", f"{title}\n{NOTICE_BODY}"), Settings())
+    assert [d.code for d in found if d.code.startswith("SF1")] == []
+    (note,) = [d for d in found if d.code == "SF002"]
+    assert note.message.zh.startswith(f"标题表明这是{genre}，不是报告")
+
+
+def test_a_notice_that_issues_a_work_plan_is_read_as_the_plan():
+    document = prepare(from_text("plan.txt", "关于印发《2025年法治政府建设工作要点》的通知\n" + NOTICE_BODY), Settings())
+    assert document.report_type.name == "gongzuo-yaodian"
+    reported = lint_source(from_text("report.txt", "2024年度述法报告\n" + NOTICE_BODY), Settings())
+    assert "SF101" in {d.code for d in reported}  # a report's title still makes it one

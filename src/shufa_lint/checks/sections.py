@@ -334,7 +334,11 @@ class ReportTypeUnknown(Rule):
         if report_type is None or report_type.pack is not None:
             return
         packs = "、".join(context.lexicon.packs)
-        if report_type.is_report:
+        if report_type.is_report and report_type.decided_by == "title":
+            genre = report_type.label
+            zh = f"标题表明这是{genre}，不是报告，未检查必备部分；如是报告，请用 --pack 或配置中的 pack: 指定类型（{packs}）"
+            en = f"the title makes this a {genre} (not a report): sections not checked; if it is one, choose its type with --pack or pack: ({packs})"
+        elif report_type.is_report:
             zh = f"未能识别报告类型，未检查必备部分；如需检查，请用 --pack 或配置中的 pack: 指定类型（{packs}）"
             en = f"report type not recognised, sections not checked; choose one with --pack or pack: ({packs})"
         else:

@@ -32,6 +32,12 @@ _MIN_CHINESE_SHARE = 0.3  # of the letters and digits: below it, and without a t
 _LETTER = regexes.compile(r"[A-Za-z0-9]")
 _CJK_RUN = regexes.compile(f"[{CJK}][{CJK}]*")
 _METADATA_ROW = regexes.compile(r"^\s*\|")
+# Titles that end in another kind of official document (GB/T 9704 公文种类, and the plans and rules
+# offices write): what they say of reports does not make them one.
+_OTHER_GENRE = regexes.compile(
+    r"(通知|通报|实施方案|工作方案|方案|实施意见|意见|办法|决定|批复|请示|复函|函|纪要|规定|细则|公告|通告|决议|章程)[\s。]*$"
+)
+_FORWARDING = regexes.compile(r"(?:印发|转发|下发)《(.+)》的通知[\s。]*$")
 SAMPLE_CHARS = 30_000  # a report's type shows in its first pages; a 10 MB file is not read twice over
 
 
@@ -82,6 +88,12 @@ def recognise(document: "Document", packs: Iterable["Pack"]) -> ReportType:
     """The best-fitting pack's type, ``unknown`` when none fits, ``not-a-report`` without Chinese prose."""
     packs = list(packs)
     title = document.title.text if document.title else ""
+    forwarded = _FORWARDING.search(title)
+    if forwarded:  # 关于印发《2025年法治政府建设工作要点》的通知: the document it issues follows
+        title = forwarded.group(1)
+    genre = _OTHER_GENRE.search(title)
+    if genre:  # 关于开展2025年度述法工作的通知: a document about reports, not one
+        return ReportType(UNKNOWN, genre.group(1), "title", (title,))
     # a title that names a type decides: 法治政府建设工作要点 is a plan, however much its text reads
     # like an annual report; the content only chooses among the types the title names
     named = [pack for pack in packs if _names_type(pack, title)]
