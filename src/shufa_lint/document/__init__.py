@@ -443,6 +443,11 @@ def _title_at(lines: tuple[str, ...], index: int) -> Title | None:
     return Title(text, index + 1, int(year.group(1)) if year else None)
 
 
+# the head of a 公文 above its title (GB/T 9704-2012 版头): the issuing authority's mark (…人民政府文件),
+# the document number (桐政报〔2025〕6号) and the signer (签发人：…)
+_LETTERHEAD = regexes.compile(r"^(?:\S{2,30}文件|\S{0,12}[〔\[［(（]\d{4}[〕\]］)）]\d+号|签\s*发\s*人\s*[：:].*)$")
+
+
 def _find_title(lines: tuple[str, ...], start: int) -> Title | None:
     seen = 0
     for index in range(start, len(lines)):
@@ -451,7 +456,7 @@ def _find_title(lines: tuple[str, ...], start: int) -> Title | None:
         title = _title_at(lines, index)
         if title:
             return title
-        if _PAGE_FURNITURE.match(lines[index].strip()):
+        if _PAGE_FURNITURE.match(lines[index].strip()) or _LETTERHEAD.match(lines[index].strip()):
             continue
         seen += 1
         if seen >= 3:
