@@ -14,7 +14,9 @@ must-not-flag test here, next to the defect the rule still catches: a saved page
 signing date, a town's 站所, a 述法评议会 whose problems and plans are answers to the reviewers' questions,
 and (no finding, but a report checked without its year) a 公文's 版头 above its title. Two defects put
 in the drafts were missed and are found now, with the same kind of test: a list numbered 一要，二要，…
-in the text that repeats or skips, and a figure dropped after 辖区 (对辖区家重点企业).
+in the text that repeats or skips, and a figure dropped after 辖区 (对辖区家重点企业); two more that
+scripts/injection_recall.py put in these reports: a figure dropped before a note's mark (纠错案件件④。)
+and after 剩下 (剩下件引导当事人…).
 """
 
 from __future__ import annotations
@@ -205,3 +207,24 @@ def test_辖区_before_words_that_are_no_count_is_no_dropped_figure(words):
 @pytest.mark.parametrize("words", ["对辖区家重点企业开展", "对全辖区家重点企业开展"])
 def test_辖区_right_before_a_unit_shows_its_figure_was_dropped(words):
     assert [code for code, _line, _column in codes(_changed(ARTICLES, FIRMS, words), "SF303")] == ["SF303"]
+
+
+# --- SF303: a note's mark after the unit, and 剩下 before it ---------------------------------------------
+
+NOTES = "n10_county_fzzf_2023_footnote_markers_notes.txt"
+CORRECTED = "纠错案件9件④。"
+VILLAGE = "n04_village_party_secretary_shufa_2024_plain.txt"
+REST = "剩下1件引导当事人"
+
+
+@pytest.mark.parametrize(
+    "name, old, new",
+    [(NOTES, CORRECTED, CORRECTED), (NOTES, CORRECTED, "纠错案件9件。"), (VILLAGE, REST, REST), (VILLAGE, REST, "剩下的引导当事人")],
+)
+def test_a_figure_before_a_note_s_mark_or_after_剩下_is_no_dropped_figure(name, old, new):
+    assert codes(_changed(name, old, new), "SF303") == []
+
+
+@pytest.mark.parametrize("name, old, new", [(NOTES, CORRECTED, "纠错案件件④。"), (VILLAGE, REST, "剩下件引导当事人")])
+def test_a_figure_dropped_before_a_note_s_mark_or_after_剩下_is_found(name, old, new):
+    assert [code for code, _line, _column in codes(_changed(name, old, new), "SF303")] == ["SF303"]
