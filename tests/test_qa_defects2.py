@@ -1,5 +1,5 @@
 """Whole drafts with defects put in where drafters put them, made from the clean reports of the second,
-third and fourth QA passes.
+third, fourth and fifth QA passes.
 
 - tests/fixtures/qa_defects2/ (from qa_clean2): figures left as *次 or dropped (事项件, 学法次), words a
   filter cut (_法治思想, 弱势_, 网络_带货), a line broken mid-sentence, a passage cut, numbering that
@@ -14,6 +14,11 @@ third and fourth QA passes.
   习近平_思想), lines broken mid-sentence (one indented with full-width spaces), a passage cut before a
   heading, an item or a part cut out so 2. goes on with 4. and (二) with (四), （三） then （五）, 二是
   and 第三 repeated where the next belongs, the 存在问题 part of a court president's 述法 left out.
+- tests/fixtures/qa_defects5/ (from qa_clean5): figures left as *轮, *卷 (in a table's cell) or XX件 or
+  dropped (案件件, 学法次, 个百分点, 辖区家), words a filter cut (_法治思想 under a saved page's metadata,
+  习近平_思想), lines broken mid-sentence, a passage cut before a heading in a 公文, an item cut out so
+  3. goes on with 5., （1） and 二要 repeated where the next belongs, 二是 then 四是, （三） then （五）,
+  the question on the problems and its answer left out of a 述法评议会 transcript.
 
 Each draft has a sidecar ``<name>.expected``: one ``line code  note`` row per defect. Every defect must
 be found at its line by its rule (recall), and nothing else may be a headline finding (warning or
@@ -30,7 +35,9 @@ from shufa_lint.engine import lint_source
 from shufa_lint.settings import Settings
 from shufa_lint.source import read_path
 
-FOLDERS = [Path(__file__).parent / "fixtures" / name for name in ("qa_defects2", "qa_defects3", "qa_defects4")]
+FOLDERS = [
+    Path(__file__).parent / "fixtures" / name for name in ("qa_defects2", "qa_defects3", "qa_defects4", "qa_defects5")
+]
 DRAFTS = sorted(path for folder in FOLDERS for path in folder.iterdir() if path.suffix != ".expected")
 
 

@@ -9,7 +9,7 @@ from typing import Iterator, NamedTuple
 
 from ..diagnostics import Fix, Message
 from ..document import Document, Tree
-from ..document.markers import ARABIC, ITEM, Marker, circled, label, ordinals
+from ..document.markers import ARABIC, ITEM, Marker, circled, label, musts, ordinals
 from ..lexicon import Pack
 from ..registry import Rule, register
 
@@ -78,10 +78,11 @@ def _slips(tree: Tree, in_outline: bool, pack: Pack | None) -> Iterator[Slip]:
                     yield Slip("skip", marker, previous, in_outline)
             if kind == ARABIC:
                 last_arabic = run[-1].ordinal
-    # ①②③ run on over adjacent paragraphs (one item a line); 第一，第二，… over the whole text (parts
-    # of a 工作要点 headed 第一，… stand far apart)
+    # ①②③ run on over adjacent paragraphs (one item a line); 第一，第二，… and 一要，二要，… over the
+    # whole text (parts of a 工作要点 headed 第一，… stand far apart)
     yield from _enumeration_slips(circled(tree.paragraphs), in_outline, adjacent=True)
     yield from _enumeration_slips(ordinals(tree.paragraphs), in_outline, adjacent=False)
+    yield from _enumeration_slips(musts(tree.paragraphs), in_outline, adjacent=False)
 
 
 def _stands_for_next(previous: Marker, marker: Marker, following: list[Marker]) -> bool:
@@ -153,9 +154,9 @@ class NumberingSkip(_NumberingRule):
         （一）强化政治引领……
         （四）保障司法公正……      ← （二）（三） are missing
 
-    Circled numerals and 第一，第二，… in the text are checked too: ①②④ and 第一…第三 skip, ①②② and
-    第二…第二 repeat (SF202); a list begins anew at every ① or 第一, and one that does not start there
-    (注②) is left alone.
+    Circled numerals, 第一，第二，… and 一要，二要，… in the text are checked too: ①②④, 第一…第三 and
+    一要…三要 skip, ①②② and 第二…第二 repeat (SF202); a list begins anew at every ①, 第一 or 一要, and
+    one that does not start there (注②) is left alone.
 
     Fix: restore the missing parts, or renumber the group consecutively.
     """

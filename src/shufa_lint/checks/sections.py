@@ -141,7 +141,9 @@ class SectionMissing(Rule):
     in a report that numbers none, plain heading lines. A part that may stand anywhere (the
     第一责任人 part of an annual report) may also be a passage of another part. A document that is
     cut off (SF602) is not reported for sections that may have stood after the cut; a section the pack
-    puts before one the document still has (the 第一责任人 part before 四、其他) is reported.
+    puts before one the document still has (the 第一责任人 part before 四、其他) is reported. In the
+    transcript of a 述法评议会, a reviewer's question that asks for the part (问：还存在哪些问题？) heads
+    the answer that is the part.
 
     Example: a 述法报告 with 一、工作情况 and 二、下一步打算 lacks 存在问题.
 
@@ -166,6 +168,8 @@ class SectionMissing(Rule):
             unheaded = None if state.section.anywhere else _unheaded_part(document, state.section)
             if unheaded is not None and _introduced_list(document, unheaded, state.section):
                 continue  # 下一步，我将重点做好以下三个方面工作：一是…；二是…: a speech's part, run in
+            if not state.section.anywhere and _asked(document, state.section):
+                continue  # 问：还存在哪些问题？ 答：…: a 述法评议会 transcript, the part answered
             if unheaded is not None:
                 line, column = unheaded.first_line, unheaded.starts[0][2] + 1
                 unit = document.source.unit
@@ -225,6 +229,25 @@ def _introduced_list(document: Document, paragraph, section: Section) -> bool:
         marker.kind == ITEM and marker.paragraph == paragraph.index and marker.offset > colon
         for marker in document.markers
     )
+
+
+# a reviewer's question in the transcript of a 述法评议会 (问：… / 提问：… / 评议人提问：…), up to its question mark
+_QUESTION = regexes.compile(r"^\s*(?:[^。，：:]{0,6}提问|问)[：:](?P<question>[^？?]*)")
+_ANSWER = regexes.compile(r"^\s*(?:[^。，：:]{0,6}回答|答)[：:]|[？?]\s*答[：:]")
+
+
+def _asked(document: Document, section: Section) -> bool:
+    """Whether the report is a 述法评议会's questions and answers and one question asks for the part
+    (问：你认为还存在哪些问题？ 答：…): the answer is the part, its question its heading."""
+    paragraphs = document.paragraphs
+    for position, paragraph in enumerate(paragraphs):
+        question = _QUESTION.match(paragraph.text)
+        if question is None or not section.matches(question.group("question")):
+            continue
+        following = paragraphs[position + 1].text if position + 1 < len(paragraphs) else ""
+        if _ANSWER.search(paragraph.text) or _ANSWER.match(following):
+            return True
+    return False
 
 
 @register

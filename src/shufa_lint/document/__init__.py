@@ -40,10 +40,22 @@ _DATE_LINE = regexes.compile("^" + _DATE)
 _SIGNING_DATE = regexes.compile(r"(?:^|\s)" + _DATE)
 
 
+# what a web page puts below a report: its footer (主办单位：…  承办单位：…, 网站标识码…  赣ICP备…号
+# 赣公网安备…号, 版权所有, 建议使用…分辨率/浏览器浏览), words no report's own text stands on
+_SITE_FOOTER = regexes.compile(
+    r"^(?:(?:主办|承办|协办|主管)单位|技术支持)\s*[：:]|网站标识码|ICP\s*备|公网安备|版权所有|Copyright|©|网站地图|分辨率|浏览器"
+)
+
+
 def _page_line(paragraph: Paragraph) -> bool:
-    """A web page's metadata line (来源：…, 发布时间：…, a breadcrumb) or a line of its buttons and links."""
+    """A web page's metadata line (来源：…, 发布时间：…, a breadcrumb), a line of its buttons and links or
+    of its footer."""
     text = paragraph.text.strip()
-    return _PAGE_FURNITURE.match(text) is not None or PAGE_BUTTONS.match(text) is not None
+    return (
+        _PAGE_FURNITURE.match(text) is not None
+        or PAGE_BUTTONS.match(text) is not None
+        or _SITE_FOOTER.search(text) is not None
+    )
 
 
 def _date_number(text: str) -> int:
@@ -202,8 +214,13 @@ class Document:
 
     @cached_property
     def signing_date(self) -> "SigningDate | None":
-        """The date the report is signed (成文日期): a date line among its last paragraphs."""
-        for paragraph in reversed(self.paragraphs[-4:]):
+        """The date the report is signed (成文日期): a date line among its last paragraphs, above the
+        buttons and footer of the web page it was saved from, however many lines those take."""
+        paragraphs = self.paragraphs
+        end = len(paragraphs)
+        while end and _page_line(paragraphs[end - 1]):
+            end -= 1
+        for paragraph in reversed(paragraphs[max(0, end - 4) : end]):
             found = _SIGNING_DATE.search(paragraph.text.strip())
             if found and found.group("month"):
                 offset = len(paragraph.text) - len(paragraph.text.lstrip())
@@ -426,6 +443,11 @@ def _title_at(lines: tuple[str, ...], index: int) -> Title | None:
     return Title(text, index + 1, int(year.group(1)) if year else None)
 
 
+# the head of a 公文 above its title (GB/T 9704-2012 版头): the issuing authority's mark (…人民政府文件),
+# the document number (桐政报〔2025〕6号) and the signer (签发人：…)
+_LETTERHEAD = regexes.compile(r"^(?:\S{2,30}文件|\S{0,12}[〔\[［(（]\d{4}[〕\]］)）]\d+号|签\s*发\s*人\s*[：:].*)$")
+
+
 def _find_title(lines: tuple[str, ...], start: int) -> Title | None:
     seen = 0
     for index in range(start, len(lines)):
@@ -434,7 +456,7 @@ def _find_title(lines: tuple[str, ...], start: int) -> Title | None:
         title = _title_at(lines, index)
         if title:
             return title
-        if _PAGE_FURNITURE.match(lines[index].strip()):
+        if _PAGE_FURNITURE.match(lines[index].strip()) or _LETTERHEAD.match(lines[index].strip()):
             continue
         seen += 1
         if seen >= 3:

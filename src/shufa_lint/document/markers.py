@@ -23,9 +23,15 @@ _CIRCLED_RE = regexes.compile("[\u2460-\u2473]")
 ORDINAL = "ordinal"
 # (two patterns, not one opening with ^ or a look-behind, which re would try at every character: the
 # second opens with the sentence's end, which re finds in C)
-_ORDINAL = r"[ \u3000]*第(?P<numeral>[一二三四五六七八九十]{1,2})(?=[，,、：:])"
+_ORDINAL = r"[ \u3000]*(?P<marker>第(?P<numeral>[一二三四五六七八九十]{1,2}))(?=[，,、：:])"
 _ORDINAL_OPENING = regexes.compile(_ORDINAL)
 _ORDINAL_AFTER_SENTENCE = regexes.compile(r"[。；;！？!?]" + _ORDINAL)
+# 一要…；二要…；三要…: what a speech or a plan asks for, numbered in the text (at a paragraph's start or
+# after a clause), checked for its order only; not 一要素, 二要求 and the like, words of their own
+MUST = "must"
+_MUST = r"[ \u3000]*(?P<marker>(?P<numeral>[一二三四五六七八九十]{1,2})要)(?![素求件点务害闻领紧])"
+_MUST_OPENING = regexes.compile(_MUST)
+_MUST_AFTER_CLAUSE = regexes.compile(r"[。；;！？!?：:，,]" + _MUST)
 
 _NUM = f"[{NUMERAL_CHARS}]{{1,3}}"
 # Each pattern: the marker proper, then an optional stray separator that makes it malformed.
@@ -111,28 +117,34 @@ def label(kind: str, ordinal: int) -> str:
         return chr(_CIRCLED_ONE + ordinal - 1)
     if kind == ORDINAL:
         return f"第{to_chinese(ordinal)}"
+    if kind == MUST:
+        return f"{to_chinese(ordinal)}要"
     return to_chinese(ordinal) + "是"
-
-
-def _ordinal_numerals(text: str):
-    """The 第一，第二，… that open ``text`` or one of its sentences (the numeral in group ``numeral``)."""
-    opening = _ORDINAL_OPENING.match(text)
-    if opening:
-        yield opening
-    yield from _ORDINAL_AFTER_SENTENCE.finditer(text)
 
 
 def ordinals(paragraphs) -> list[Marker]:
     """Every 第一，第二，… that opens a paragraph or a sentence, as markers of kind ``ORDINAL``, in reading order."""
+    return _numbered_in_text(paragraphs, ORDINAL, "第", _ORDINAL_OPENING, _ORDINAL_AFTER_SENTENCE)
+
+
+def musts(paragraphs) -> list[Marker]:
+    """Every 一要，二要，… that opens a paragraph or a clause, as markers of kind ``MUST``, in reading order."""
+    return _numbered_in_text(paragraphs, MUST, "要", _MUST_OPENING, _MUST_AFTER_CLAUSE)
+
+
+def _numbered_in_text(paragraphs, kind: str, needle: str, opening, after) -> list[Marker]:
+    """The markers (group ``marker``, its number in group ``numeral``) that ``opening`` finds at a
+    paragraph's start and ``after`` after a boundary inside it."""
     found = []
     for paragraph in paragraphs:
-        if "第" not in paragraph.text:
+        if needle not in paragraph.text:
             continue  # most paragraphs: an ``in`` test, no search
-        for numeral in _ordinal_numerals(paragraph.text):
-            start = numeral.start("numeral") - 1
+        at_start = opening.match(paragraph.text)
+        for numbered in ([at_start] if at_start else []) + list(after.finditer(paragraph.text)):
+            start, raw = numbered.start("marker"), numbered.group("marker")
             line, column = paragraph.position(start)
-            raw = "第" + numeral.group("numeral")
-            found.append(Marker(ORDINAL, parse_chinese(numeral.group("numeral")), raw, paragraph.index, start, line, column, line, column + len(raw)))
+            ordinal = parse_chinese(numbered.group("numeral"))
+            found.append(Marker(kind, ordinal, raw, paragraph.index, start, line, column, line, column + len(raw)))
     return found
 
 
