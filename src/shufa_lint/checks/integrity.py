@@ -61,7 +61,7 @@ def unfinished(document: Document, paragraph: Paragraph, tree: Tree | None = Non
     text = paragraph.text.rstrip()
     if text.endswith("……"):
         return True
-    if ends_sentence(text) or _CLOSING_DATE.search(text) or _in_appendix(tree, paragraph):
+    if ends_sentence(text) or _CLOSING_DATE.search(text) or _in_appendix(document, tree, paragraph):
         return False
     if not stands_alone(document.lines[paragraph.last_line - 1]):
         return True
@@ -100,15 +100,24 @@ _LIST_ENTRY = regexes.compile(r"\d{1,2}[.．、]")
 _ATTACHMENT_HEADING = regexes.compile(r"附件\s*[0-9０-９一二三四五六七八九十]*[：:]?")
 
 
-def _in_appendix(tree: Tree, paragraph: Paragraph) -> bool:
+def _in_appendix(document: Document, tree: Tree, paragraph: Paragraph) -> bool:
     """Whether the paragraph opens an appendix block, is an entry of one, or stands in an attachment."""
-    earlier_paragraphs = tree.paragraphs[: paragraph.index + 1]
-    for earlier in reversed(earlier_paragraphs):
-        if _APPENDIX.match(earlier.text):
-            return True
-        if not _LIST_ENTRY.match(earlier.text):
-            break
-    return any(_ATTACHMENT_HEADING.fullmatch(earlier.text.strip()) for earlier in earlier_paragraphs)
+    key = ("integrity-appendix", "body" if tree is document.body else "outline")
+    return paragraph.index in document.derived(key, lambda _document: _appendix_paragraphs(tree))
+
+
+def _appendix_paragraphs(tree: Tree) -> frozenset[int]:
+    """The indexes of a tree's paragraphs in an appendix, in one pass: an opener (附件, 名词解释 …) and the
+    list entries right after it, and everything from an attachment's heading on."""
+    found = set()
+    in_block = in_attachment = False
+    for paragraph in tree.paragraphs:
+        text = paragraph.text
+        in_block = bool(_APPENDIX.match(text)) or (in_block and bool(_LIST_ENTRY.match(text)))
+        in_attachment = in_attachment or bool(_ATTACHMENT_HEADING.fullmatch(text.strip()))
+        if in_block or in_attachment:
+            found.add(paragraph.index)
+    return frozenset(found)
 
 
 @register
@@ -272,7 +281,7 @@ class CutOff(Rule):
                     not stands_alone(document.lines[paragraph.last_line - 1])
                     or _cut_short_before(items_cut_short, paragraph, following)
                 )
-                and not _in_appendix(document.body, paragraph)
+                and not _in_appendix(document, document.body, paragraph)
             ):
                 # a sentence cannot run on into a heading: what finished it was cut out
                 yield self._cut(

@@ -242,6 +242,7 @@ class HalfWidthPunctuation(Rule):
     def check(self, document, context):
         owned = _owned_by_marker_rule(document)
         placeholder = figure_data_of(context).placeholder
+        unit = document.source.unit
         for number, line in enumerate(document.lines, start=1):
             skip = owned.get(number, set())
             if "?" in line:
@@ -250,7 +251,7 @@ class HalfWidthPunctuation(Rule):
                     skip = skip | set(range(mark.start(), mark.end()))
             replacements = half_width_marks(line, skip)
             if replacements:
-                yield self._line_report(number, replacements, document.source.unit)
+                yield self._line_report(number, replacements, unit)
 
     def _line_report(self, number: int, replacements: list[Replacement], unit: Message):
         marks = "".join(dict.fromkeys(r.mark for r in replacements))
