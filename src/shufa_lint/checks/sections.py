@@ -13,7 +13,7 @@ from typing import NamedTuple, Union
 
 from ..diagnostics import Severity
 from .. import regexes
-from ..document import Document, PlainHeading
+from ..document import PART_HEADING, Document, PlainHeading
 from ..document.markers import HAN, ITEM, Marker
 from ..lexicon import Pack, Section
 from ..registry import Rule, register
@@ -31,7 +31,11 @@ class SectionState(NamedTuple):
 
 def _tops(document: Document) -> list[Heading]:
     """Top-level headings in reading order. Heading lines with no number are top-level only in a report
-    that numbers no part (一、…); under a numbered part they are its subheadings."""
+    that numbers no part (一、…); under a numbered part they are its subheadings. A report divided into
+    第一部分, 第二部分 … has those lines on top, whatever is numbered 一、 二、 inside them."""
+    divided = [plain for plain in document.body.unnumbered if PART_HEADING.match(plain.text)]
+    if divided:
+        return divided
     numbered = [marker for marker in document.body.roots if marker.kind != ITEM]
     if any(marker.kind == HAN for marker in numbered):
         return numbered

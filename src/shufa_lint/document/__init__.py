@@ -425,7 +425,8 @@ def _after_opener(line: str) -> str:
     return stripped[len(opener) :].strip()
 
 
-_PART_HEADING = regexes.compile(r"第[一二三四五六七八九十]{1,3}部分")
+# a part of a report laid out the traditional way: 第一部分 …, with 一、 二、 numbered anew inside each
+PART_HEADING = regexes.compile(r"第[一二三四五六七八九十]{1,3}部分")
 _LETTER_SPACING = regexes.compile(f"(?<=[{CJK}])[ \u3000]+(?=[{CJK}])")
 
 
@@ -433,7 +434,7 @@ def _title_at(lines: tuple[str, ...], index: int) -> Title | None:
     text = _LETTER_SPACING.sub("", lines[index].strip())  # 政 府 工 作 报 告, spaced out to fill the line
     if not (6 <= len(text) <= 80) or _TITLE_FORBIDDEN.search(text) or not _TITLE_WORDS.search(text):
         return None
-    if text.endswith(("：", ":")) or _PAGE_FURNITURE.match(text) or _PART_HEADING.match(text):
+    if text.endswith(("：", ":")) or _PAGE_FURNITURE.match(text) or PART_HEADING.match(text):
         # 现将有关情况报告如下： opens the body; a table row or 标题：… belongs to the web page;
         # 第一部分 2024年工作情况 is a part
         return None
@@ -493,7 +494,8 @@ def build_document(source: SourceText) -> Document:
         skip.add(title.line - 1)
     body_lines = [(index + 1, line) for index, line in enumerate(lines) if index not in skip]
     body_first = title.line + 1 if title else search_from + 1
-    body = build_tree(build_paragraphs(body_lines))
+    head = "".join(line.strip() for line in lines[: title.line]) if title else ""
+    body = build_tree(build_paragraphs(body_lines, head=head))
     title_paragraph = None
     if title:
         title_paragraph = build_paragraphs([(title.line, lines[title.line - 1])], join=False)[0]

@@ -122,11 +122,12 @@ def _stands_alone(stripped: str) -> bool:
     return len(stripped) <= STANDALONE_MAX and not _INNER_SENTENCE_PUNCT.search(stripped)
 
 
-def build_paragraphs(lines: list[tuple[int, str]], join: bool = True) -> list[Paragraph]:
-    """Group (line number, text) pairs into paragraphs; blank lines always separate them."""
+def build_paragraphs(lines: list[tuple[int, str]], join: bool = True, head: str = "") -> list[Paragraph]:
+    """Group (line number, text) pairs into paragraphs; blank lines always separate them. ``head`` is the
+    text above the body (the title and what stands over it), which a PDF's running header repeats."""
     paragraphs: list[Paragraph] = []
     current: Paragraph | None = None
-    previous_open = previous_wrapped = False
+    previous_open = previous_wrapped = page_turned = False
     wrap = _wrap_width([line for _number, line in lines]) if join else None
     for number, line in lines:
         content = line.strip(INDENT)
@@ -136,7 +137,11 @@ def build_paragraphs(lines: list[tuple[int, str]], join: bool = True) -> list[Pa
         indent = len(line) - len(line.lstrip(INDENT))
         content = line[indent:].rstrip(INDENT)
         if previous_wrapped and PAGE_NUMBER.fullmatch(content):
+            page_turned = True
             continue  # — 3 — between two lines of a wrapped paragraph: the page ends, the paragraph does not
+        if page_turned and _running_header(content, lines, head):
+            continue  # the next page's header (the report's title again) above the paragraph's next line
+        page_turned = False
         if join and current is not None and previous_open and not opens_heading(content) and not PAGE_BUTTONS.match(content):
             if previous_wrapped:
                 current.wraps.add(current.last_line)
@@ -151,6 +156,18 @@ def build_paragraphs(lines: list[tuple[int, str]], join: bool = True) -> list[Pa
         previous_wrapped = wrap is not None and wrap[0](line.rstrip()) >= wrap[1] * _WRAP_FILL and not ends_sentence(content)
         previous_open = not ends_sentence(content) and (previous_wrapped or tail or not stands_alone(content))
     return paragraphs
+
+
+_RUNNING_HEADER_MIN = 6  # shorter lines (报告, 第二页) say too little to be known as a header
+
+
+def _running_header(content: str, lines: list[tuple[int, str]], head: str) -> bool:
+    """Whether a line at the top of a page, in the middle of a paragraph, is the page's running header:
+    a stand-alone line that repeats the title above the text (its two lines run together: 澄江市人民政府 /
+    关于…的报告) or stands at the top of other pages too."""
+    if len(content) < _RUNNING_HEADER_MIN or opens_heading(content) or not stands_alone(content):
+        return False
+    return content in head or sum(1 for _number, line in lines if line.strip(INDENT) == content) > 1
 
 
 def _width(text: str) -> int:
