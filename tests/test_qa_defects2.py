@@ -1,5 +1,5 @@
 """Whole drafts with defects put in where drafters put them, made from the clean reports of the second,
-third, fourth and fifth QA passes.
+third, fourth, fifth and sixth QA passes.
 
 - tests/fixtures/qa_defects2/ (from qa_clean2): figures left as *次 or dropped (事项件, 学法次), words a
   filter cut (_法治思想, 弱势_, 网络_带货), a line broken mid-sentence, a passage cut, numbering that
@@ -19,6 +19,9 @@ third, fourth and fifth QA passes.
   习近平_思想), lines broken mid-sentence, a passage cut before a heading in a 公文, an item cut out so
   3. goes on with 5., （1） and 二要 repeated where the next belongs, 二是 then 四是, （三） then （五）,
   the question on the problems and its answer left out of a 述法评议会 transcript.
+- tests/fixtures/qa_defects6/ (from qa_clean6): figures left as XX件 or **家 or dropped (活动场次, 学法次),
+  a word a filter cut (_法治思想), a line broken mid-sentence, a passage cut before a heading, （五） then
+  （七）, 2. repeated where 3. belongs, 二是 then 四是.
 
 Each draft has a sidecar ``<name>.expected``: one ``line code  note`` row per defect. Every defect must
 be found at its line by its rule (recall), and nothing else may be a headline finding (warning or
@@ -36,7 +39,8 @@ from shufa_lint.settings import Settings
 from shufa_lint.source import read_path
 
 FOLDERS = [
-    Path(__file__).parent / "fixtures" / name for name in ("qa_defects2", "qa_defects3", "qa_defects4", "qa_defects5")
+    Path(__file__).parent / "fixtures" / name
+    for name in ("qa_defects2", "qa_defects3", "qa_defects4", "qa_defects5", "qa_defects6")
 ]
 DRAFTS = sorted(path for folder in FOLDERS for path in folder.iterdir() if path.suffix != ".expected")
 
