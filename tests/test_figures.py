@@ -101,6 +101,7 @@ def test_no_name_placeholder(sentence):
         ("经市政府第次常务会议审议通过。", 6),  # an ordinal without its number
         ("依据该条例第条规定作出处理。", 7),
         ("推动个小区完成业委会换届。", 3),
+        ("本月受理纠纷起，全部调处成功。", 7),
     ],
 )
 def test_dropped_figures(sentence, unit_column):
@@ -143,6 +144,8 @@ def test_dropped_figures(sentence, unit_column):
         "第一责任人第一时间到位，各项工作次第展开。",
         "经县政府第十二次常务会议审议通过。",
         "指导个人信息保护工作，推动个转企。",
+        "2024年4月起，分阶段开展执法案卷评查。",  # 起 after a date is "from"
+        "本条例自2025年1月1日起施行。",
     ],
 )
 def test_no_dropped_figure(sentence):

@@ -57,7 +57,7 @@ class FigureData(NamedTuple):
     amount_units: frozenset[str]
     not_counts: re.Pattern  # a word that ends where the unit ends and is no count
     unit_led: re.Pattern  # a word the dictionary lacks that opens with a unit character (人社)
-    divided_into: re.Pattern  # 分 the verb before the parts a task is divided into (分两次, 分批)
+    unit_as_word: re.Pattern  # a unit character that is another word here (分两次: the verb; 4月起: from)
     surnames: frozenset[str]  # units that are also surnames
     merged: frozenset[str]  # words the segmenter makes of a counted noun and its unit (企业家)
     total_cues: frozenset[str]  # cues that announce a total (新增, 累计)
@@ -96,7 +96,7 @@ def figure_data(lexicon: Lexicon) -> FigureData:
             amount_units=frozenset(table["amount_units"]),
             not_counts=regexes.compile("(?:" + "|".join(map(re.escape, table["not_counts"])) + ")$"),
             unit_led=_alternation(table["unit_led_words"]),
-            divided_into=compile_pattern(table["divided_into"], where),
+            unit_as_word=compile_pattern("|".join(f"(?:{p})" for p in table["unit_as_word"]), where),
             surnames=frozenset(table["surname_units"]),
             merged=frozenset(table["merged_counts"]),
             total_cues=frozenset(table["total_cues"]),
@@ -344,7 +344,7 @@ def _lost_figure(text: str, start: int, end: int, data: FigureData) -> bool:
     gap_end = start  # where the text before the unit ends, spaces aside
     while gap_end and text[gap_end - 1] in " \u3000":
         gap_end -= 1
-    if _figure_ends_at(text, gap_end) or data.unit_led.match(text, start) or data.divided_into.match(text, start):
+    if _figure_ends_at(text, gap_end) or data.unit_led.match(text, start) or data.unit_as_word.match(text, start):
         return False  # 12人; 全市人社部门 (人力资源和社会保障), not 全市[12]人; 分两次开展, not a score
     if unit[0] in "万亿" and gap_end and text[gap_end - 1] in data.round_figures + _NAME_OPENS:
         return False  # 近万张, 上万人次: a figure in words; “万名干部助企行”: a round number in a campaign's name
