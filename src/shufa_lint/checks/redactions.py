@@ -10,6 +10,7 @@ from ..document.text import CJK_RE
 from ..lexicon import Lexicon, RuleDataError, compile_pattern
 from ..patterns import GuardedPattern
 from ..registry import Rule, register
+from .sections import report_year
 
 WHERE = "rules/lexicons/redactions.yaml"
 _CONTEXT = 16  # characters on each side of a gap that phrases are tried against
@@ -48,6 +49,14 @@ class CanonicalTerm(NamedTuple):
     anchors: tuple[str, ...]  # every altered form contains one of these
     substituted: GuardedPattern | None
     deleted: GuardedPattern | None
+    former: GuardedPattern | None  # the term's earlier formula, right in reports up to former_until
+    former_until: int | None
+
+    def former_altered_in(self, year: int | None) -> GuardedPattern | None:
+        """The earlier formula, as an alteration in a report on ``year``: none where it was still current."""
+        if year is not None and self.former_until is not None and year <= self.former_until:
+            return None
+        return self.former
 
 
 class Cut(NamedTuple):
@@ -227,6 +236,8 @@ def redaction_data(lexicon: Lexicon) -> RedactionData:
                 anchors=tuple(entry["anchors"]),
                 substituted=_guarded(entry.get("substituted")),
                 deleted=_guarded(entry.get("deleted")),
+                former=_guarded(entry.get("former", {}).get("form")),
+                former_until=entry.get("former", {}).get("valid_until"),
             )
             for entry in table["canonical_terms"]
         )
@@ -339,7 +350,9 @@ class AlteredTerm(Rule):
     ``总书记法治思想``; ``以新时代中国特色社会主义思想为指导``; ``深入学习法治思想``.
 
     Why: these formulas (提法) must be written exactly; a report that says 总书记法治思想 or drops the
-    name from 习近平新时代中国特色社会主义思想 is wrong however it came about.
+    name from 习近平新时代中国特色社会主义思想 is wrong however it came about. A term's earlier formula
+    (习近平总书记全面依法治国新理念新思想新战略) is right in a report on a year it was still current in
+    (2020 or before).
 
     Example::
 
@@ -356,12 +369,14 @@ class AlteredTerm(Rule):
 
     def check(self, document, context):
         data = redaction_data_of(context)
+        year = report_year(document, context)
         for paragraph in document.prose():
             for term in data.terms:
                 if not any(anchor in paragraph.text for anchor in term.anchors):
                     continue
                 for pattern, how_zh, how_en in (
                     (term.substituted, "写法不规范", "is altered"),
+                    (term.former_altered_in(year), "写法不规范", "is altered"),
                     (term.deleted, "疑缺人名", "lost its name"),
                 ):
                     if pattern is None:
