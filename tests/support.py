@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from click.testing import CliRunner
 
 from shufa_lint.cli import main
@@ -61,3 +63,22 @@ def refusals(*arguments: str) -> dict[str, str]:
         assert "Traceback" not in result.stderr
         said[lang] = complaints[0].removeprefix("shufa-lint: ")
     return said
+
+
+class FixtureFolder:
+    """The texts of one folder of tests/fixtures, read whole or with one passage changed."""
+
+    def __init__(self, name: str):
+        self.path = Path(__file__).parent / "fixtures" / name
+
+    def names(self) -> list[str]:
+        return sorted(path.name for path in self.path.iterdir())
+
+    def text(self, name: str) -> str:
+        return (self.path / name).read_text(encoding="utf-8")
+
+    def changed(self, name: str, old: str, new: str) -> str:
+        """The text with the first ``old`` (which must be there) replaced by ``new``."""
+        text = self.text(name)
+        assert old in text, old
+        return text.replace(old, new, 1)
