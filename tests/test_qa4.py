@@ -16,17 +16,15 @@ attachment after the signature, and a 第三 repeated where 第四 belongs (one 
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from shufa_lint.diagnostics import Severity
 from shufa_lint.engine import lint_source, prepare
 from shufa_lint.settings import Settings
 from shufa_lint.source import read_path
-from support import codes, lint
+from support import FixtureFolder, codes, lint
 
-QA_CLEAN4 = Path(__file__).parent / "fixtures" / "qa_clean4"
+QA_CLEAN4 = FixtureFolder("qa_clean4")
 
 TYPES = {
     "m01_county_market_bureau_director_shufa_2024.txt": "shufa",
@@ -43,29 +41,19 @@ TYPES = {
 }
 
 
-def _text(name: str) -> str:
-    return (QA_CLEAN4 / name).read_text(encoding="utf-8")
-
-
-def _changed(name: str, old: str, new: str) -> str:
-    text = _text(name)
-    assert old in text
-    return text.replace(old, new, 1)
-
-
 def test_every_fixture_has_its_type():
-    assert sorted(path.name for path in QA_CLEAN4.iterdir()) == sorted(TYPES)
+    assert QA_CLEAN4.names() == sorted(TYPES)
 
 
 @pytest.mark.parametrize("name", sorted(TYPES))
 def test_a_clean_whole_report_in_a_new_style_gives_no_headline_finding(name):
-    found = lint_source(read_path(str(QA_CLEAN4 / name)), Settings())
+    found = lint_source(read_path(str(QA_CLEAN4.path / name)), Settings())
     assert [(d.code, d.line, d.message.zh) for d in found if d.severity >= Severity.WARNING] == []
 
 
 @pytest.mark.parametrize("name", sorted(TYPES))
 def test_the_report_type_is_recognised_from_the_title(name):
-    found = prepare(read_path(str(QA_CLEAN4 / name)), Settings()).report_type
+    found = prepare(read_path(str(QA_CLEAN4.path / name)), Settings()).report_type
     assert (found.name, found.decided_by) == (TYPES[name], "title")
 
 
@@ -85,7 +73,7 @@ TASKS = "分解到各股室和基层所。"
     ],
 )
 def test_a_station_or_the_hours_of_training_named_is_no_count(sentence):
-    assert codes(_changed(MARKET, TASKS, sentence), "SF303") == []
+    assert codes(QA_CLEAN4.changed(MARKET, TASKS, sentence), "SF303") == []
 
 
 @pytest.mark.parametrize(
@@ -97,7 +85,7 @@ def test_a_station_or_the_hours_of_training_named_is_no_count(sentence):
     ],
 )
 def test_a_figure_dropped_before_所_or_学时_is_still_found(sentence):
-    assert [code for code, _line, _column in codes(_changed(MARKET, TASKS, sentence), "SF303")] == ["SF303"]
+    assert [code for code, _line, _column in codes(QA_CLEAN4.changed(MARKET, TASKS, sentence), "SF303")] == ["SF303"]
 
 
 # --- SF101: a part that owns up to the gaps before it says what comes next ---------------------------
@@ -117,11 +105,11 @@ REPORT = "m04_district_government_fzzf_2024_six_parts.txt"
     ],
 )
 def test_a_part_headed_by_owning_up_to_the_gaps_is_the_problems_part(name, old, heading):
-    assert codes(_changed(name, old, heading), "SF101") == []
+    assert codes(QA_CLEAN4.changed(name, old, heading), "SF101") == []
 
 
 def test_a_part_headed_by_the_way_ahead_alone_leaves_the_problems_part_missing():
-    found = lint(_changed(SPEECH, OWNING_UP, "五、明确努力方向"), "SF101")
+    found = lint(QA_CLEAN4.changed(SPEECH, OWNING_UP, "五、明确努力方向"), "SF101")
     assert len(found) == 1 and "存在问题" in found[0].message.zh
 
 
@@ -132,7 +120,7 @@ LAST_ROW = "4.应急预案修订14件：已完成"
 
 
 def _attachment_endings() -> dict[str, str]:
-    text = _text(ATTACHED)
+    text = QA_CLEAN4.text(ATTACHED)
     return {
         "a checklist's row": text,
         "附件二": text.replace("附件2\n", "附件二\n"),
@@ -147,7 +135,7 @@ def test_a_report_that_ends_in_an_attachment_s_rows_is_not_cut_off(ending):
 
 
 def test_a_report_cut_off_in_its_body_before_any_attachment_is_still_found():
-    text = _text(ATTACHED)
+    text = QA_CLEAN4.text(ATTACHED)
     cut = text[: text.index("三、存在的不足和原因")] + "三、存在的不足和原因\n一是执法力量与监管任务不匹配，全局持证执法人员"
     assert [code for code, _line, _column in codes(cut, "SF602")] == ["SF602"]
 
@@ -158,7 +146,7 @@ ORDINALS = "m08_county_health_commission_director_shufa_2023_diyi_shouxian.txt"
 
 
 def test_an_ordinal_repeated_where_the_next_belongs_is_one_slip():
-    text = _changed(ORDINALS, "第四，始终坚持严格执法", "第三，始终坚持严格执法")
+    text = QA_CLEAN4.changed(ORDINALS, "第四，始终坚持严格执法", "第三，始终坚持严格执法")
     found = lint(text, ("SF201", "SF202"))
     assert [(d.code, d.line) for d in found] == [("SF202", 10)]
     assert "此处应为“第四”" in found[0].message.zh
@@ -173,6 +161,6 @@ def test_an_ordinal_repeated_where_the_next_belongs_is_one_slip():
     ],
 )
 def test_ordinals_that_skip_or_repeat_otherwise_are_still_found(old, new, expected):
-    found = lint(_changed(ORDINALS, old, new), ("SF201", "SF202"))
+    found = lint(QA_CLEAN4.changed(ORDINALS, old, new), ("SF201", "SF202"))
     assert sorted((d.code, d.line) for d in found) == sorted(expected)
 

@@ -21,17 +21,15 @@ and after 剩下 (剩下件引导当事人…).
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from shufa_lint.diagnostics import Severity
 from shufa_lint.engine import lint_source, prepare
 from shufa_lint.settings import Settings
 from shufa_lint.source import from_text, read_path
-from support import codes, lint
+from support import FixtureFolder, codes, lint
 
-QA_CLEAN5 = Path(__file__).parent / "fixtures" / "qa_clean5"
+QA_CLEAN5 = FixtureFolder("qa_clean5")
 
 TYPES = {
     "n01_website_copy_county_justice_bureau_fzzf_2024_metadata_footer.txt": "fazhi-zhengfu",
@@ -51,29 +49,19 @@ TYPES = {
 BY_CONTENT = {"n11_township_party_secretary_shufa_2024_question_answer.txt"}
 
 
-def _text(name: str) -> str:
-    return (QA_CLEAN5 / name).read_text(encoding="utf-8")
-
-
-def _changed(name: str, old: str, new: str) -> str:
-    text = _text(name)
-    assert old in text
-    return text.replace(old, new, 1)
-
-
 def test_every_fixture_has_its_type():
-    assert sorted(path.name for path in QA_CLEAN5.iterdir()) == sorted(TYPES)
+    assert QA_CLEAN5.names() == sorted(TYPES)
 
 
 @pytest.mark.parametrize("name", sorted(TYPES))
 def test_a_clean_whole_report_in_a_new_style_gives_no_headline_finding(name):
-    found = lint_source(read_path(str(QA_CLEAN5 / name)), Settings())
+    found = lint_source(read_path(str(QA_CLEAN5.path / name)), Settings())
     assert [(d.code, d.line, d.message.zh) for d in found if d.severity >= Severity.WARNING] == []
 
 
 @pytest.mark.parametrize("name", sorted(TYPES))
 def test_the_report_type_is_recognised(name):
-    found = prepare(read_path(str(QA_CLEAN5 / name)), Settings()).report_type
+    found = prepare(read_path(str(QA_CLEAN5.path / name)), Settings()).report_type
     assert (found.name, found.decided_by) == (TYPES[name], "content" if name in BY_CONTENT else "title")
 
 
@@ -91,14 +79,14 @@ BUTTONS = "【关闭窗口】　【打印本页】"
     ],
 )
 def test_the_buttons_above_a_saved_page_s_long_footer_are_the_page(footer):
-    text = _text(WEB) if footer is None else _text(WEB) + footer + "\n"
+    text = QA_CLEAN5.text(WEB) if footer is None else QA_CLEAN5.text(WEB) + footer + "\n"
     found = lint(text, "SF805")
     assert found and {d.severity for d in found} == {Severity.INFO}
     assert document_signed(text) == (2025, 3)
 
 
 def test_the_same_buttons_between_two_paragraphs_of_the_report_are_still_residue():
-    text = _changed(WEB, "二、存在的不足和原因", BUTTONS + "\n二、存在的不足和原因")
+    text = QA_CLEAN5.changed(WEB, "二、存在的不足和原因", BUTTONS + "\n二、存在的不足和原因")
     line = text.splitlines().index(BUTTONS) + 1
     assert {d.severity for d in lint(text, "SF805") if d.line == line} == {Severity.WARNING}
 
@@ -116,12 +104,12 @@ STATIONS = "把法治建设任务分解到7个站所、16个村"
 
 @pytest.mark.parametrize("words", [STATIONS, "把法治建设任务分解到各站所和村"])
 def test_a_town_s_stations_named_站所_are_no_count(words):
-    assert codes(_changed(QA, STATIONS, words), "SF303") == []
+    assert codes(QA_CLEAN5.changed(QA, STATIONS, words), "SF303") == []
 
 
 @pytest.mark.parametrize("words", ["把法治建设任务分解到个站所、16个村", "在全镇新建标准化学校所"])
 def test_a_figure_dropped_before_站所_or_所_is_still_found(words):
-    assert [code for code, _line, _column in codes(_changed(QA, STATIONS, words), "SF303")] == ["SF303"]
+    assert [code for code, _line, _column in codes(QA_CLEAN5.changed(QA, STATIONS, words), "SF303")] == ["SF303"]
 
 
 # --- SF101: a 述法评议会's questions stand for the part headings ---------------------------------------
@@ -139,11 +127,11 @@ PLANS_ASKED = "问：针对这些问题，下一步有什么打算？"
     ],
 )
 def test_a_transcript_whose_problems_and_plans_are_answered_has_both_parts(old, new):
-    assert codes(_text(QA).replace(old, new), "SF101") == []
+    assert codes(QA_CLEAN5.text(QA).replace(old, new), "SF101") == []
 
 
 def test_a_transcript_that_never_asks_for_the_problems_still_misses_that_part():
-    text = _text(QA)
+    text = QA_CLEAN5.text(QA)
     asked = text[text.index(PROBLEMS_ASKED) : text.index(PLANS_ASKED)]
     found = lint(text.replace(asked, ""), "SF101")
     assert len(found) == 1 and "存在问题" in found[0].message.zh
@@ -155,12 +143,12 @@ GONGWEN = "n05_gongwen_township_government_fzzf_2024_addressee_cc.txt"
 
 
 def test_the_title_under_a_gongwen_letterhead_is_found_with_its_year():
-    title = prepare(read_path(str(QA_CLEAN5 / GONGWEN)), Settings()).title
+    title = prepare(read_path(str(QA_CLEAN5.path / GONGWEN)), Settings()).title
     assert (title.text, title.line, title.year) == ("关于2024年度法治政府建设情况的报告", 6, 2024)
 
 
 def test_three_lines_of_prose_before_a_title_line_still_mean_no_title():
-    text = _changed(GONGWEN, "白政报〔2025〕6号\n签发人：刘志远", "我镇高度重视法治建设\n全年工作扎实有效")
+    text = QA_CLEAN5.changed(GONGWEN, "白政报〔2025〕6号\n签发人：刘志远", "我镇高度重视法治建设\n全年工作扎实有效")
     assert prepare(from_text("draft.txt", text), Settings()).title is None
 
 
@@ -178,7 +166,7 @@ MUSTS = "n12_county_transport_bureau_director_shufa_2023_yiyao_yifangmian.txt"  
     ],
 )
 def test_a_list_numbered_一要_二要_三要_in_order_is_no_slip(old, new):
-    assert codes(_changed(MUSTS, old, new), ("SF201", "SF202")) == []
+    assert codes(QA_CLEAN5.changed(MUSTS, old, new), ("SF201", "SF202")) == []
 
 
 @pytest.mark.parametrize(
@@ -190,7 +178,8 @@ def test_a_list_numbered_一要_二要_三要_in_order_is_no_slip(old, new):
     ],
 )
 def test_a_一要_list_that_repeats_or_skips_is_found(old, new, expected):
-    assert [(code, line) for code, line, _column in codes(_changed(MUSTS, old, new), ("SF201", "SF202"))] == expected
+    text = QA_CLEAN5.changed(MUSTS, old, new)
+    assert [(code, line) for code, line, _column in codes(text, ("SF201", "SF202"))] == expected
 
 
 # --- SF303: 辖区 before a count that lost its figure -----------------------------------------------------
@@ -201,12 +190,12 @@ FIRMS = "对辖区82家重点企业开展"
 
 @pytest.mark.parametrize("words", [FIRMS, "对辖区所有重点企业开展", "对辖区人口密集区的重点企业开展", "对辖区个体工商户开展"])
 def test_辖区_before_words_that_are_no_count_is_no_dropped_figure(words):
-    assert codes(_changed(ARTICLES, FIRMS, words), "SF303") == []
+    assert codes(QA_CLEAN5.changed(ARTICLES, FIRMS, words), "SF303") == []
 
 
 @pytest.mark.parametrize("words", ["对辖区家重点企业开展", "对全辖区家重点企业开展"])
 def test_辖区_right_before_a_unit_shows_its_figure_was_dropped(words):
-    assert [code for code, _line, _column in codes(_changed(ARTICLES, FIRMS, words), "SF303")] == ["SF303"]
+    assert [code for code, _line, _column in codes(QA_CLEAN5.changed(ARTICLES, FIRMS, words), "SF303")] == ["SF303"]
 
 
 # --- SF303: a note's mark after the unit, and 剩下 before it ---------------------------------------------
@@ -222,9 +211,9 @@ REST = "剩下1件引导当事人"
     [(NOTES, CORRECTED, CORRECTED), (NOTES, CORRECTED, "纠错案件9件。"), (VILLAGE, REST, REST), (VILLAGE, REST, "剩下的引导当事人")],
 )
 def test_a_figure_before_a_note_s_mark_or_after_剩下_is_no_dropped_figure(name, old, new):
-    assert codes(_changed(name, old, new), "SF303") == []
+    assert codes(QA_CLEAN5.changed(name, old, new), "SF303") == []
 
 
 @pytest.mark.parametrize("name, old, new", [(NOTES, CORRECTED, "纠错案件件④。"), (VILLAGE, REST, "剩下件引导当事人")])
 def test_a_figure_dropped_before_a_note_s_mark_or_after_剩下_is_found(name, old, new):
-    assert [code for code, _line, _column in codes(_changed(name, old, new), "SF303")] == ["SF303"]
+    assert [code for code, _line, _column in codes(QA_CLEAN5.changed(name, old, new), "SF303")] == ["SF303"]

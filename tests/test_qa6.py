@@ -16,24 +16,12 @@ the parts of a report divided into 第一部分, 第二部分 … with 一、 �
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from support import codes, headline
+from support import FixtureFolder, codes, headline
 
-QA_CLEAN6 = Path(__file__).parent / "fixtures" / "qa_clean6"
-NAMES = sorted(path.name for path in QA_CLEAN6.iterdir())
-
-
-def _text(name: str) -> str:
-    return (QA_CLEAN6 / name).read_text(encoding="utf-8")
-
-
-def _changed(name: str, old: str, new: str) -> str:
-    text = _text(name)
-    assert old in text
-    return text.replace(old, new, 1)
+QA_CLEAN6 = FixtureFolder("qa_clean6")
+NAMES = QA_CLEAN6.names()
 
 
 def test_there_are_the_eight_reports():
@@ -42,7 +30,7 @@ def test_there_are_the_eight_reports():
 
 @pytest.mark.parametrize("name", NAMES)
 def test_a_clean_whole_report_in_a_new_style_gives_no_headline_finding(name):
-    assert headline(_text(name)) == []
+    assert headline(QA_CLEAN6.text(name)) == []
 
 
 # --- SF601: a PDF's page footer and the next page's running header inside a wrapped paragraph --------
@@ -52,7 +40,7 @@ HEADER = "澄江市人民政府关于2024年度法治政府建设情况的报告
 
 
 def test_a_running_header_that_repeats_the_two_title_lines_is_the_page_s_not_the_paragraph_s():
-    text = _text(PDF)
+    text = QA_CLEAN6.text(PDF)
     # one running header left: it is known by the title above, not by another page's header
     second = text.index(HEADER, text.index(HEADER) + 1)
     once = text[:second] + text[second + len(HEADER) + 1 :]
@@ -61,7 +49,7 @@ def test_a_running_header_that_repeats_the_two_title_lines_is_the_page_s_not_the
 
 
 def test_a_line_that_is_no_running_header_after_the_page_number_still_breaks_the_paragraph():
-    text = _text(PDF).replace(HEADER, "政务公开专栏稿件", 1)
+    text = QA_CLEAN6.text(PDF).replace(HEADER, "政务公开专栏稿件", 1)
     line = text.splitlines().index("政务公开专栏稿件") + 1
     assert [found for found in codes(text, "SF601") if found[1] == line]
 
@@ -77,12 +65,12 @@ TWICE = "2024年4月、10月，分两次开展执法案卷评查"
     [TWICE, "全年分3批开展执法案卷评查", "全年分两批开展执法案卷评查"],
 )
 def test_分_before_the_parts_a_task_is_divided_into_is_no_score(words):
-    assert codes(_changed(DATES, TWICE, words), "SF303") == []
+    assert codes(QA_CLEAN6.changed(DATES, TWICE, words), "SF303") == []
 
 
 @pytest.mark.parametrize("words", ["2024年4月、10月，执法案卷评查平均得分分", "全年开展执法案卷评查次"])
 def test_a_score_or_a_count_that_lost_its_figure_is_still_found(words):
-    assert [code for code, _line, _column in codes(_changed(DATES, TWICE, words), "SF303")] == ["SF303"]
+    assert [code for code, _line, _column in codes(QA_CLEAN6.changed(DATES, TWICE, words), "SF303")] == ["SF303"]
 
 
 # --- SF101: a report divided into 第一部分, 第二部分 … with 一、 二、 inside --------------------------------
@@ -93,12 +81,12 @@ PROBLEMS = "第三部分　存在的问题和不足"
 
 @pytest.mark.parametrize("spacing", ["　", " ", "  ", ""])
 def test_the_parts_named_第一部分_are_the_report_s_top_level(spacing):
-    text = _text(PARTS).replace("部分　", "部分" + spacing)
+    text = QA_CLEAN6.text(PARTS).replace("部分　", "部分" + spacing)
     assert codes(text, "SF101") == []
 
 
 def test_a_divided_report_without_its_part_on_the_problems_still_misses_it():
-    text = _text(PARTS)
+    text = QA_CLEAN6.text(PARTS)
     cut = text[text.index(PROBLEMS) : text.index("第四部分")]
     found = codes(text.replace(cut, "").replace("第四部分", "第三部分"), "SF101")
     assert [code for code, _line, _column in found] == ["SF101"]

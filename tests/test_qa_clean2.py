@@ -12,17 +12,15 @@ has its must-not-flag test here, next to the defect the rule still catches."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from shufa_lint.diagnostics import Severity
 from shufa_lint.engine import lint_source, prepare
 from shufa_lint.settings import Settings
 from shufa_lint.source import read_path
-from support import codes, headline, lint
+from support import FixtureFolder, codes, headline, lint
 
-QA_CLEAN2 = Path(__file__).parent / "fixtures" / "qa_clean2"
+QA_CLEAN2 = FixtureFolder("qa_clean2")
 
 TYPES = {
     "n01_county_secretary_shufa_2025_four_personally.txt": "shufa",
@@ -46,29 +44,19 @@ TYPES = {
 }
 
 
-def _text(name: str) -> str:
-    return (QA_CLEAN2 / name).read_text(encoding="utf-8")
-
-
-def _changed(name: str, old: str, new: str) -> str:
-    text = _text(name)
-    assert old in text
-    return text.replace(old, new, 1)
-
-
 def test_every_fixture_has_its_type():
-    assert sorted(path.name for path in QA_CLEAN2.iterdir()) == sorted(TYPES)
+    assert QA_CLEAN2.names() == sorted(TYPES)
 
 
 @pytest.mark.parametrize("name", sorted(TYPES))
 def test_a_clean_report_in_a_new_style_gives_no_headline_finding(name):
-    found = lint_source(read_path(str(QA_CLEAN2 / name)), Settings())
+    found = lint_source(read_path(str(QA_CLEAN2.path / name)), Settings())
     assert [(d.code, d.line, d.message.zh) for d in found if d.severity >= Severity.WARNING] == []
 
 
 @pytest.mark.parametrize("name", sorted(TYPES))
 def test_the_report_type_is_recognised_from_the_title(name):
-    found = prepare(read_path(str(QA_CLEAN2 / name)), Settings()).report_type
+    found = prepare(read_path(str(QA_CLEAN2.path / name)), Settings()).report_type
     assert (found.name, found.decided_by) == (TYPES[name], "title")
 
 
@@ -76,12 +64,12 @@ def test_the_report_type_is_recognised_from_the_title(name):
 
 
 def test_a_table_row_laid_out_with_spaces_stands_alone():
-    text = _text("n01_county_secretary_shufa_2025_four_personally.txt")  # 项目      2025年    2024年
+    text = QA_CLEAN2.text("n01_county_secretary_shufa_2025_four_personally.txt")  # 项目      2025年    2024年
     assert codes(text, "SF601") == []
     tabbed = text.replace("项目                              2025年    2024年", "项目\t2025年\t2024年")
     assert codes(tabbed, "SF601") == []
     # one wide gap inside a sentence that stops mid-way is a broken line all the same
-    broken = _changed(
+    broken = QA_CLEAN2.changed(
         "n01_county_secretary_shufa_2025_four_personally.txt",
         "坚持领导干部带头学法，全年参加县委理论学习中心组法治专题学习6次，",
         "坚持领导干部带头学法，全年参加县委理论学习中心组  法治专题学习\n6次，",
@@ -94,17 +82,17 @@ def test_a_table_row_laid_out_with_spaces_stands_alone():
 
 @pytest.mark.parametrize("sentence", ["对超期未改的单位予以通报。", "对逾期未办结的事项进行督办。", "近期将开展专项检查。"])
 def test_a_cue_and_a_unit_that_make_a_common_word_are_no_dropped_figure(sentence):
-    text = _changed("n03_city_market_bureau_fzzf_2025.txt", "本年度无其他需要报告的情况。", sentence)
+    text = QA_CLEAN2.changed("n03_city_market_bureau_fzzf_2025.txt", "本年度无其他需要报告的情况。", sentence)
     assert codes(text, "SF303") == []
 
 
 def test_a_verb_and_a_unit_read_as_one_rare_word_still_lost_their_figure():
-    text = _changed("n03_city_market_bureau_fzzf_2025.txt", "本年度无其他需要报告的情况。", "全年举办执法人员培训期。")
+    text = QA_CLEAN2.changed("n03_city_market_bureau_fzzf_2025.txt", "本年度无其他需要报告的情况。", "全年举办执法人员培训期。")
     assert len(codes(text, "SF303")) == 1
 
 
 def test_the_number_of_a_list_item_is_no_sibling_figure():
-    text = _text("n02_township_head_shuzhi_shulian_shufa_2024.txt")  # 2.管好身边人。
+    text = QA_CLEAN2.text("n02_township_head_shuzhi_shulian_shufa_2024.txt")  # 2.管好身边人。
     assert codes(text, "SF303") == []
     # a real figure earlier in the sentence still calls for one at the clause's end
     dropped = text.replace("2.管好身边人。", "2.聘请法律顾问3名，律师事务所家。")
@@ -115,7 +103,7 @@ def test_the_number_of_a_list_item_is_no_sibling_figure():
 
 
 def test_the_page_around_a_saved_report_is_a_note_and_residue_in_its_text_a_warning():
-    text = _text("n06_web_page_district_fzzf_2024.txt")
+    text = QA_CLEAN2.text("n06_web_page_district_fzzf_2024.txt")
     found = lint(text, "SF805")
     # 来源/浏览次数 under the title, 字号：大 中 小, 【打印本页】 【关闭窗口】, 扫一扫… after the signature
     assert [(d.line, d.severity) for d in found] == [(3, Severity.INFO), (3, Severity.INFO), (4, Severity.INFO),
@@ -135,7 +123,7 @@ def test_the_page_around_a_saved_report_is_a_note_and_residue_in_its_text_a_warn
 
 
 def test_a_half_width_full_stop_after_chinese_text_ends_a_sentence_and_opens_a_run_in_item():
-    text = _text("n10_halfwidth_town_shufa_2024.txt")  # …现象.二是普法形式比较单一…
+    text = QA_CLEAN2.text("n10_halfwidth_town_shufa_2024.txt")  # …现象.二是普法形式比较单一…
     assert codes(text, ("SF201", "SF202", "SF802")) == []
     one_problem = text.replace(
         "一是镇村干部法治能力参差不齐,个别村干部处理村务时仍有凭经验、靠习惯的现象.二是普法形式比较单一,"
@@ -154,7 +142,7 @@ def test_a_half_width_full_stop_after_chinese_text_ends_a_sentence_and_opens_a_r
 
 
 def test_circled_numerals_that_begin_again_at_one_are_new_lists():
-    text = _text("n12_work_points_2026_circled.txt")  # ①②③ under 首先, ①② under 其次 …
+    text = QA_CLEAN2.text("n12_work_points_2026_circled.txt")  # ①②③ under 首先, ①② under 其次 …
     assert codes(text, ("SF201", "SF202", "SF203")) == []
     noted = text.replace("考核结果纳入年度目标管理绩效评价。", "考核结果纳入年度目标管理绩效评价（见注②）。")
     assert codes(noted, ("SF201", "SF202", "SF203")) == []
@@ -162,7 +150,7 @@ def test_circled_numerals_that_begin_again_at_one_are_new_lists():
 
 @pytest.mark.parametrize("written, code", [("；④开展法治建设督察", "SF201"), ("；②开展法治建设督察", "SF202")])
 def test_circled_numerals_that_skip_or_repeat_are_numbering_slips(written, code):
-    text = _changed("n12_work_points_2026_circled.txt", "；③开展法治建设督察", written)
+    text = QA_CLEAN2.changed("n12_work_points_2026_circled.txt", "；③开展法治建设督察", written)
     found = codes(text, ("SF201", "SF202", "SF203"))
     assert [(c, line) for c, line, _column in found] == [(code, 5)]
 
@@ -172,7 +160,7 @@ def test_circled_numerals_that_skip_or_repeat_are_numbering_slips(written, code)
 
 @pytest.mark.parametrize("sentence", ["出动执法人员3千余人次。", "争取完成3-5个城市更新项目。"])
 def test_number_style_that_cannot_be_misread_is_a_note_not_a_headline(sentence):
-    text = _changed("n03_city_market_bureau_fzzf_2025.txt", "本年度无其他需要报告的情况。", sentence)
+    text = QA_CLEAN2.changed("n03_city_market_bureau_fzzf_2025.txt", "本年度无其他需要报告的情况。", sentence)
     found = lint(text, ("SF711", "SF712"))
     assert [(d.line, d.severity) for d in found] == [(18, Severity.INFO)]
     assert headline(text) == []
@@ -180,7 +168,7 @@ def test_number_style_that_cannot_be_misread_is_a_note_not_a_headline(sentence):
 
 @pytest.mark.parametrize("sentence", ["行政复议纠错率控制在5～8%。", "惠及群众5-10万人。"])
 def test_a_range_without_its_first_unit_can_be_misread_and_stays_a_warning(sentence):
-    text = _changed("n03_city_market_bureau_fzzf_2025.txt", "本年度无其他需要报告的情况。", sentence)
+    text = QA_CLEAN2.changed("n03_city_market_bureau_fzzf_2025.txt", "本年度无其他需要报告的情况。", sentence)
     assert headline(text) == [("SF712", 18)]
 
 
@@ -188,14 +176,14 @@ def test_a_range_without_its_first_unit_can_be_misread_and_stays_a_warning(sente
 
 
 def test_a_contact_line_stands_alone():
-    text = _text("n15_data_bureau_fzzf_2024_contact_line.txt")  # 联系人：陈敏，联系电话：…，电子邮箱：…
+    text = QA_CLEAN2.text("n15_data_bureau_fzzf_2024_contact_line.txt")  # 联系人：陈敏，联系电话：…，电子邮箱：…
     assert codes(text, "SF601") == []
     broken = text.replace("五是深化数据领域普法，编印", "五是深化数据领域普法，编印\n", 1)
     assert len(codes(broken, "SF601")) == 1
 
 
 def test_an_agency_named_with_suo_is_no_count_and_a_school_count_still_is():
-    text = _text("n17_speech_shufa_2024_unnumbered_parts.txt")  # 分解到各科室和司法所，
+    text = QA_CLEAN2.text("n17_speech_shufa_2024_unnumbered_parts.txt")  # 分解到各科室和司法所，
     assert codes(text, "SF303") == []
     schools = text.replace("分解到各科室和司法所，", "分解到各科室，新建学校所，")
     assert len(codes(schools, "SF303")) == 1
@@ -205,7 +193,7 @@ def test_an_agency_named_with_suo_is_no_count_and_a_school_count_still_is():
 
 
 def test_a_speech_lists_its_problems_and_plans_in_prose_after_a_lead_in():
-    text = _text("n17_speech_shufa_2024_unnumbered_parts.txt")
+    text = QA_CLEAN2.text("n17_speech_shufa_2024_unnumbered_parts.txt")
     assert codes(text, "SF1") == []
     # a one-sentence 下一步 with no list after its lead-in is no plans part
     closing = "下一步，我将继续努力，推动全县法治建设再上新台阶。"
@@ -218,7 +206,7 @@ def test_a_speech_lists_its_problems_and_plans_in_prose_after_a_lead_in():
 
 
 def test_a_part_named_only_in_the_sentence_that_announces_the_report_is_missing():
-    text = _text("n02_township_head_shuzhi_shulian_shufa_2024.txt")  # 现将本人…履职、廉洁自律和学法用法情况报告如下
+    text = QA_CLEAN2.text("n02_township_head_shuzhi_shulian_shufa_2024.txt")  # 现将本人…履职、廉洁自律和学法用法情况报告如下
     assert codes(text, "SF101") == []
     without = text[: text.index("第二部分  述廉")] + text[text.index("第三部分  述法") :]
     found = lint(without, "SF101")
@@ -233,15 +221,15 @@ def test_a_part_named_only_in_the_sentence_that_announces_the_report_is_missing(
 
 def test_a_run_of_underscores_before_a_unit_is_a_blank_left_unfilled():
     done = "本年度无其他需要报告的情况。"
-    blank = _changed("n03_city_market_bureau_fzzf_2025.txt", done, "全年开展执法检查____次，办结率___%。")
+    blank = QA_CLEAN2.changed("n03_city_market_bureau_fzzf_2025.txt", done, "全年开展执法检查____次，办结率___%。")
     assert [(code, line) for code, line, _column in codes(blank, ("SF301", "SF401"))] == [("SF301", 18), ("SF301", 18)]
     # underscores inside a name are no blank; a lone _ before a phrase is a filtered word (SF401)
-    named = _changed("n03_city_market_bureau_fzzf_2025.txt", done, "上线系统文件hb_data_v2共3次。")
+    named = QA_CLEAN2.changed("n03_city_market_bureau_fzzf_2025.txt", done, "上线系统文件hb_data_v2共3次。")
     assert codes(named, ("SF301", "SF401")) == []
 
 
 def test_a_heading_line_typed_with_half_width_stops_that_breaks_mid_sentence_is_a_broken_line():
-    text = _text("n10_halfwidth_town_shufa_2024.txt")  # (三)抓执法,规范基层行政行为.推动镇综合行政执法队…
+    text = QA_CLEAN2.text("n10_halfwidth_town_shufa_2024.txt")  # (三)抓执法,规范基层行政行为.推动镇综合行政执法队…
     broken = text.replace("规范基层行政行为.推动镇综合", "规范基层行政行为.推动镇\n综合", 1)
     assert [(code, line) for code, line, _column in codes(broken, "SF601")] == [("SF601", 8)]
     # a heading that ends in its half-width stop still stands alone
@@ -258,11 +246,11 @@ def test_a_heading_line_typed_with_half_width_stops_that_breaks_mid_sentence_is_
     ],
 )
 def test_ordinals_that_skip_or_repeat_are_numbering_slips(name, old, new, expected):
-    assert codes(_text(name), ("SF201", "SF202", "SF203")) == []
-    found = codes(_changed(name, old, new), ("SF201", "SF202", "SF203"))
+    assert codes(QA_CLEAN2.text(name), ("SF201", "SF202", "SF203")) == []
+    found = codes(QA_CLEAN2.changed(name, old, new), ("SF201", "SF202", "SF203"))
     assert [(code, line) for code, line, _column in found] == expected
 
 
 def test_an_ordinal_inside_a_sentence_is_no_list_item():
-    text = _changed("n03_city_market_bureau_fzzf_2025.txt", "本年度无其他需要报告的情况。", "第一，本局在全省考核中排名第三，获评优秀。")
+    text = QA_CLEAN2.changed("n03_city_market_bureau_fzzf_2025.txt", "本年度无其他需要报告的情况。", "第一，本局在全省考核中排名第三，获评优秀。")
     assert codes(text, ("SF201", "SF202", "SF203")) == []

@@ -15,17 +15,15 @@ at one width (with page numbers between their lines), problems and plans parts h
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from shufa_lint.diagnostics import Severity
 from shufa_lint.engine import lint_source, prepare
 from shufa_lint.settings import Settings
 from shufa_lint.source import read_path
-from support import codes, lint
+from support import FixtureFolder, codes, lint
 
-QA_CLEAN3 = Path(__file__).parent / "fixtures" / "qa_clean3"
+QA_CLEAN3 = FixtureFolder("qa_clean3")
 
 TYPES = {
     "k01_county_fzzf_2020_six_parts_deep.txt": "fazhi-zhengfu",
@@ -41,29 +39,19 @@ TYPES = {
 }
 
 
-def _text(name: str) -> str:
-    return (QA_CLEAN3 / name).read_text(encoding="utf-8")
-
-
-def _changed(name: str, old: str, new: str) -> str:
-    text = _text(name)
-    assert old in text
-    return text.replace(old, new, 1)
-
-
 def test_every_fixture_has_its_type():
-    assert sorted(path.name for path in QA_CLEAN3.iterdir()) == sorted(TYPES)
+    assert QA_CLEAN3.names() == sorted(TYPES)
 
 
 @pytest.mark.parametrize("name", sorted(TYPES))
 def test_a_clean_whole_report_in_a_new_style_gives_no_headline_finding(name):
-    found = lint_source(read_path(str(QA_CLEAN3 / name)), Settings())
+    found = lint_source(read_path(str(QA_CLEAN3.path / name)), Settings())
     assert [(d.code, d.line, d.message.zh) for d in found if d.severity >= Severity.WARNING] == []
 
 
 @pytest.mark.parametrize("name", sorted(TYPES))
 def test_the_report_type_is_recognised_from_the_title(name):
-    found = prepare(read_path(str(QA_CLEAN3 / name)), Settings()).report_type
+    found = prepare(read_path(str(QA_CLEAN3.path / name)), Settings()).report_type
     assert (found.name, found.decided_by) == (TYPES[name], "title")
 
 
@@ -75,7 +63,7 @@ HEADER = "乡镇    执法检查次数    处罚案件数    普法活动场次"
 
 @pytest.mark.parametrize("header", [HEADER, HEADER.replace("    ", "\t"), "项目    完成率%    群众满意率%    备注"])
 def test_the_header_row_of_a_table_laid_out_with_spaces_names_columns(header):
-    assert codes(_changed(TABLE, HEADER, header), "SF303") == []
+    assert codes(QA_CLEAN3.changed(TABLE, HEADER, header), "SF303") == []
 
 
 @pytest.mark.parametrize(
@@ -87,7 +75,7 @@ def test_the_header_row_of_a_table_laid_out_with_spaces_names_columns(header):
     ],
 )
 def test_a_figure_cut_out_of_a_data_row_or_a_sentence_near_the_table_is_still_found(old, new):
-    assert len(codes(_changed(TABLE, old, new), "SF303")) == 1
+    assert len(codes(QA_CLEAN3.changed(TABLE, old, new), "SF303")) == 1
 
 
 # --- SF203/SF201: 一是 runs with a 1. 2. 3. list inside them ---------------------------------------
@@ -97,7 +85,7 @@ RUNS = "k07_county_justice_bureau_fzzf_2023_yishi_sublists.txt"
 
 def test_an_item_after_a_list_inside_the_item_before_it_goes_on_with_the_run():
     # 二是抓好重点对象学法。…以下三类人群： 1.… 2.… 3.… then 三是推进法治文化建设
-    assert codes(_text(RUNS), ("SF201", "SF202", "SF203")) == []
+    assert codes(QA_CLEAN3.text(RUNS), ("SF201", "SF202", "SF203")) == []
 
 
 @pytest.mark.parametrize(
@@ -109,7 +97,7 @@ def test_an_item_after_a_list_inside_the_item_before_it_goes_on_with_the_run():
     ],
 )
 def test_an_item_that_skips_or_repeats_across_a_list_inside_the_run_is_a_slip(old, new, code):
-    found = codes(_changed(RUNS, old, new), ("SF201", "SF202", "SF203"))
+    found = codes(QA_CLEAN3.changed(RUNS, old, new), ("SF201", "SF202", "SF203"))
     assert code in [c for c, _line, _column in found]
 
 
@@ -128,12 +116,12 @@ CONTENTS = """目  录
 @pytest.mark.parametrize("leader", ["……………", ".........", "·········"])
 def test_the_entries_of_a_table_of_contents_open_no_part(leader):
     contents = CONTENTS.replace("……………………………………", leader)
-    text = _changed(DATA, "区委全面依法治区委员会办公室：", contents + "区委全面依法治区委员会办公室：")
+    text = QA_CLEAN3.changed(DATA, "区委全面依法治区委员会办公室：", contents + "区委全面依法治区委员会办公室：")
     assert [(d.code, d.line) for d in lint(text) if d.severity >= Severity.WARNING] == []
 
 
 def test_a_part_the_contents_name_and_the_body_lacks_is_missing():
-    text = _changed(DATA, "区委全面依法治区委员会办公室：", CONTENTS + "区委全面依法治区委员会办公室：")
+    text = QA_CLEAN3.changed(DATA, "区委全面依法治区委员会办公室：", CONTENTS + "区委全面依法治区委员会办公室：")
     without = text[: text.index("三、存在的不足\n一是")] + text[text.index("四、2025年工作计划\n（一）") :]
     found = lint(without, "SF101")
     assert len(found) == 1 and "不足" in found[0].message.zh
@@ -165,14 +153,14 @@ ENUMERATIONS = "k03_county_head_shufa_2022_enumerations.txt"
 
 @pytest.mark.parametrize("width, measure", [(36, len), (70, _columns)], ids=["36 characters", "70 columns"])
 def test_a_text_hard_wrapped_at_one_width_has_no_broken_line(width, measure):
-    text = _wrapped(_text(ENUMERATIONS), width, measure)
-    assert len(text.splitlines()) > 2 * len(_text(ENUMERATIONS).splitlines())
+    text = _wrapped(QA_CLEAN3.text(ENUMERATIONS), width, measure)
+    assert len(text.splitlines()) > 2 * len(QA_CLEAN3.text(ENUMERATIONS).splitlines())
     assert [(d.code, d.line) for d in lint(text) if d.severity >= Severity.WARNING] == []
 
 
 @pytest.mark.parametrize("page", ["— {} —", "- {} -", "第{}页", "第 {} 页 共 4 页"])
 def test_a_page_number_between_two_lines_of_a_wrapped_paragraph_breaks_nothing(page):
-    lines = _wrapped(_text(ENUMERATIONS), 70, _columns).split("\n")
+    lines = _wrapped(QA_CLEAN3.text(ENUMERATIONS), 70, _columns).split("\n")
     paged = []
     for number, line in enumerate(lines, 1):
         paged += [line, page.format(number // 28 + 1)] if number % 28 == 0 else [line]  # a page of 28 lines
@@ -184,13 +172,13 @@ def test_a_page_number_between_two_lines_of_a_wrapped_paragraph_breaks_nothing(p
 
 def test_a_line_broken_short_of_the_wrap_width_is_still_a_broken_line():
     # the draft broke a line mid-sentence before it was wrapped: that line ends short of the width
-    broken = _wrapped(_changed(ENUMERATIONS, "会议会前学法10次，学习了", "会议会前学法10次，学习\n了"), 36, len)
+    broken = _wrapped(QA_CLEAN3.changed(ENUMERATIONS, "会议会前学法10次，学习了", "会议会前学法10次，学习\n了"), 36, len)
     line = next(number for number, text in enumerate(broken.splitlines(), 1) if text.endswith("学法10次，学习"))
     assert [(code, at) for code, at, _column in codes(broken, "SF601")] == [("SF601", line)]
 
 
 def test_a_figure_dropped_in_a_hard_wrapped_text_is_still_found():
-    text = _wrapped(_changed(ENUMERATIONS, "县政府常务会议会前学法10次", "县政府常务会议会前学法次"), 36, len)
+    text = _wrapped(QA_CLEAN3.changed(ENUMERATIONS, "县政府常务会议会前学法10次", "县政府常务会议会前学法次"), 36, len)
     assert [code for code, _line, _column in codes(text, "SF303")] == ["SF303"]
 
 
@@ -211,7 +199,7 @@ TOWN = "k09_town_secretary_shufa_2025_fullwidth_indent.txt"
 )
 def test_a_problems_part_headed_by_what_needs_improving_is_there(name, heading):
     old = "三、存在的问题" if name == TABLE else "　　三、存在的问题"
-    assert codes(_changed(name, old, heading), "SF101") == []
+    assert codes(QA_CLEAN3.changed(name, old, heading), "SF101") == []
 
 
 @pytest.mark.parametrize(
@@ -223,7 +211,7 @@ def test_a_problems_part_headed_by_what_needs_improving_is_there(name, heading):
     ],
 )
 def test_a_heading_that_names_no_problems_part_leaves_it_missing(heading):
-    text = _changed(TOWN, "　　三、存在的问题", heading)
+    text = QA_CLEAN3.changed(TOWN, "　　三、存在的问题", heading)
     assert any("存在问题" in d.message.zh for d in lint(text, "SF101"))
 
 
@@ -238,12 +226,13 @@ TRAINED = "培训学员420人次。"
     ["原县依法治县领导小组办公室的职责已划入县委全面依法治县委员会办公室。", "将原市委依法治市领导小组的成员单位全部纳入委员会。"],
 )
 def test_a_leading_group_named_as_the_former_one_is_history(sentence):
-    assert codes(_changed(CITY, TRAINED, TRAINED + sentence), "SF403") == []
+    assert codes(QA_CLEAN3.changed(CITY, TRAINED, TRAINED + sentence), "SF403") == []
 
 
 @pytest.mark.parametrize("sentence", ["调整市委依法治市领导小组成员。", "太原市依法治市领导小组召开全体会议。"])
 def test_a_leading_group_named_as_the_present_one_in_2021_is_out_of_date(sentence):
-    assert [code for code, _line, _column in codes(_changed(CITY, TRAINED, TRAINED + sentence), "SF403")] == ["SF403"]
+    text = QA_CLEAN3.changed(CITY, TRAINED, TRAINED + sentence)
+    assert [code for code, _line, _column in codes(text, "SF403")] == ["SF403"]
 
 
 # --- SF101: a plans part headed 工作展望 or 工作谋划 ----------------------------------------------------
@@ -259,11 +248,11 @@ def test_a_leading_group_named_as_the_present_one_in_2021_is_out_of_date(sentenc
     ],
 )
 def test_a_plans_part_headed_as_an_outlook_is_there(name, old, heading):
-    assert codes(_changed(name, old, heading), "SF101") == []
+    assert codes(QA_CLEAN3.changed(name, old, heading), "SF101") == []
 
 
 @pytest.mark.parametrize(
     "name, old, heading", [(TABLE, "四、下一步工作计划", "四、工作体会"), (TOWN, "　　四、下一步工作打算", "　　四、几点体会")]
 )
 def test_a_heading_that_names_no_plans_leaves_the_plans_part_missing(name, old, heading):
-    assert len(codes(_changed(name, old, heading), "SF101")) == 1
+    assert len(codes(QA_CLEAN3.changed(name, old, heading), "SF101")) == 1
