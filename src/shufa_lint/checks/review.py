@@ -411,8 +411,8 @@ class WebResidue(Rule):
 
     The page around a published report saved whole (lines before the title, the metadata lines such
     as 来源：… 发布时间：… and the button lines such as 【打印本页】 【关闭窗口】 that open or close the body,
-    the footer's 主办单位：…, 网站标识码…, ICP备案号, what follows the signing date) is the page, not residue in the report's text: it is reported as a
-    note (info) only. The same lines between paragraphs of the report were pasted into it: a warning.
+    the footer's 主办单位：…, 网站标识码…, ICP备案号, what follows the signing date) is the page, not
+    residue in the report's text: it is reported as a note (info) only. The same lines between paragraphs of the report were pasted into it: a warning.
 
     Fix: delete it; where it stands for omitted text (（略）, 仅展示部分内容), write the text.
     """

@@ -15,6 +15,7 @@ from ..diagnostics import Severity
 from .. import regexes
 from ..document import PART_HEADING, Document, PlainHeading
 from ..document.markers import HAN, ITEM, Marker
+from ..document.report_type import OTHER_GENRE
 from ..lexicon import Pack, Section
 from ..registry import Rule, register
 from .integrity import unfinished
@@ -361,7 +362,7 @@ class ReportTypeUnknown(Rule):
         if report_type is None or report_type.pack is not None:
             return
         packs = "、".join(context.lexicon.packs)
-        if report_type.is_report and report_type.decided_by == "title":
+        if report_type.name == OTHER_GENRE:
             genre = report_type.label
             zh = f"标题表明这是{genre}，不是报告，未检查必备部分；如是报告，请用 --pack 或配置中的 pack: 指定类型（{packs}）"
             en = f"the title makes this a {genre} (not a report): sections not checked; if it is one, choose its type with --pack or pack: ({packs})"

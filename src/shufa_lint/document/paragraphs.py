@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import functools
 import unicodedata
+from collections import Counter
 from typing import Callable
 
 from .. import regexes
@@ -128,6 +129,7 @@ def build_paragraphs(lines: list[tuple[int, str]], join: bool = True, head: str 
     paragraphs: list[Paragraph] = []
     current: Paragraph | None = None
     previous_open = previous_wrapped = page_turned = False
+    repeats: Counter[str] | None = None  # how often each line stands in the text
     wrap = _wrap_width([line for _number, line in lines]) if join else None
     for number, line in lines:
         content = line.strip(INDENT)
@@ -139,8 +141,11 @@ def build_paragraphs(lines: list[tuple[int, str]], join: bool = True, head: str 
         if previous_wrapped and PAGE_NUMBER.fullmatch(content):
             page_turned = True
             continue  # — 3 — between two lines of a wrapped paragraph: the page ends, the paragraph does not
-        if page_turned and _running_header(content, lines, head):
-            continue  # the next page's header (the report's title again) above the paragraph's next line
+        if page_turned:
+            if repeats is None:  # counted once, when the first page turns inside a paragraph
+                repeats = Counter(text.strip(INDENT) for _number, text in lines)
+            if _running_header(content, repeats, head):
+                continue  # the next page's header (the report's title again) above the paragraph's next line
         page_turned = False
         if join and current is not None and previous_open and not opens_heading(content) and not PAGE_BUTTONS.match(content):
             if previous_wrapped:
@@ -161,13 +166,13 @@ def build_paragraphs(lines: list[tuple[int, str]], join: bool = True, head: str 
 _RUNNING_HEADER_MIN = 6  # shorter lines (报告, 第二页) say too little to be known as a header
 
 
-def _running_header(content: str, lines: list[tuple[int, str]], head: str) -> bool:
+def _running_header(content: str, repeats: Counter[str], head: str) -> bool:
     """Whether a line at the top of a page, in the middle of a paragraph, is the page's running header:
     a stand-alone line that repeats the title above the text (its two lines run together: 澄江市人民政府 /
     关于…的报告) or stands at the top of other pages too."""
     if len(content) < _RUNNING_HEADER_MIN or opens_heading(content) or not stands_alone(content):
         return False
-    return content in head or sum(1 for _number, line in lines if line.strip(INDENT) == content) > 1
+    return content in head or repeats[content] > 1
 
 
 def _width(text: str) -> int:

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from . import Document
 
 UNKNOWN, NOT_A_REPORT = "unknown", "not-a-report"
+OTHER_GENRE = "other-genre"  # titled as another kind of document (通知, 实施方案 …); ``label`` names it
 TITLE_WEIGHT = 10  # a title that names the type decides alone
 OPENING_WEIGHT = 6
 HEADING_WEIGHT, HEADINGS_CAP = 2, 6
@@ -52,8 +53,8 @@ def _sample(lines: tuple[str, ...]) -> str:
 
 
 class ReportType(NamedTuple):
-    """The type a document was checked as: ``name`` (a pack's name, ``unknown`` or ``not-a-report``),
-    ``label`` (how people call it), ``decided_by`` (``option``: --pack or configuration; ``title``;
+    """The type a document was checked as: ``name`` (a pack's name, ``unknown``, ``other-genre`` or
+    ``not-a-report``), ``label`` (how people call it; the genre for ``other-genre``), ``decided_by`` (``option``: --pack or configuration; ``title``;
     ``content``: opening, headings and vocabulary; ``none``) and the ``evidence`` that decided it."""
 
     name: str
@@ -93,7 +94,7 @@ def recognise(document: "Document", packs: Iterable["Pack"]) -> ReportType:
         title = forwarded.group(1)
     genre = _OTHER_GENRE.search(title)
     if genre:  # 关于开展2025年度述法工作的通知: a document about reports, not one
-        return ReportType(UNKNOWN, genre.group(1), "title", (title,))
+        return ReportType(OTHER_GENRE, genre.group(1), "title", (title,))
     # a title that names a type decides: 法治政府建设工作要点 is a plan, however much its text reads
     # like an annual report; the content only chooses among the types the title names
     named = [pack for pack in packs if _names_type(pack, title)]
